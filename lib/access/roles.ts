@@ -1,0 +1,20 @@
+/**
+ * The roles a user can hold in an organisation (DESIGN.md, "People and roles").
+ * A user holds exactly one role in each organisation they belong to.
+ */
+export const ROLES = ["submitter", "org_manager", "analyst", "viewer", "admin", "auditor"] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  submitter: "Caseworker",
+  org_manager: "Partner lead",
+  analyst: "Analyst",
+  viewer: "Viewer",
+  admin: "Administrator",
+  auditor: "Auditor",
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,5 @@
+export * from "./code-list";
+export * from "./threat-areas";
+export * from "./ethnicity";
+export * from "./answers";
+export * from "./phia";

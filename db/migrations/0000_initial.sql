@@ -31,8 +31,8 @@ CREATE TABLE "local_authorities" (
 	"country" text NOT NULL,
 	"force_area_code" varchar(9) NOT NULL,
 	"females_all_ages" integer NOT NULL,
-	"females16_plus" integer NOT NULL,
-	"females18_plus" integer NOT NULL,
+	"females_16_plus" integer NOT NULL,
+	"females_18_plus" integer NOT NULL,
 	"persons_all_ages" integer NOT NULL,
 	CONSTRAINT "local_authorities_code_force_area_key" UNIQUE("code","force_area_code")
 );
@@ -42,8 +42,8 @@ CREATE TABLE "police_force_areas" (
 	"name" text NOT NULL,
 	"country" text NOT NULL,
 	"females_all_ages" integer NOT NULL,
-	"females16_plus" integer NOT NULL,
-	"females18_plus" integer NOT NULL,
+	"females_16_plus" integer NOT NULL,
+	"females_18_plus" integer NOT NULL,
 	"persons_all_ages" integer NOT NULL
 );
 --> statement-breakpoint

@@ -1,10 +1,11 @@
-import { sql, type AnyColumn } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
   date,
   foreignKey,
   index,
+  type AnyPgColumn,
   integer,
   pgEnum,
   pgTable,
@@ -50,7 +51,7 @@ export const agreements = pgTable("agreements", {
   title: text().notNull(),
   status: agreementStatus().notNull().default("draft"),
   /** The version whose terms are in force; null until a version has been signed by every party. */
-  currentVersionId: uuid().references((): AnyColumn => agreementVersions.id),
+  currentVersionId: uuid().references((): AnyPgColumn => agreementVersions.id),
   createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -5,10 +5,10 @@ export const policeForceAreas = pgTable("police_force_areas", {
   code: varchar({ length: 9 }).primaryKey(),
   name: text().notNull(),
   country: text().notNull(),
-  femalesAllAges: integer().notNull(),
-  females16Plus: integer().notNull(),
-  females18Plus: integer().notNull(),
-  personsAllAges: integer().notNull(),
+  femalesAllAges: integer("females_all_ages").notNull(),
+  females16Plus: integer("females_16_plus").notNull(),
+  females18Plus: integer("females_18_plus").notNull(),
+  personsAllAges: integer("persons_all_ages").notNull(),
 });
 
 /** ONS local authority districts (April 2023), each in exactly one police force area. */
@@ -19,11 +19,11 @@ export const localAuthorities = pgTable(
     name: text().notNull(),
     type: varchar({ length: 3 }).notNull(),
     country: text().notNull(),
-    forceAreaCode: varchar({ length: 9 }).notNull(),
-    femalesAllAges: integer().notNull(),
-    females16Plus: integer().notNull(),
-    females18Plus: integer().notNull(),
-    personsAllAges: integer().notNull(),
+    forceAreaCode: varchar("force_area_code", { length: 9 }).notNull(),
+    femalesAllAges: integer("females_all_ages").notNull(),
+    females16Plus: integer("females_16_plus").notNull(),
+    females18Plus: integer("females_18_plus").notNull(),
+    personsAllAges: integer("persons_all_ages").notNull(),
   },
   (t) => [
     foreignKey({ columns: [t.forceAreaCode], foreignColumns: [policeForceAreas.code] }),

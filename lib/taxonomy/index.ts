@@ -3,3 +3,4 @@ export * from "./threat-areas";
 export * from "./ethnicity";
 export * from "./answers";
 export * from "./phia";
+export * from "./fields";

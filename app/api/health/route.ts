@@ -1,0 +1,11 @@
+import { connection } from "next/server";
+import { checkHealth } from "@/lib/health";
+
+export async function GET() {
+  await connection();
+  const health = await checkHealth();
+  return Response.json(health, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+}

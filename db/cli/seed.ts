@@ -1,0 +1,22 @@
+import { getEnv } from "@/lib/env";
+import { migrateDatabase } from "../migrate";
+import { assertSeedAllowed, isEmpty, seedDemo } from "../seed";
+import { openForCli } from "./open";
+import { runCli } from "./run";
+
+await runCli(async () => {
+  const env = getEnv();
+  assertSeedAllowed(env);
+  const handle = await openForCli();
+  try {
+    await migrateDatabase(handle);
+    if (!(await isEmpty(handle.db))) return `The database at ${handle.location} already holds organisations; nothing seeded.`;
+    const summary = await seedDemo(handle.db, env);
+    return (
+      `Seeded ${handle.location}: ${summary.organisations} organisations, ${summary.users} accounts, ` +
+      `${summary.agreements} agreements, ${summary.disclosures} disclosures.`
+    );
+  } finally {
+    await handle.close();
+  }
+});

@@ -1,0 +1,71 @@
+import { getEnv, isBuildPhase } from "@/lib/env";
+import { DatabaseUnavailableError, connectServer, openEmbedded } from "./connect";
+import type { Database, DatabaseHandle } from "./database";
+import { countPendingMigrations, migrateDatabase } from "./migrate";
+import { isEmpty, seedDemo } from "./seed";
+
+/**
+ * The process's one database: the server in DATABASE_URL, or else the embedded PGlite folder,
+ * migrated (and seeded with demo data when new) on first use. Kept on globalThis because Next
+ * may load this module more than once in one process, and the embedded folder allows one owner.
+ */
+const KEY = Symbol.for("vawg-portal.database");
+type Holder = { [KEY]?: Promise<DatabaseHandle> };
+const holder = globalThis as Holder;
+
+export async function getDatabase(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  if (!holder[KEY]) {
+    const opening = openConfiguredDatabase();
+    holder[KEY] = opening;
+    // A failed open is not cached, so the next request tries again (the server may be back).
+    opening.catch(() => {
+      if (holder[KEY] === opening) delete holder[KEY];
+    });
+  }
+  return holder[KEY];
+}
+
+export async function closeDatabase(): Promise<void> {
+  const opening = holder[KEY];
+  delete holder[KEY];
+  if (opening) await (await opening).close();
+}
+
+async function openConfiguredDatabase(): Promise<DatabaseHandle> {
+  if (isBuildPhase()) {
+    throw new Error("The database is never opened during `next build`: a page that reads data must be dynamic.");
+  }
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    const handle = await connectServer(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX });
+    const pending = await countPendingMigrations(handle);
+    if (pending > 0) {
+      await handle.close();
+      throw new DatabaseUnavailableError(
+        `The database at ${handle.location} is missing ${pending} migration(s): run \`npm run db:migrate\`.`,
+      );
+    }
+    return handle;
+  }
+  const handle = await openEmbedded(env.PGLITE_DATA_DIR);
+  try {
+    await migrateDatabase(handle);
+    if (await isEmpty(handle.db)) {
+      if (env.NODE_ENV === "production") {
+        console.warn("The embedded database is empty; demo data is never seeded in production.");
+      } else {
+        console.info(`Seeding the new embedded database in ${handle.location} with demo data…`);
+        const summary = await seedDemo(handle.db, env);
+        console.info(`Seeded ${summary.organisations} organisations, ${summary.users} accounts, ${summary.disclosures} disclosures.`);
+      }
+    }
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}

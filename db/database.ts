@@ -1,0 +1,21 @@
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type * as schema from "./schema";
+
+/** The drizzle database, whichever driver is behind it. A transaction is one too, so pass `tx` down. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Driver = "postgres" | "pglite";
+
+/** An open database with what it takes to migrate and close it. */
+export type DatabaseHandle = {
+  db: Database;
+  driver: Driver;
+  /** Where it lives, safe to print: a host and database name, or the embedded folder. */
+  location: string;
+  close(): Promise<void>;
+};
+
+/** Rows of a raw `db.execute`: postgres.js returns an array, PGlite wraps it in `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { rowsOf, type DatabaseHandle } from "./database";
+import { loadReferenceData } from "./reference-data";
+
+const MIGRATIONS_FOLDER = join(process.cwd(), "db/migrations");
+
+/** Applies every committed migration not yet applied, then loads the reference data. */
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (handle.driver === "pglite") {
+    await migratePglite(handle.db as unknown as PgliteDatabase, config);
+  } else {
+    await migratePostgres(handle.db as unknown as PostgresJsDatabase, config);
+  }
+  await loadReferenceData(handle.db);
+}
+
+/** How many committed migrations the database has not applied yet. */
+export async function countPendingMigrations(handle: DatabaseHandle): Promise<number> {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  const exists = await handle.db.execute(
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
+  );
+  if (!rowsOf<{ present: boolean }>(exists)[0]?.present) return journal.entries.length;
+  const applied = await handle.db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
+  return Math.max(0, journal.entries.length - (rowsOf<{ count: number }>(applied)[0]?.count ?? 0));
+}

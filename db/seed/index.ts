@@ -1,0 +1,243 @@
+import { randomUUID } from "node:crypto";
+import { count, eq } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import type { Env } from "@/lib/env";
+import { OperatorError } from "@/lib/operator-error";
+import { listLocalAuthoritiesInForceArea } from "@/lib/reference";
+import type { Database } from "../database";
+import * as t from "../schema";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_AGREEMENTS,
+  DEMO_ORGANISATIONS,
+  DEMO_RECORD_FIELDS,
+  SUBMITTING_PARTNERS,
+  demoOrganisation,
+  type DemoOrganisation,
+  type DemoOrganisationKey,
+} from "./demo";
+import { generateRecordedCrime } from "./recorded-crime";
+import { generateDisclosures } from "./synthetic";
+
+export type SeedSummary = { organisations: number; users: number; agreements: number; disclosures: number };
+
+/** Refuses in production: demo accounts share one known password. */
+export class SeedRefusedError extends OperatorError {
+  override name = "SeedRefusedError";
+}
+
+export function assertSeedAllowed(env: Pick<Env, "NODE_ENV">): void {
+  if (env.NODE_ENV === "production") {
+    throw new SeedRefusedError("The demo seed never runs with NODE_ENV=production.");
+  }
+}
+
+export async function isEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(t.organisations);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Creates the demo organisations, accounts, agreements and synthetic disclosures in one
+ * transaction: a failure leaves the database as it was.
+ */
+export async function seedDemo(
+  db: Database,
+  env: Pick<Env, "NODE_ENV" | "DEMO_PASSWORD" | "DEMO_TOTP_SECRET" | "SEED_DISCLOSURES_PER_PARTNER">,
+  now = new Date(),
+): Promise<SeedSummary> {
+  assertSeedAllowed(env);
+  const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(env.DEMO_PASSWORD)));
+  const months = lastMonths(now, 24);
+
+  return db.transaction(async (tx) => {
+    const orgIds = await insertOrganisations(tx);
+    const userIds = new Map<string, string>();
+    for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+      const [user] = await tx
+        .insert(t.users)
+        .values({
+          email: account.email,
+          displayName: account.displayName,
+          passwordHash: passwordHashes[index],
+          totpSecret: env.DEMO_TOTP_SECRET,
+          mfaEnrolledAt: now,
+        })
+        .returning({ id: t.users.id });
+      userIds.set(account.email, user!.id);
+      await tx.insert(t.memberships).values({ userId: user!.id, orgId: orgIds(account.organisation), role: account.role });
+    }
+    const leadOf = (key: DemoOrganisationKey) => {
+      const lead = DEMO_ACCOUNTS.find((account) => account.organisation === key && account.role === "org_manager");
+      if (!lead) throw new Error(`No partner lead to sign for ${key}`);
+      return userIds.get(lead.email)!;
+    };
+
+    for (const agreement of DEMO_AGREEMENTS) {
+      await insertAgreement(tx, agreement, { orgIds, leadOf, now, createdBy: userIds.get("admin@national.example")! });
+    }
+
+    let disclosureCount = 0;
+    for (const [index, key] of SUBMITTING_PARTNERS.entries()) {
+      const organisation = demoOrganisation(key);
+      const caseworker = DEMO_ACCOUNTS.find((account) => account.organisation === key && account.role === "submitter")!;
+      const generated = generateDisclosures({
+        seed: 20_251 + index,
+        count: env.SEED_DISCLOSURES_PER_PARTNER,
+        partnerType: organisation.type,
+        ladCodes: ladCodesServedBy(organisation),
+        months,
+        now,
+      });
+      disclosureCount += await insertDisclosures(tx, generated, {
+        orgId: orgIds(key),
+        createdBy: userIds.get(caseworker.email)!,
+      });
+    }
+
+    for (const [index, key] of (["wyPolice", "gmPolice"] as const).entries()) {
+      const forceAreaCode = demoOrganisation(key).forceAreaCode!;
+      const returns = generateRecordedCrime({ forceAreaCode, months, seed: index + 1 });
+      for (const rows of chunks(returns, 500)) {
+        await tx.insert(t.recordedCrimeReturns).values(rows.map((row) => ({ ...row, orgId: orgIds(key) })));
+      }
+    }
+
+    return {
+      organisations: DEMO_ORGANISATIONS.length,
+      users: DEMO_ACCOUNTS.length,
+      agreements: DEMO_AGREEMENTS.length,
+      disclosures: disclosureCount,
+    };
+  });
+}
+
+async function insertOrganisations(db: Database) {
+  const ids = new Map<DemoOrganisationKey, string>();
+  for (const organisation of DEMO_ORGANISATIONS as readonly DemoOrganisation[]) {
+    const [row] = await db
+      .insert(t.organisations)
+      .values({ name: organisation.name, type: organisation.type })
+      .returning({ id: t.organisations.id });
+    ids.set(organisation.key as DemoOrganisationKey, row!.id);
+    if (organisation.forceAreaCode) {
+      await db.insert(t.organisationCoverage).values({
+        orgId: row!.id,
+        forceAreaCode: organisation.forceAreaCode,
+        ladCode: organisation.localAuthority ? ladCodeNamed(organisation.forceAreaCode, organisation.localAuthority) : null,
+      });
+    }
+  }
+  return (key: DemoOrganisationKey) => ids.get(key)!;
+}
+
+async function insertAgreement(
+  db: Database,
+  agreement: (typeof DEMO_AGREEMENTS)[number],
+  context: { orgIds: (key: DemoOrganisationKey) => string; leadOf: (key: DemoOrganisationKey) => string; now: Date; createdBy: string },
+) {
+  const { orgIds, leadOf, now } = context;
+  const inForce = agreement.status !== "awaiting_signatures";
+  const [row] = await db
+    .insert(t.agreements)
+    .values({ reference: agreement.reference, title: agreement.title, status: agreement.status, createdBy: context.createdBy })
+    .returning({ id: t.agreements.id });
+  const [version] = await db
+    .insert(t.agreementVersions)
+    .values({
+      agreementId: row!.id,
+      version: 1,
+      status: inForce ? "signed" : "awaiting_signatures",
+      purpose: agreement.purpose,
+      processingRegime: "uk_gdpr",
+      article6Basis: "6(1)(e) public task",
+      article9Condition: "9(2)(g) substantial public interest",
+      dpaCondition: "DPA 2018 Schedule 1, paragraph 6 (statutory and government purposes)",
+      disclosureThreshold: 5,
+      roundToBase5: agreement.recordThreatAreas.length === 0,
+      retentionMonths: 36,
+      startDate: isoDate(addMonths(now, agreement.startsInMonths)),
+      endDate: isoDate(addMonths(now, agreement.endsInMonths)),
+      reviewDate: isoDate(addMonths(now, agreement.startsInMonths + 12)),
+    })
+    .returning({ id: t.agreementVersions.id });
+  const versionId = version!.id;
+  const parties = new Set<DemoOrganisationKey>([...agreement.providers, ...agreement.recipients]);
+  await db.insert(t.agreementParties).values(
+    [...parties].map((key) => ({
+      versionId,
+      orgId: orgIds(key),
+      isProvider: (agreement.providers as readonly string[]).includes(key),
+      isRecipient: (agreement.recipients as readonly string[]).includes(key),
+    })),
+  );
+  await db.insert(t.agreementThreatAreas).values(
+    agreement.threatAreas.map((threatArea) => ({
+      versionId,
+      threatArea,
+      granularity: (agreement.recordThreatAreas as readonly string[]).includes(threatArea) ? ("record" as const) : ("aggregate" as const),
+    })),
+  );
+  await db.insert(t.agreementGeography).values(agreement.forceAreas.map((forceAreaCode) => ({ versionId, forceAreaCode })));
+  if (agreement.recordThreatAreas.length > 0) {
+    await db.insert(t.agreementFields).values(DEMO_RECORD_FIELDS.map((field) => ({ versionId, field })));
+  }
+  await db.insert(t.agreementSignatures).values(
+    agreement.signedBy.map((key) => ({ versionId, orgId: orgIds(key), signedBy: leadOf(key), signedAt: now })),
+  );
+  if (inForce) {
+    await db.update(t.agreements).set({ currentVersionId: versionId }).where(eq(t.agreements.id, row!.id));
+  }
+}
+
+async function insertDisclosures(
+  db: Database,
+  generated: ReturnType<typeof generateDisclosures>,
+  owner: { orgId: string; createdBy: string },
+): Promise<number> {
+  for (const batch of chunks(generated, 400)) {
+    const rows = batch.map((item) => {
+      const id = randomUUID();
+      return { id, item };
+    });
+    await db.insert(t.disclosures).values(
+      rows.map(({ id, item }) => ({ ...item.disclosure, id, seriesId: id, orgId: owner.orgId, createdBy: owner.createdBy })),
+    );
+    await db
+      .insert(t.disclosureThreatAreas)
+      .values(rows.flatMap(({ id, item }) => item.threatAreas.map((area) => ({ disclosureId: id, ...area }))));
+  }
+  return generated.length;
+}
+
+function ladCodesServedBy(organisation: DemoOrganisation): string[] {
+  if (!organisation.forceAreaCode) return [];
+  const all = listLocalAuthoritiesInForceArea(organisation.forceAreaCode).map((authority) => authority.code);
+  if (!organisation.localAuthority) return all;
+  // Most of a partner's clients live in its own district; some come from neighbouring ones.
+  const own = ladCodeNamed(organisation.forceAreaCode, organisation.localAuthority);
+  return [own, own, own, own, ...all];
+}
+
+function ladCodeNamed(forceAreaCode: string, name: string): string {
+  const authority = listLocalAuthoritiesInForceArea(forceAreaCode).find((candidate) => candidate.name === name);
+  if (!authority) throw new Error(`No local authority named ${name} in ${forceAreaCode}`);
+  return authority.code;
+}
+
+/** The `count` whole months before the one `now` falls in, oldest first, as YYYY-MM. */
+export function lastMonths(now: Date, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => isoDate(addMonths(now, index - count)).slice(0, 7));
+}
+
+function addMonths(date: Date, months: number): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { OperatorError } from "./operator-error";
+
+/**
+ * Every environment variable the portal reads, validated once. Nothing else reads `process.env`.
+ * Demo defaults match `.env.example`; they exist so the portal starts on a bare machine, and the
+ * seed that uses them refuses to run in production.
+ */
+export const DEMO_DEFAULTS = {
+  DEMO_PASSWORD: "correct-horse-battery-staple-demo",
+  DEMO_TOTP_SECRET: "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD",
+} as const;
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a URL of the form postgres://user:password@host:5432/database");
+
+const base32Secret = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/\s+/g, "").toUpperCase())
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z2-7]+=*$/, "must be base32 (letters A–Z and digits 2–7)")
+      .min(16, "must be at least 16 base32 characters (80 bits)"),
+  );
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Set by Next.js while it builds; the database must never be opened then. */
+  NEXT_PHASE: z.string().optional(),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+  DEMO_PASSWORD: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(12, "must be 12 to 128 characters").max(128, "must be 12 to 128 characters").default(DEMO_DEFAULTS.DEMO_PASSWORD),
+  ),
+  DEMO_TOTP_SECRET: z.preprocess(emptyAsUndefined, base32Secret.default(DEMO_DEFAULTS.DEMO_TOTP_SECRET)),
+  SEED_DISCLOSURES_PER_PARTNER: z.coerce.number().int().min(0).max(100_000).default(300),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** A configuration problem, described in one line without echoing any value (values may be secrets). */
+export class EnvError extends OperatorError {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new EnvError(`Invalid configuration: ${problems.join("; ")}`);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True while `next build` runs: code that would open the database must not run then. */
+export function isBuildPhase(): boolean {
+  return getEnv().NEXT_PHASE === "phase-production-build";
+}

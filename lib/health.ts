@@ -1,0 +1,41 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
+
+export type Health = {
+  status: "ok" | "unavailable";
+  /** The process answers; a load balancer may restart it when this ever reads false. */
+  live: true;
+  checks: { database: { status: "up" | "down"; latencyMs: number } };
+  time: string;
+};
+
+const DATABASE_TIMEOUT_MS = 2_000;
+
+/** Liveness and database readiness, for load balancers and monitoring. Reveals nothing else. */
+export async function checkHealth(): Promise<Health> {
+  const started = performance.now();
+  const up = await withTimeout(pingDatabase(), DATABASE_TIMEOUT_MS).then(
+    () => true,
+    () => false,
+  );
+  return {
+    status: up ? "ok" : "unavailable",
+    live: true,
+    checks: { database: { status: up ? "up" : "down", latencyMs: Math.round(performance.now() - started) } },
+    time: new Date().toISOString(),
+  };
+}
+
+async function pingDatabase(): Promise<void> {
+  const db = await getDatabase();
+  await db.execute(sql`select 1`);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

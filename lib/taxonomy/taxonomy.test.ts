@@ -11,7 +11,7 @@ import {
   SHAREABLE_FIELDS,
   THREAT_AREAS,
   THREAT_SUB_TYPES,
-  YES_NO,
+  type YES_NO,
   ethnicGroupOf,
   isTechEnabledSubType,
   defineCodes,

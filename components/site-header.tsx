@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { ROLE_LABELS } from "@/lib/access/roles";
+import type { Viewer } from "@/lib/auth/viewer";
+import { navigationFor } from "@/lib/navigation";
+import { ORGANISATION_TYPE_LABELS } from "@/lib/organisations/types";
+import { PrimaryNav } from "./primary-nav";
+
+type SiteHeaderProps = {
+  viewer: Viewer | null;
+};
+
+export function SiteHeader({ viewer }: SiteHeaderProps) {
+  return (
+    <header>
+      <div className="bg-brand text-white">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-8 gap-y-2 px-4 py-4 sm:px-6">
+          <Link
+            href="/"
+            className="text-xl font-bold text-white no-underline visited:text-white hover:text-white hover:underline focus-visible:text-ink sm:text-2xl"
+          >
+            VAWG partner data-sharing portal
+          </Link>
+          {viewer ? (
+            <div className="text-base">
+              <p>
+                Signed in as <span className="font-bold">{viewer.displayName}</span>
+              </p>
+              <p>
+                {viewer.organisation.name}
+                <span className="sr-only"> ({ORGANISATION_TYPE_LABELS[viewer.organisation.type]})</span>
+                {" — "}
+                {ROLE_LABELS[viewer.role]}
+              </p>
+            </div>
+          ) : null}
+        </div>
+      </div>
+      {viewer ? <PrimaryNav items={navigationFor(viewer.role)} /> : null}
+    </header>
+  );
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { ROLES, type Role } from "@/lib/access/roles";
+import { currentNavigationHref, navigationFor } from "@/lib/navigation";
+
+const labels = (role: Role) => navigationFor(role).map((item) => item.label);
+const hrefs = (role: Role) => navigationFor(role).map((item) => item.href);
+
+describe("navigationFor", () => {
+  it.each(ROLES)("puts Home first for %s", (role) => {
+    expect(navigationFor(role)[0]).toEqual({ href: "/", label: "Home" });
+  });
+
+  it.each(ROLES)("gives %s at least one item besides Home", (role) => {
+    expect(navigationFor(role).length).toBeGreaterThan(1);
+  });
+
+  it.each(ROLES)("keeps each href and label unique for %s", (role) => {
+    expect(new Set(hrefs(role)).size).toBe(hrefs(role).length);
+    expect(new Set(labels(role)).size).toBe(labels(role).length);
+  });
+
+  it.each(ROLES)("uses only root-relative hrefs for %s", (role) => {
+    for (const href of hrefs(role)) expect(href).toMatch(/^\/(?!\/)/);
+  });
+
+  it("gives a caseworker their disclosures only", () => {
+    expect(labels("submitter")).toEqual(["Home", "Disclosures"]);
+  });
+
+  it("gives a partner lead the organisation's tools", () => {
+    expect(labels("org_manager")).toEqual([
+      "Home",
+      "Disclosures",
+      "Bulk upload",
+      "Users",
+      "API tokens",
+      "Agreements",
+      "Insights",
+    ]);
+  });
+
+  it("gives an analyst insights, records and the STRA pack", () => {
+    expect(labels("analyst")).toEqual(["Home", "Insights", "Records", "STRA pack"]);
+  });
+
+  it("gives a viewer aggregate insights only", () => {
+    expect(labels("viewer")).toEqual(["Home", "Insights"]);
+  });
+
+  it("gives an admin governance items and nothing record-level", () => {
+    expect(labels("admin")).toEqual(["Home", "Organisations", "Users", "Agreements"]);
+    for (const href of ["/disclosures", "/disclosures/upload", "/records", "/insights", "/stra-pack"]) {
+      expect(hrefs("admin")).not.toContain(href);
+    }
+  });
+
+  it("gives an auditor the audit log and nothing else", () => {
+    expect(hrefs("auditor")).toEqual(["/", "/audit"]);
+  });
+
+  it("offers the audit log to auditors only", () => {
+    for (const role of ROLES) {
+      expect(hrefs(role).includes("/audit")).toBe(role === "auditor");
+    }
+  });
+
+  it("offers record-level data to analysts only", () => {
+    for (const role of ROLES) {
+      expect(hrefs(role).includes("/records")).toBe(role === "analyst");
+    }
+  });
+
+  it("gives Home only to a role it does not know", () => {
+    expect(navigationFor("superuser" as Role)).toEqual([{ href: "/", label: "Home" }]);
+    expect(navigationFor("__proto__" as Role)).toEqual([{ href: "/", label: "Home" }]);
+  });
+
+  it("returns a fresh copy each call", () => {
+    const first = navigationFor("viewer");
+    first.push({ href: "/records", label: "Records" });
+    const firstItem = first[0];
+    if (firstItem) firstItem.href = "/elsewhere";
+    expect(navigationFor("viewer")).toEqual([
+      { href: "/", label: "Home" },
+      { href: "/insights", label: "Insights" },
+    ]);
+  });
+});
+
+describe("currentNavigationHref", () => {
+  const items = navigationFor("org_manager");
+
+  it("matches Home only on the root path", () => {
+    expect(currentNavigationHref(items, "/")).toBe("/");
+    expect(currentNavigationHref(items, "/reference")).toBeUndefined();
+  });
+
+  it("matches an item exactly and with a trailing slash", () => {
+    expect(currentNavigationHref(items, "/insights")).toBe("/insights");
+    expect(currentNavigationHref(items, "/insights/")).toBe("/insights");
+  });
+
+  it("matches the item a nested page belongs to", () => {
+    expect(currentNavigationHref(items, "/disclosures/3f2a/edit")).toBe("/disclosures");
+  });
+
+  it("prefers the longest matching item", () => {
+    expect(currentNavigationHref(items, "/disclosures/upload")).toBe("/disclosures/upload");
+  });
+
+  it("does not match a path that only shares a prefix of characters", () => {
+    expect(currentNavigationHref(items, "/usersettings")).toBeUndefined();
+    expect(currentNavigationHref(items, "/disclosures-archive")).toBeUndefined();
+  });
+});

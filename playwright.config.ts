@@ -1,0 +1,37 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const isCI = Boolean(process.env.CI);
+const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  forbidOnly: isCI,
+  retries: 0,
+  workers: isCI ? 1 : undefined,
+  reporter: [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT ?? "test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node node_modules/next/dist/bin/next start -p 3100 -H 127.0.0.1",
+    url: `${baseURL}/`,
+    reuseExistingServer: !isCI,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

@@ -54,3 +54,16 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "staging", DATABASE_POOL_MAX: "0" })).toThrow(/NODE_ENV.*; DATABASE_POOL_MAX/);
   });
 });
+
+describe(".env.example", () => {
+  it("documents the same demo defaults the portal uses when nothing is set", async () => {
+    const { readFileSync } = await import("node:fs");
+    const example = readFileSync(".env.example", "utf8");
+    const documented = Object.fromEntries(
+      [...example.matchAll(/^([A-Z_]+)=(.*)$/gm)].map((match) => [match[1], match[2]]),
+    );
+    expect(documented.DEMO_PASSWORD).toBe(DEMO_DEFAULTS.DEMO_PASSWORD);
+    expect(documented.DEMO_TOTP_SECRET).toBe(DEMO_DEFAULTS.DEMO_TOTP_SECRET);
+    expect(parseEnv(documented)).toEqual(parseEnv({}));
+  });
+});

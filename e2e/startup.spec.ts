@@ -1,0 +1,41 @@
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+/** Starts the built portal with the given settings and waits for it to give up on its own. */
+function startPortal(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3199", "-H", "127.0.0.1"], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    server.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      server.kill();
+      reject(new Error(`The portal kept running with a bad configuration; stderr: ${stderr}`));
+    }, 30_000);
+    server.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+test.describe("start-up with a bad database configuration", () => {
+  test("stops with one clear line when DATABASE_URL is malformed", async () => {
+    const { code, stderr } = await startPortal({ DATABASE_URL: "postgres//missing-colon@localhost/vawg" });
+    expect(code).toBe(1);
+    expect(stderr.trim().split("\n")).toEqual([
+      "Cannot start the portal: Invalid configuration: DATABASE_URL must be a URL of the form postgres://user:password@host:5432/database",
+    ]);
+  });
+
+  test("stops with one clear line, without the password, when the server is unreachable", async () => {
+    const { code, stderr } = await startPortal({ DATABASE_URL: "postgres://vawg:hunter2@127.0.0.1:1/vawg" });
+    expect(code).toBe(1);
+    const lines = stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot start the portal: Cannot reach the database server at 127\.0\.0\.1:1\/vawg: .*ECONNREFUSED/);
+    expect(stderr).not.toContain("hunter2");
+  });
+});

@@ -13,9 +13,12 @@ export type Health = {
 const DATABASE_TIMEOUT_MS = 2_000;
 
 /** Liveness and database readiness, for load balancers and monitoring. Reveals nothing else. */
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth(
+  ping: () => Promise<void> = pingDatabase,
+  timeoutMs = DATABASE_TIMEOUT_MS,
+): Promise<Health> {
   const started = performance.now();
-  const up = await withTimeout(pingDatabase(), DATABASE_TIMEOUT_MS).then(
+  const up = await withTimeout(ping(), timeoutMs).then(
     () => true,
     () => false,
   );

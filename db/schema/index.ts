@@ -1,6 +1,7 @@
 export * from "./reference";
 export * from "./organisations";
 export * from "./users";
+export * from "./identity";
 export * from "./api-tokens";
 export * from "./disclosures";
 export * from "./agreements";

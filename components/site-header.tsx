@@ -3,13 +3,16 @@ import { ROLE_LABELS } from "@/lib/access/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { navigationFor } from "@/lib/navigation";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/organisations/types";
+import type { ActionState } from "@/lib/actions";
+import { ActionForm } from "./form/action-form";
 import { PrimaryNav } from "./primary-nav";
 
 type SiteHeaderProps = {
   viewer: Viewer | null;
+  signOut: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-export function SiteHeader({ viewer }: SiteHeaderProps) {
+export function SiteHeader({ viewer, signOut }: SiteHeaderProps) {
   return (
     <header>
       <div className="bg-brand text-white">
@@ -31,8 +34,20 @@ export function SiteHeader({ viewer }: SiteHeaderProps) {
                 {" — "}
                 {ROLE_LABELS[viewer.role]}
               </p>
+              <div className="mt-1 flex items-center gap-4">
+                <Link href="/account" className="text-white visited:text-white hover:text-white focus-visible:text-ink">
+                  Your account
+                </Link>
+                <ActionForm action={signOut} label="Sign out">
+                  Sign out
+                </ActionForm>
+              </div>
             </div>
-          ) : null}
+          ) : (
+            <Link href="/sign-in" className="font-bold text-white visited:text-white hover:text-white focus-visible:text-ink">
+              Sign in
+            </Link>
+          )}
         </div>
       </div>
       {viewer ? <PrimaryNav items={navigationFor(viewer.role)} /> : null}

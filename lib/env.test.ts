@@ -46,7 +46,10 @@ describe("parseEnv", () => {
   });
 
   it("normalises a TOTP secret written in lower case with spaces, and refuses one that is not base32", () => {
-    expect(parseEnv({ DEMO_TOTP_SECRET: "kvkf krcp nzqu ymlx ovyd" }).DEMO_TOTP_SECRET).toBe("KVKFKRCPNZQUYMLXOVYD");
+    expect(parseEnv({ DEMO_TOTP_SECRET: "kvkf krcp nzqu ymlx ovyd sqkj kzdt srld" }).DEMO_TOTP_SECRET).toBe(
+      "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD",
+    );
+    expect(() => parseEnv({ DEMO_TOTP_SECRET: "KVKFKRCPNZQUYMLX" })).toThrow(/at least 26 base32 characters/);
     expect(() => parseEnv({ DEMO_TOTP_SECRET: "NOT-BASE32-0189!" })).toThrow(/DEMO_TOTP_SECRET must be base32/);
   });
 

@@ -31,7 +31,7 @@ const base32Secret = z
     z
       .string()
       .regex(/^[A-Z2-7]+=*$/, "must be base32 (letters A–Z and digits 2–7)")
-      .min(16, "must be at least 16 base32 characters (80 bits)"),
+      .min(26, "must be at least 26 base32 characters (128 bits)"),
   );
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
@@ -49,6 +49,18 @@ const schema = z.object({
   ),
   DEMO_TOTP_SECRET: z.preprocess(emptyAsUndefined, base32Secret.default(DEMO_DEFAULTS.DEMO_TOTP_SECRET)),
   SEED_DISCLOSURES_PER_PARTNER: z.coerce.number().int().min(0).max(100_000).default(300),
+  /** Signs and encrypts session cookies. Required in production; development has a fixed stand-in. */
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  /** The portal's public address; https here makes every cookie Secure. */
+  PORTAL_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /** Reverse proxies in front of the portal whose X-Forwarded-For entries are trusted; 0 trusts none. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+}).superRefine((env, context) => {
+  if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+    context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "must be set in production (at least 32 characters)" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -72,7 +84,15 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** A stand-in secret for development and tests only; production refuses to start without AUTH_SECRET. */
+const DEVELOPMENT_AUTH_SECRET = "development-only-secret-never-used-in-production";
+
+export function authSecret(env: Env = getEnv()): string {
+  return env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET;
+}
+
 /** True while `next build` runs: code that would open the database must not run then. */
 export function isBuildPhase(): boolean {
-  return getEnv().NEXT_PHASE === "phase-production-build";
+  // Read directly: the build runs without production secrets, so full validation would fail.
+  return process.env.NEXT_PHASE === "phase-production-build";
 }

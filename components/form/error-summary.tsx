@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+type ErrorSummaryProps = {
+  message: string;
+  /** Field errors by field id, in the order the fields appear. */
+  fieldErrors: Record<string, string>;
+};
+
+/**
+ * The GOV.UK error summary: announced, focused when it appears, and linking to each field
+ * with a problem so keyboard and screen-reader users reach it directly.
+ */
+export function ErrorSummary({ message, fieldErrors }: ErrorSummaryProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [message, fieldErrors]);
+  const entries = Object.entries(fieldErrors);
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="mb-8 border-4 border-error p-4 focus:outline-3 focus:outline-focus"
+    >
+      <h2 id="error-summary-title" className="text-xl font-bold">
+        There is a problem
+      </h2>
+      {entries.length > 0 ? (
+        <ul className="mt-2 space-y-1">
+          {entries.map(([field, fieldMessage]) => (
+            <li key={field}>
+              <a href={`#${field}`} className="font-bold text-error visited:text-error">
+                {fieldMessage}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2 font-bold text-error">{message}</p>
+      )}
+    </div>
+  );
+}

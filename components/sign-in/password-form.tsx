@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { SubmitButton } from "@/components/form/submit-button";
+import { TextField } from "@/components/form/text-field";
+
+type PasswordFormProps = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  next: string;
+};
+
+export function PasswordForm({ action, next }: PasswordFormProps) {
+  const [state, formAction] = useActionState(action, null);
+  const failed = state?.ok === false ? state : null;
+  return (
+    <form action={formAction} noValidate aria-label="Sign in">
+      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+      <input type="hidden" name="next" value={next} />
+      <TextField
+        id="email"
+        label="E-mail address"
+        type="email"
+        autoComplete="username"
+        spellCheck={false}
+        defaultValue={failed?.values.email ?? ""}
+        error={failed?.fieldErrors.email}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={failed?.fieldErrors.password}
+      />
+      <SubmitButton pendingLabel="Checking…">Continue</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { can, type Permission } from "@/lib/access/permissions";
+import { recordAudit } from "@/lib/audit/record";
+import { getDatabase } from "@/db/client";
+import { requestIsSameOrigin, requestOrigin } from "@/lib/auth/request";
+import { getViewer, type Viewer } from "@/lib/auth/viewer";
+import { AppError, Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
+
+/** What a form's server action hands back to `useActionState`. */
+export type ActionState<T = undefined> =
+  | { ok: true; data: T }
+  | {
+      ok: false;
+      error: string;
+      fieldErrors: Record<string, string>;
+      /** What the person typed, so nothing is lost when the form comes back with errors. */
+      values: Record<string, string>;
+    }
+  | null;
+
+type Options<S extends z.ZodType, T, P extends Permission | null> = {
+  schema: S;
+  /** The permission asked of the viewer; `null` for actions open before sign-in (signing in itself). */
+  permission: P;
+  run: (input: z.infer<S>, viewer: P extends Permission ? Viewer : Viewer | null) => Promise<T>;
+  /** Fields never echoed back, such as passwords and codes. */
+  secretFields?: readonly string[];
+};
+
+/**
+ * Every server action goes through here: refuse cross-origin posts, parse the input with its
+ * schema, resolve the viewer, check the permission, run the service, and turn failures into
+ * messages a person can act on. Unexpected errors are logged with a reference, never shown.
+ */
+export function formAction<S extends z.ZodType, T = undefined, P extends Permission | null = Permission | null>(
+  options: Options<S, T, P>,
+) {
+  return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
+    const values = echoableValues(formData, options.secretFields ?? []);
+    try {
+      if (!(await requestIsSameOrigin())) throw new Forbidden("This form was sent from another site, so it was refused.");
+      const viewer = options.permission === null ? await getViewer() : await requirePermission(options.permission);
+      const parsed = options.schema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) throw invalidFrom(parsed.error);
+      return { ok: true, data: await options.run(parsed.data, viewer as Viewer) };
+    } catch (error) {
+      unstable_rethrow(error);
+      return { ok: false, values, ...describe(error) };
+    }
+  };
+}
+
+/** The viewer, if they hold the permission; a refusal is audited. */
+async function requirePermission(permission: Permission): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new Unauthenticated("Your session has ended. Sign in again.");
+  if (!can(viewer.role, permission)) {
+    const { ipAddress } = await requestOrigin();
+    await recordAudit(await getDatabase(), {
+      action: permission,
+      outcome: "denied",
+      actorUserId: viewer.userId,
+      actorOrgId: viewer.organisation.id,
+      ipAddress,
+    });
+    throw new Forbidden();
+  }
+  return viewer;
+}
+
+function invalidFrom(error: z.ZodError): Invalid {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".");
+    fieldErrors[key] ??= issue.message;
+  }
+  return new Invalid("There is a problem with what you entered.", fieldErrors);
+}
+
+function describe(error: unknown): { error: string; fieldErrors: Record<string, string> } {
+  if (error instanceof Invalid) return { error: error.message, fieldErrors: { ...error.fieldErrors } };
+  if (error instanceof AppError) return { error: error.message, fieldErrors: {} };
+  const reference = randomUUID().slice(0, 8);
+  console.error(`Unexpected error (ref ${reference}):`, error);
+  return { error: `Something went wrong (ref ${reference}). Try again, or quote the reference to support.`, fieldErrors: {} };
+}
+
+function echoableValues(formData: FormData, secretFields: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !secretFields.includes(key)) values[key] = value;
+  }
+  return values;
+}

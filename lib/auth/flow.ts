@@ -1,0 +1,87 @@
+import "server-only";
+import { cookies } from "next/headers";
+import QRCode from "qrcode";
+import { getDatabase } from "@/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { getEnv } from "@/lib/env";
+import { signIn, signOut } from "./next-auth";
+import { sessionPolicy } from "./policy";
+import { requestOrigin } from "./request";
+import { endSession } from "./sessions";
+import { completeSecondFactor, getChallenge, prepareRecoveryCodes, verifyPasswordStep } from "./sign-in";
+import { otpauthUri } from "./totp";
+import type { Viewer } from "./viewer";
+import { Invalid } from "@/lib/errors";
+
+/** The browser's half of a sign-in in progress: HttpOnly, ten minutes, this site only. */
+const CHALLENGE_COOKIE = "vawg.sign-in";
+const ISSUER = "VAWG partner portal";
+
+function secureCookies(): boolean {
+  return getEnv().PORTAL_URL?.startsWith("https:") ?? false;
+}
+
+/** Checks the e-mail and password and says where the person goes next: a code, or enrolment. */
+export async function startSignIn(input: { email: string; password: string }): Promise<"verify" | "enrol"> {
+  const db = await getDatabase();
+  const step = await verifyPasswordStep(db, input, await requestOrigin());
+  (await cookies()).set(CHALLENGE_COOKIE, step.challengeToken, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: secureCookies(),
+    path: "/",
+    maxAge: 10 * 60,
+  });
+  return step.next;
+}
+
+async function challengeToken(): Promise<string | undefined> {
+  return (await cookies()).get(CHALLENGE_COOKIE)?.value;
+}
+
+/** The sign-in in progress, if any: whose it is and whether they still have to enrol. */
+export async function currentChallenge() {
+  const token = await challengeToken();
+  return token ? getChallenge(await getDatabase(), token) : null;
+}
+
+export type Enrolment = { email: string; secret: string; otpauthUri: string; qrCodeSvg: string };
+
+/** What an authenticator app needs: the key as text and as a QR code. */
+export async function enrolmentDetails(): Promise<Enrolment | null> {
+  const challenge = await currentChallenge();
+  if (!challenge?.pendingTotpSecret) return null;
+  const uri = otpauthUri({ secret: challenge.pendingTotpSecret, accountName: challenge.email, issuer: ISSUER });
+  const qrCodeSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  return { email: challenge.email, secret: challenge.pendingTotpSecret, otpauthUri: uri, qrCodeSvg };
+}
+
+/**
+ * Completes the sign-in with a code and binds the new session to the browser's cookie. An
+ * enrolment also returns the recovery codes, to be shown this once.
+ */
+export async function finishSignIn(code: string): Promise<{ recoveryCodes: string[] }> {
+  const token = await challengeToken();
+  if (!token) throw new Invalid("Your sign-in has expired. Enter your e-mail address and password again.");
+  const db = await getDatabase();
+  const challenge = await getChallenge(db, token);
+  const recoveryCodes = challenge?.enrolling ? await prepareRecoveryCodes(db, token) : [];
+  const signedIn = await completeSecondFactor(db, { challengeToken: token, code }, await requestOrigin(), sessionPolicy());
+  await signIn("portal-session", { sessionToken: signedIn.sessionToken, redirect: false });
+  (await cookies()).delete(CHALLENGE_COOKIE);
+  return { recoveryCodes };
+}
+
+/** Ends the viewer's session in the database, then clears the cookie. */
+export async function signOutViewer(viewer: Viewer): Promise<void> {
+  const db = await getDatabase();
+  await endSession(db, viewer.sessionId, "sign_out");
+  const { ipAddress } = await requestOrigin();
+  await recordAudit(db, { action: "sign_out", outcome: "success", actorUserId: viewer.userId, actorOrgId: viewer.organisation.id, ipAddress });
+  await signOut({ redirect: false });
+}
+
+/** A `next` address after sign-in: a path on this site only, never another site. */
+export function safeReturnPath(next: unknown): string {
+  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/";
+}

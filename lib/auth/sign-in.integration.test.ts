@@ -1,0 +1,221 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/database";
+import { withContext } from "@/db/context";
+import * as t from "@/db/schema";
+import { createTestDatabase } from "@/db/testing";
+import { Invalid, RateLimited } from "@/lib/errors";
+import { hashPassword } from "./password";
+import { endUserSessions, resolveSession, sessionOwner } from "./sessions";
+import { WRONG_CODE, WRONG_CREDENTIALS, completeSecondFactor, getChallenge, prepareRecoveryCodes, verifyPasswordStep } from "./sign-in";
+import { base32Decode, totpCode } from "./totp";
+
+const SECRET = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
+const PASSWORD = "a long and unremarkable passphrase";
+const POLICY = { idleMinutes: 30, absoluteHours: 12 };
+const T0 = new Date("2026-11-29T10:00:00Z");
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const code = (time: Date, secret = SECRET) => totpCode(base32Decode(secret), time);
+
+let handle: DatabaseHandle;
+let orgId: string;
+let counter = 0;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  const [org] = await handle.db.insert(t.organisations).values({ name: "Sign-in test partner", type: "third_sector" }).returning();
+  orgId = org!.id;
+});
+afterAll(async () => {
+  await handle?.close();
+});
+
+/** A fresh user, so tests never share throttle counters or TOTP steps. */
+async function user(options: { enrolled?: boolean; status?: "active" | "suspended" } = {}) {
+  counter += 1;
+  const email = `person${counter}@partner.example`;
+  const [row] = await handle.db
+    .insert(t.users)
+    .values({
+      email,
+      displayName: `Person ${counter}`,
+      passwordHash: await hashPassword(PASSWORD),
+      totpSecret: options.enrolled === false ? null : SECRET,
+      mfaEnrolledAt: options.enrolled === false ? null : T0,
+      status: options.status ?? "active",
+    })
+    .returning();
+  await handle.db.insert(t.memberships).values({ userId: row!.id, orgId, role: "submitter" });
+  return { id: row!.id, email };
+}
+
+const client = (ipAddress = "192.0.2.10") => ({ ipAddress, userAgent: "test" });
+
+async function signIn(email: string, time = T0, ip?: string) {
+  const step = await verifyPasswordStep(handle.db, { email, password: PASSWORD }, client(ip), time);
+  return completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: code(time) }, client(ip), POLICY, time);
+}
+
+async function auditActions(userId: string) {
+  const rows = await handle.db.select().from(t.auditEvents).where(eq(t.auditEvents.actorUserId, userId));
+  return rows.map((row) => `${row.action}:${row.outcome}`);
+}
+
+describe("the password step", () => {
+  it("gives the same message for a wrong password and an unknown e-mail address", async () => {
+    const person = await user();
+    const wrong = verifyPasswordStep(handle.db, { email: person.email, password: "not the passphrase at all" }, client(), T0);
+    await expect(wrong).rejects.toThrow(new Invalid(WRONG_CREDENTIALS));
+    const unknown = verifyPasswordStep(handle.db, { email: "nobody@partner.example", password: PASSWORD }, client(), T0);
+    await expect(unknown).rejects.toThrow(new Invalid(WRONG_CREDENTIALS));
+  });
+
+  it("matches the e-mail address in any letter case", async () => {
+    const person = await user();
+    const step = await verifyPasswordStep(handle.db, { email: ` ${person.email.toUpperCase()} `, password: PASSWORD }, client(), T0);
+    expect(step.next).toBe("verify");
+  });
+
+  it("throttles an account from one address after five failures, but not from another address", async () => {
+    const person = await user();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client("198.51.100.1"), T0)).rejects.toBeInstanceOf(Invalid);
+    }
+    const blocked = verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client("198.51.100.1"), at(60));
+    await expect(blocked).rejects.toBeInstanceOf(RateLimited);
+    await expect(blocked).rejects.toThrow(/Try again in 14 minutes/);
+    const elsewhere = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client("198.51.100.2"), at(60));
+    expect(elsewhere.next).toBe("verify");
+    // The window passes: the same address may try again.
+    const later = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client("198.51.100.1"), at(16 * 60));
+    expect(later.next).toBe("verify");
+  });
+
+  it("refuses a suspended account, saying so only to someone who knows its password", async () => {
+    const person = await user({ status: "suspended" });
+    await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client(), T0)).rejects.toThrow(WRONG_CREDENTIALS);
+    await expect(verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), T0)).rejects.toThrow(/suspended/);
+  });
+
+  it("sends someone without an authenticator app to enrol", async () => {
+    const person = await user({ enrolled: false });
+    const step = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), T0);
+    expect(step.next).toBe("enrol");
+    expect((await getChallenge(handle.db, step.challengeToken, T0))?.pendingTotpSecret).toMatch(/^[A-Z2-7]{32}$/);
+  });
+
+  it("audits each failure and success", async () => {
+    const person = await user();
+    await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client(), T0)).rejects.toThrow();
+    await signIn(person.email);
+    expect(await auditActions(person.id)).toEqual(["sign_in.password:failure", "sign_in.password:success", "sign_in:success"]);
+  });
+});
+
+describe("the second factor", () => {
+  it("starts a live session when the TOTP code is right", async () => {
+    const person = await user();
+    const signedIn = await signIn(person.email);
+    expect(signedIn).toMatchObject({ userId: person.id, orgId });
+    expect(await sessionOwner(handle.db, signedIn.sessionToken)).toBe(person.id);
+    const session = await withContext(handle.db, { userId: person.id }, (tx) => resolveSession(tx, signedIn.sessionToken, POLICY, at(60)));
+    expect(session).toMatchObject({ userId: person.id, role: "submitter", organisation: { id: orgId } });
+  });
+
+  it("accepts a TOTP code only once, even from a second sign-in in the same time step", async () => {
+    const person = await user();
+    await signIn(person.email);
+    const again = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), at(5));
+    await expect(
+      completeSecondFactor(handle.db, { challengeToken: again.challengeToken, code: code(T0) }, client(), POLICY, at(5)),
+    ).rejects.toThrow(WRONG_CODE);
+  });
+
+  it("accepts exactly one of two racing requests with the same code", async () => {
+    const person = await user();
+    const first = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), T0);
+    const second = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), T0);
+    const results = await Promise.allSettled(
+      [first, second].map((step) =>
+        completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: code(T0) }, client(), POLICY, T0),
+      ),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+  });
+
+  it("refuses a code from two steps ago and a malformed one, and kills the challenge after five wrong codes", async () => {
+    const person = await user();
+    const step = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client("203.0.113.7"), T0);
+    const attempt = (value: string) =>
+      completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: value }, client("203.0.113.7"), POLICY, T0);
+    await expect(attempt(code(at(-60)))).rejects.toThrow(WRONG_CODE);
+    for (const wrong of ["12345", "abcdef", "000000", "999999"]) await expect(attempt(wrong)).rejects.toBeInstanceOf(Invalid);
+    await expect(attempt(code(T0))).rejects.toThrow(/expired/);
+  });
+
+  it("takes a recovery code instead of a TOTP code, once", async () => {
+    const person = await user({ enrolled: false });
+    const enrol = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), T0);
+    const secret = (await getChallenge(handle.db, enrol.challengeToken, T0))!.pendingTotpSecret!;
+    const recoveryCodes = await prepareRecoveryCodes(handle.db, enrol.challengeToken);
+    await completeSecondFactor(handle.db, { challengeToken: enrol.challengeToken, code: code(T0, secret) }, client(), POLICY, T0);
+
+    const useRecovery = async () => {
+      const step = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), at(90));
+      return completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: recoveryCodes[3]!.toLowerCase() }, client(), POLICY, at(90));
+    };
+    await expect(useRecovery()).resolves.toMatchObject({ userId: person.id });
+    await expect(useRecovery()).rejects.toThrow(WRONG_CODE);
+  });
+
+  it("enrols the new authenticator only when its first code is right", async () => {
+    const person = await user({ enrolled: false });
+    const step = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), T0);
+    const secret = (await getChallenge(handle.db, step.challengeToken, T0))!.pendingTotpSecret!;
+    await expect(
+      completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: code(T0) }, client(), POLICY, T0),
+    ).rejects.toThrow(WRONG_CODE);
+    await completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: code(T0, secret) }, client(), POLICY, T0);
+    const [stored] = await handle.db.select().from(t.users).where(eq(t.users.id, person.id));
+    expect(stored).toMatchObject({ totpSecret: secret });
+    expect(stored!.mfaEnrolledAt).not.toBeNull();
+  });
+});
+
+describe("sessions", () => {
+  async function live(token: string, userId: string, time: Date) {
+    return withContext(handle.db, { userId }, (tx) => resolveSession(tx, token, POLICY, time));
+  }
+
+  it("end after 30 idle minutes and after 12 hours however active", async () => {
+    const person = await user();
+    const { sessionToken } = await signIn(person.email);
+    expect(await live(sessionToken, person.id, at(29 * 60))).not.toBeNull();
+    expect(await live(sessionToken, person.id, at(29 * 60 + 31 * 60))).toBeNull();
+
+    const other = await user();
+    const second = await signIn(other.email);
+    for (let minutes = 25; minutes < 12 * 60; minutes += 25) {
+      expect(await live(second.sessionToken, other.id, at(minutes * 60))).not.toBeNull();
+    }
+    expect(await live(second.sessionToken, other.id, at(12 * 3600 + 1))).toBeNull();
+  });
+
+  it("stop working at once when the user is suspended or signs out everywhere", async () => {
+    const person = await user();
+    const { sessionToken } = await signIn(person.email);
+    await handle.db.update(t.users).set({ status: "suspended" }).where(eq(t.users.id, person.id));
+    expect(await live(sessionToken, person.id, at(1))).toBeNull();
+    await handle.db.update(t.users).set({ status: "active" }).where(eq(t.users.id, person.id));
+    expect(await live(sessionToken, person.id, at(2))).not.toBeNull();
+    expect(await endUserSessions(handle.db, person.id, "sign_out_everywhere", {}, at(3))).toBe(1);
+    expect(await live(sessionToken, person.id, at(4))).toBeNull();
+  });
+
+  it("get a new identifier at every sign-in", async () => {
+    const person = await user();
+    const first = await signIn(person.email, T0);
+    const second = await signIn(person.email, at(31));
+    expect(second.sessionToken).not.toBe(first.sessionToken);
+  });
+});

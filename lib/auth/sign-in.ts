@@ -1,0 +1,253 @@
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { withContext } from "@/db/context";
+import type { Database } from "@/db/database";
+import { memberships, organisations, recoveryCodes, sessions, signInChallenges, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import { Invalid, RateLimited } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "./password";
+import { generateRecoveryCodes, hashRecoveryCode, normaliseRecoveryCode } from "./recovery-codes";
+import { createSession, type SessionPolicy } from "./sessions";
+import { clearAccountFailures, recordFailure, secondsUntilAllowed, throttleRules } from "./throttle";
+import { hashToken, newToken } from "./tokens";
+import { generateTotpSecret, verifyTotp } from "./totp";
+
+/** One message for every wrong e-mail or password, so the answer never reveals who has an account. */
+export const WRONG_CREDENTIALS = "Enter a correct e-mail address and password.";
+export const WRONG_CODE = "The code is not correct, or it has already been used. Try the latest code.";
+const CHALLENGE_MINUTES = 10;
+const CHALLENGE_ATTEMPTS = 5;
+
+type Client = { ipAddress: string; userAgent?: string | null };
+
+// Verified against when the e-mail is unknown, so unknown and known accounts take as long.
+let dummyHash: Promise<string> | undefined;
+function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword("a password nobody has, verified for timing only");
+  return dummyHash;
+}
+
+export type PasswordStep = { challengeToken: string; next: "verify" | "enrol" };
+
+/*
+ * These services run outside any enclosing transaction on purpose: a refused attempt still
+ * counts against the throttle and is still audited, even though the caller then reports an error.
+ */
+
+/**
+ * First step of signing in: the e-mail and password. On success the browser gets a short-lived
+ * challenge to complete with a TOTP code (or, before enrolment, to enrol one).
+ */
+export async function verifyPasswordStep(
+  db: Database,
+  input: { email: string; password: string },
+  client: Client,
+  now = new Date(),
+): Promise<PasswordStep> {
+  const email = input.email.trim();
+  const rules = throttleRules(email, client.ipAddress);
+  await refuseWhileThrottled(db, rules, client, "sign_in.password", now);
+
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !user.passwordHash || !passwordOk) {
+    await recordFailure(db, rules, now);
+    await recordAudit(db, {
+      action: "sign_in.password",
+      outcome: "failure",
+      actorUserId: user?.id ?? null,
+      ipAddress: client.ipAddress,
+      details: { reason: user ? "wrong_password" : "unknown_account" },
+    });
+    throw new Invalid(WRONG_CREDENTIALS);
+  }
+  if (user.status !== "active") {
+    await recordAudit(db, { action: "sign_in.password", outcome: "denied", actorUserId: user.id, ipAddress: client.ipAddress, details: { reason: "suspended" } });
+    throw new Invalid("This account is suspended. Contact your organisation's partner lead or the national administrator.");
+  }
+  if (!(await defaultOrganisation(db, user.id))) {
+    await recordAudit(db, { action: "sign_in.password", outcome: "denied", actorUserId: user.id, ipAddress: client.ipAddress, details: { reason: "no_active_membership" } });
+    throw new Invalid("This account does not belong to an active organisation. Contact your partner lead.");
+  }
+
+  const enrolled = Boolean(user.totpSecret && user.mfaEnrolledAt);
+  const challengeToken = newToken();
+  await db.insert(signInChallenges).values({
+    id: hashToken(challengeToken),
+    userId: user.id,
+    pendingTotpSecret: enrolled ? null : generateTotpSecret(),
+    ipAddress: client.ipAddress,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
+  });
+  await recordAudit(db, { action: "sign_in.password", outcome: "success", actorUserId: user.id, ipAddress: client.ipAddress });
+  return { challengeToken, next: enrolled ? "verify" : "enrol" };
+}
+
+export type PendingChallenge = { userId: string; email: string; enrolling: boolean; pendingTotpSecret: string | null };
+
+/** The live challenge behind a token, or null when it is unknown, used, expired or exhausted. */
+export async function getChallenge(db: Database, challengeToken: string, now = new Date()): Promise<PendingChallenge | null> {
+  const [row] = await db
+    .select({ userId: users.id, email: users.email, pendingTotpSecret: signInChallenges.pendingTotpSecret })
+    .from(signInChallenges)
+    .innerJoin(users, eq(users.id, signInChallenges.userId))
+    .where(
+      and(
+        eq(signInChallenges.id, hashToken(challengeToken)),
+        isNull(signInChallenges.consumedAt),
+        gt(signInChallenges.expiresAt, now),
+        lt(signInChallenges.failedAttempts, CHALLENGE_ATTEMPTS),
+        eq(users.status, "active"),
+      ),
+    );
+  return row ? { ...row, enrolling: row.pendingTotpSecret !== null } : null;
+}
+
+/**
+ * New recovery codes for an enrolment: their hashes wait on the challenge until the first code
+ * confirms the enrolment; the codes themselves are shown once and never stored.
+ */
+export async function prepareRecoveryCodes(db: Database, challengeToken: string): Promise<string[]> {
+  const codes = generateRecoveryCodes();
+  await db
+    .update(signInChallenges)
+    .set({ pendingRecoveryCodeHashes: codes.map(hashRecoveryCode) })
+    .where(eq(signInChallenges.id, hashToken(challengeToken)));
+  return codes;
+}
+
+export type SignedIn = { userId: string; orgId: string; sessionToken: string };
+
+/**
+ * Second step: a TOTP code (or a recovery code) completes the challenge and starts a session.
+ * Each TOTP time step is accepted once per user, even when two requests race, because the
+ * step is stored with a conditional update; each recovery code and each challenge is used once.
+ */
+export async function completeSecondFactor(
+  db: Database,
+  input: { challengeToken: string; code: string },
+  client: Client,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<SignedIn> {
+  const challengeId = hashToken(input.challengeToken);
+  const challenge = await getChallenge(db, input.challengeToken, now);
+  if (!challenge) throw new Invalid("Your sign-in has expired. Enter your e-mail address and password again.");
+  const rules = throttleRules(challenge.email, client.ipAddress);
+  await refuseWhileThrottled(db, rules, client, "sign_in.second_factor", now, challenge.userId);
+
+  const accepted = challenge.enrolling
+    ? await confirmEnrolment(db, challengeId, challenge, input.code, now)
+    : await acceptCode(db, challenge.userId, input.code, now);
+  if (!accepted) {
+    await db
+      .update(signInChallenges)
+      .set({ failedAttempts: sql`${signInChallenges.failedAttempts} + 1` })
+      .where(eq(signInChallenges.id, challengeId));
+    await recordFailure(db, rules, now);
+    await recordAudit(db, { action: "sign_in.second_factor", outcome: "failure", actorUserId: challenge.userId, ipAddress: client.ipAddress });
+    throw new Invalid(WRONG_CODE, { code: WRONG_CODE });
+  }
+
+  const consumed = await db
+    .update(signInChallenges)
+    .set({ consumedAt: now })
+    .where(and(eq(signInChallenges.id, challengeId), isNull(signInChallenges.consumedAt)))
+    .returning({ id: signInChallenges.id });
+  if (consumed.length === 0) throw new Invalid("Your sign-in has expired. Enter your e-mail address and password again.");
+
+  const orgId = await defaultOrganisation(db, challenge.userId);
+  if (!orgId) throw new Invalid("This account does not belong to an active organisation. Contact your partner lead.");
+  const sessionToken = await createSession(db, { userId: challenge.userId, orgId, ...client }, policy, now);
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, challenge.userId));
+  await clearAccountFailures(db, challenge.email, client.ipAddress);
+  await recordAudit(db, {
+    action: "sign_in",
+    outcome: "success",
+    actorUserId: challenge.userId,
+    actorOrgId: orgId,
+    ipAddress: client.ipAddress,
+    details: { method: challenge.enrolling ? "password_and_new_totp" : "password_and_totp" },
+  });
+  return { userId: challenge.userId, orgId, sessionToken };
+}
+
+async function acceptCode(db: Database, userId: string, code: string, now: Date): Promise<boolean> {
+  const [user] = await db.select({ totpSecret: users.totpSecret }).from(users).where(eq(users.id, userId));
+  if (!user?.totpSecret) return false;
+  const totp = verifyTotp(user.totpSecret, code, now);
+  if (totp.valid) {
+    const claimed = await db
+      .update(users)
+      .set({ totpLastStep: totp.step })
+      .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, totp.step))))
+      .returning({ id: users.id });
+    return claimed.length === 1;
+  }
+  const normalised = normaliseRecoveryCode(code);
+  if (normalised.length === 0) return false;
+  const used = await db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(normalised)), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  return used.length === 1;
+}
+
+async function confirmEnrolment(db: Database, challengeId: string, challenge: PendingChallenge, code: string, now: Date): Promise<boolean> {
+  const totp = verifyTotp(challenge.pendingTotpSecret!, code, now);
+  if (!totp.valid) return false;
+  const [pending] = await db
+    .select({ hashes: signInChallenges.pendingRecoveryCodeHashes })
+    .from(signInChallenges)
+    .where(eq(signInChallenges.id, challengeId));
+  await db
+    .update(users)
+    .set({ totpSecret: challenge.pendingTotpSecret, totpLastStep: totp.step, mfaEnrolledAt: now, updatedAt: now })
+    .where(eq(users.id, challenge.userId));
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, challenge.userId));
+  const hashes = pending?.hashes ?? [];
+  if (hashes.length > 0) {
+    await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId: challenge.userId, codeHash, createdAt: now })));
+  }
+  await recordAudit(db, { action: "mfa.enrol", outcome: "success", actorUserId: challenge.userId, subjectType: "user", subjectId: challenge.userId });
+  return true;
+}
+
+/**
+ * The organisation a new session acts for: the one the user last used, if they still belong to
+ * it and it is active, else the first of their active organisations by name.
+ */
+async function defaultOrganisation(db: Database, userId: string): Promise<string | undefined> {
+  const active = await withContext(db, { userId }, (tx) =>
+    tx
+      .select({ orgId: memberships.orgId })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+      .where(and(eq(memberships.userId, userId), eq(organisations.status, "active")))
+      .orderBy(asc(organisations.name)),
+  );
+  if (active.length === 0) return undefined;
+  const [last] = await db
+    .select({ orgId: sessions.orgId })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.createdAt))
+    .limit(1);
+  return active.find((row) => row.orgId === last?.orgId)?.orgId ?? active[0]!.orgId;
+}
+
+async function refuseWhileThrottled(
+  db: Database,
+  rules: ReturnType<typeof throttleRules>,
+  client: Client,
+  action: string,
+  now: Date,
+  userId?: string,
+): Promise<void> {
+  const wait = await secondsUntilAllowed(db, rules, now);
+  if (wait === 0) return;
+  await recordAudit(db, { action, outcome: "denied", actorUserId: userId ?? null, ipAddress: client.ipAddress, details: { reason: "throttled" } });
+  const minutes = Math.ceil(wait / 60);
+  throw new RateLimited(`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, wait);
+}

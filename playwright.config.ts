@@ -2,6 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const isCI = Boolean(process.env.CI);
 const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100";
+// Encrypts identity providers' client secrets in the portal under test; e2e/sso.spec.ts seals one
+// with it too, so it is set here, where both the server and the test workers see it.
+const secretsKey = (process.env.SECRETS_KEY ??= "YnJvd3Nlci10ZXN0cy1vbmx5LXNlY3JldHMta2V5ISE=");
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,5 +36,10 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
+    // The built portal runs in production mode, which requires a secret; tests bring their own.
+    env: {
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "browser-tests-only-secret-0123456789abcdef",
+      SECRETS_KEY: secretsKey,
+    },
   },
 });

@@ -1,11 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import { type z } from "zod";
 import { can, type Permission } from "@/lib/access/permissions";
-import { recordAudit } from "@/lib/audit/record";
-import { getDatabase } from "@/db/client";
-import { requestIsSameOrigin, requestOrigin } from "@/lib/auth/request";
+import { auditDenial } from "@/lib/access/denial";
+import { requestIsSameOrigin } from "@/lib/auth/request";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError, Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
 
@@ -43,7 +42,7 @@ export function formAction<S extends z.ZodType, T = undefined, P extends Permiss
     try {
       if (!(await requestIsSameOrigin())) throw new Forbidden("This form was sent from another site, so it was refused.");
       const viewer = options.permission === null ? await getViewer() : await requirePermission(options.permission);
-      const parsed = options.schema.safeParse(Object.fromEntries(formData));
+      const parsed = options.schema.safeParse(formObject(formData));
       if (!parsed.success) throw invalidFrom(parsed.error);
       return { ok: true, data: await options.run(parsed.data, viewer as Viewer) };
     } catch (error) {
@@ -58,14 +57,7 @@ async function requirePermission(permission: Permission): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) throw new Unauthenticated("Your session has ended. Sign in again.");
   if (!can(viewer.role, permission)) {
-    const { ipAddress } = await requestOrigin();
-    await recordAudit(await getDatabase(), {
-      action: permission,
-      outcome: "denied",
-      actorUserId: viewer.userId,
-      actorOrgId: viewer.organisation.id,
-      ipAddress,
-    });
+    await auditDenial(viewer, permission);
     throw new Forbidden();
   }
   return viewer;
@@ -86,6 +78,17 @@ function describe(error: unknown): { error: string; fieldErrors: Record<string, 
   const reference = randomUUID().slice(0, 8);
   console.error(`Unexpected error (ref ${reference}):`, error);
   return { error: `Something went wrong (ref ${reference}). Try again, or quote the reference to support.`, fieldErrors: {} };
+}
+
+/** Form fields as an object; a name sent more than once (a multiple choice) becomes an array. */
+function formObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    object[key] = values.length > 1 ? values : values[0];
+  }
+  return object;
 }
 
 function echoableValues(formData: FormData, secretFields: readonly string[]): Record<string, string> {

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
-import { endMySession, signOutEverywhere } from "@/lib/auth/account";
+import { changePassword, endMySession, signOutEverywhere } from "@/lib/auth/account";
+import { switchOrganisation } from "@/lib/organisations";
 
 export const endSessionAction = formAction({
   schema: z.object({ handle: z.string().regex(/^[0-9a-f]{16}$/, "Choose a session to end") }),
@@ -20,5 +21,27 @@ export const signOutEverywhereAction = formAction({
   run: async (_input, viewer): Promise<undefined> => {
     await signOutEverywhere(viewer);
     redirect("/sign-in?signed-out=1");
+  },
+});
+
+export const changePasswordAction = formAction({
+  schema: z.object({
+    currentPassword: z.string().min(1, "Enter your current password").max(1024, "Enter your current password"),
+    newPassword: z.string().min(1, "Enter a new password").max(1024, "Enter a password of 128 characters or fewer"),
+  }),
+  permission: "account.manage_own",
+  secretFields: ["currentPassword", "newPassword"],
+  run: async (input, viewer): Promise<undefined> => {
+    await changePassword(viewer, input);
+    redirect("/account?password-changed=1");
+  },
+});
+
+export const switchOrganisationAction = formAction({
+  schema: z.object({ orgId: z.uuid("Choose an organisation") }),
+  permission: "account.manage_own",
+  run: async (input, viewer): Promise<undefined> => {
+    await switchOrganisation(viewer, input.orgId);
+    redirect("/");
   },
 });

@@ -1,17 +1,23 @@
 import type { Metadata } from "next";
+import { PasswordChangeForm } from "@/components/account/password-form";
 import { ActionForm } from "@/components/form/action-form";
+import { SelectActionForm } from "@/components/form/select-action-form";
+import { ROLE_LABELS } from "@/lib/access/roles";
+import { listMyOrganisations } from "@/lib/organisations";
 import { listMySessions } from "@/lib/auth/account";
-import { requireViewer } from "@/lib/auth/viewer";
-import { endSessionAction, signOutEverywhereAction } from "./actions";
+import { requirePagePermission } from "@/lib/pages";
+import { changePasswordAction, endSessionAction, signOutEverywhereAction, switchOrganisationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const viewer = await requireViewer("/account");
+  const viewer = await requirePagePermission("account.manage_own", "/account");
   const sessions = await listMySessions(viewer);
-  const ended = Boolean((await searchParams).ended);
+  const memberships = await listMyOrganisations(viewer);
+  const params = await searchParams;
+  const ended = Boolean(params.ended);
   return (
     <div className="max-w-3xl space-y-8">
       <h1 className="text-3xl font-bold">Your account</h1>
@@ -22,7 +28,38 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <dd>{viewer.email}</dd>
         <dt className="font-bold">Organisation</dt>
         <dd>{viewer.organisation.name}</dd>
+        <dt className="font-bold">Role</dt>
+        <dd>{ROLE_LABELS[viewer.role]}</dd>
       </dl>
+
+      {memberships.length > 1 ? (
+        <section aria-labelledby="organisation-title" className="space-y-2">
+          <h2 id="organisation-title" className="text-2xl font-bold">
+            Organisation you act for
+          </h2>
+          <p>You belong to more than one organisation. What you see and do depends on the one you act for.</p>
+          <SelectActionForm
+            action={switchOrganisationAction}
+            label="Organisation you act for"
+            name="orgId"
+            options={memberships.map((membership) => ({ value: membership.orgId, label: `${membership.name} (${ROLE_LABELS[membership.role]})` }))}
+            defaultValue={viewer.organisation.id}
+            submitLabel="Switch"
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="password-title" className="max-w-2xl space-y-4">
+        <h2 id="password-title" className="text-2xl font-bold">
+          Change your password
+        </h2>
+        {params["password-changed"] ? (
+          <p role="status" className="border-l-4 border-success pl-4 font-bold">
+            Your password has been changed, and your other sessions have ended.
+          </p>
+        ) : null}
+        <PasswordChangeForm action={changePasswordAction} />
+      </section>
 
       <section aria-labelledby="sessions-title" className="space-y-4">
         <h2 id="sessions-title" className="text-2xl font-bold">

@@ -1,7 +1,11 @@
 import "server-only";
 import { getDatabase } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record";
-import { NotFound } from "@/lib/errors";
+import { eq } from "drizzle-orm";
+import { users } from "@/db/schema";
+import { Invalid, NotFound } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "./password";
+import { checkPassword } from "./password-policy";
 import { signOut } from "./next-auth";
 import { sessionPolicy } from "./policy";
 import { requestOrigin } from "./request";
@@ -28,11 +32,29 @@ export async function signOutEverywhere(viewer: Viewer): Promise<number> {
   return ended;
 }
 
-async function audit(viewer: Viewer, action: string, details: Record<string, unknown>) {
+/**
+ * Changes the viewer's own password: the current one is required, the new one must meet the
+ * policy, and every other session of the viewer ends.
+ */
+export async function changePassword(viewer: Viewer, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const db = await getDatabase();
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.userId));
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await audit(viewer, "password.change", { result: "wrong_current_password" }, "failure");
+    throw new Invalid("Your current password is not correct.", { currentPassword: "Enter your current password correctly" });
+  }
+  const policy = checkPassword(input.newPassword, { email: viewer.email, displayName: viewer.displayName });
+  if (!policy.ok) throw new Invalid(policy.reason, { newPassword: policy.reason });
+  await db.update(users).set({ passwordHash: await hashPassword(input.newPassword), updatedAt: new Date() }).where(eq(users.id, viewer.userId));
+  const ended = await endUserSessions(db, viewer.userId, "password_changed", { except: viewer.sessionId });
+  await audit(viewer, "password.change", { otherSessionsEnded: ended });
+}
+
+async function audit(viewer: Viewer, action: string, details: Record<string, unknown>, outcome: "success" | "failure" = "success") {
   const { ipAddress } = await requestOrigin();
   await recordAudit(await getDatabase(), {
     action,
-    outcome: "success",
+    outcome,
     actorUserId: viewer.userId,
     actorOrgId: viewer.organisation.id,
     subjectType: "user",

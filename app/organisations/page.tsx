@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { can } from "@/lib/access/permissions";
+import { requirePagePermission } from "@/lib/pages";
+import { listOrganisations } from "@/lib/organisations";
+import { ORGANISATION_TYPE_LABELS } from "@/lib/organisations/types";
+import { getLocalAuthority, getPoliceForceArea } from "@/lib/reference";
+
+export const metadata: Metadata = { title: "Organisations" };
+
+export default async function OrganisationsPage() {
+  const viewer = await requirePagePermission("organisations.read", "/organisations");
+  const organisations = await listOrganisations(viewer);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">Organisations</h1>
+      {can(viewer.role, "organisations.manage") ? (
+        <p>
+          <Link href="/organisations/new" className="font-bold">
+            Add an organisation
+          </Link>
+        </p>
+      ) : null}
+      <table className="w-full border-collapse text-left">
+        <caption className="sr-only">Organisations, their type, coverage and status</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-2 pr-4">Name</th>
+            <th scope="col" className="py-2 pr-4">Type</th>
+            <th scope="col" className="py-2 pr-4">Works in</th>
+            <th scope="col" className="py-2">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {organisations.map((organisation) => (
+            <tr key={organisation.id} className="border-b border-rule align-top">
+              <td className="py-2 pr-4">
+                {can(viewer.role, "organisations.manage") ? <Link href={`/organisations/${organisation.id}`}>{organisation.name}</Link> : organisation.name}
+              </td>
+              <td className="py-2 pr-4">{ORGANISATION_TYPE_LABELS[organisation.type]}</td>
+              <td className="py-2 pr-4">
+                {organisation.coverage.length === 0
+                  ? "England and Wales"
+                  : organisation.coverage
+                      .map((area) => (area.ladCode ? getLocalAuthority(area.ladCode)?.name : getPoliceForceArea(area.forceAreaCode)?.name) ?? area.forceAreaCode)
+                      .join(", ")}
+              </td>
+              <td className="py-2">{organisation.status === "active" ? "Active" : <strong>Suspended</strong>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

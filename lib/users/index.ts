@@ -1,0 +1,166 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
+import { withContext } from "@/db/context";
+import type { Database } from "@/db/database";
+import { memberships, organisations, sessions, users } from "@/db/schema";
+import { assertCan, contextOf } from "@/lib/access/guard";
+import { can } from "@/lib/access/permissions";
+import type { Role } from "@/lib/access/roles";
+import { recordAudit } from "@/lib/audit/record";
+import { endUserSessions } from "@/lib/auth/sessions";
+import type { Viewer } from "@/lib/auth/viewer";
+import { Forbidden, Invalid, NotFound } from "@/lib/errors";
+
+/** Roles only the national organisation's admins may give. */
+export const RESTRICTED_ROLES: readonly Role[] = ["admin", "auditor"];
+
+export type MemberSummary = {
+  userId: string;
+  email: string;
+  displayName: string;
+  status: "active" | "suspended";
+  role: Role;
+  organisation: { id: string; name: string };
+  mfaEnrolled: boolean;
+  lastSignInAt: Date | null;
+  liveSessions: number;
+};
+
+/**
+ * The members of one organisation. Org managers see their own organisation's; admins see any
+ * organisation's. Another organisation's list is "not found" to an org manager.
+ */
+export async function listMembers(viewer: Viewer, orgId: string): Promise<MemberSummary[]> {
+  assertCan(viewer, "users.read_org");
+  const scopeOrg = scopedOrganisation(viewer, orgId);
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const rows = await tx
+      .select({
+        userId: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        status: users.status,
+        role: memberships.role,
+        orgId: organisations.id,
+        orgName: organisations.name,
+        mfaEnrolledAt: users.mfaEnrolledAt,
+        lastSignInAt: users.lastSignInAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+      .where(eq(memberships.orgId, scopeOrg))
+      .orderBy(asc(users.displayName));
+    const live = await tx
+      .select({ userId: sessions.userId })
+      .from(sessions)
+      .where(and(eq(sessions.orgId, scopeOrg), isNull(sessions.endedAt)));
+    return rows.map((row) => ({
+      userId: row.userId,
+      email: row.email,
+      displayName: row.displayName,
+      status: row.status,
+      role: row.role,
+      organisation: { id: row.orgId, name: row.orgName },
+      mfaEnrolled: row.mfaEnrolledAt !== null,
+      lastSignInAt: row.lastSignInAt,
+      liveSessions: live.filter((session) => session.userId === row.userId).length,
+    }));
+  });
+}
+
+/**
+ * Changes a member's role. Org managers may do so in their own organisation only, never to or
+ * from admin or auditor. The member's sessions in that organisation end, so the old role is
+ * gone on their very next request.
+ */
+export async function changeRole(viewer: Viewer, input: { userId: string; orgId: string; role: Role }): Promise<void> {
+  assertCan(viewer, "users.read_org");
+  const orgId = scopedOrganisation(viewer, input.orgId);
+  const admin = can(viewer.role, "users.manage");
+  if (!admin && RESTRICTED_ROLES.includes(input.role)) throw new Forbidden("Only the national administrators can give that role.");
+  const db = await getDatabase();
+  await withContext(db, contextOf(viewer), async (tx) => {
+    const current = await membershipOf(tx, input.userId, orgId);
+    if (!admin && RESTRICTED_ROLES.includes(current.role)) throw new Forbidden("Only the national administrators can change that role.");
+    if (input.userId === viewer.userId) throw new Invalid("You cannot change your own role.", { role: "You cannot change your own role" });
+    if (current.role === input.role) return;
+    await tx
+      .update(memberships)
+      .set({ role: input.role, updatedAt: new Date() })
+      .where(and(eq(memberships.userId, input.userId), eq(memberships.orgId, orgId)));
+    await endUserSessions(tx, input.userId, "role_changed", { orgId });
+    await recordAudit(tx, {
+      action: "membership.change_role",
+      outcome: "success",
+      actorUserId: viewer.userId,
+      actorOrgId: viewer.organisation.id,
+      subjectType: "user",
+      subjectId: input.userId,
+      details: { orgId, from: current.role, to: input.role },
+    });
+  });
+}
+
+/** Suspends or reactivates an account everywhere (admins only); suspension ends every session at once. */
+export async function setUserStatus(viewer: Viewer, input: { userId: string; status: "active" | "suspended" }): Promise<void> {
+  assertCan(viewer, "users.manage");
+  if (input.userId === viewer.userId) throw new Invalid("You cannot suspend your own account.");
+  const db = await getDatabase();
+  await withContext(db, contextOf(viewer), async (tx) => {
+    const now = new Date();
+    const changed = await tx
+      .update(users)
+      .set({ status: input.status, suspendedAt: input.status === "suspended" ? now : null, updatedAt: now })
+      .where(eq(users.id, input.userId))
+      .returning({ id: users.id });
+    if (changed.length === 0) throw new NotFound("No such user.");
+    if (input.status === "suspended") await endUserSessions(tx, input.userId, "suspended", {}, now);
+    await recordAudit(tx, {
+      action: input.status === "suspended" ? "user.suspend" : "user.reactivate",
+      outcome: "success",
+      actorUserId: viewer.userId,
+      actorOrgId: viewer.organisation.id,
+      subjectType: "user",
+      subjectId: input.userId,
+    });
+  });
+}
+
+/** Ends another user's sessions: admins anyone's, org managers their own organisation's members' there. */
+export async function endSessionsOf(viewer: Viewer, input: { userId: string; orgId: string }): Promise<number> {
+  assertCan(viewer, "sessions.end_others");
+  const orgId = scopedOrganisation(viewer, input.orgId);
+  const admin = can(viewer.role, "users.manage");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    await membershipOf(tx, input.userId, orgId);
+    const ended = await endUserSessions(tx, input.userId, "ended_by_admin", admin ? {} : { orgId });
+    await recordAudit(tx, {
+      action: "session.end_others",
+      outcome: "success",
+      actorUserId: viewer.userId,
+      actorOrgId: viewer.organisation.id,
+      subjectType: "user",
+      subjectId: input.userId,
+      details: { ended, orgId: admin ? null : orgId },
+    });
+    return ended;
+  });
+}
+
+/** Org managers act on their own organisation whatever the request names; admins on the one named. */
+function scopedOrganisation(viewer: Viewer, orgId: string): string {
+  if (can(viewer.role, "users.manage")) return orgId;
+  if (orgId !== viewer.organisation.id) throw new NotFound("No such organisation.");
+  return viewer.organisation.id;
+}
+
+async function membershipOf(db: Database, userId: string, orgId: string) {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)));
+  if (!row) throw new NotFound("No such member of this organisation.");
+  return row;
+}

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { getEnv, isBuildPhase } from "@/lib/env";
+import { APP_ROLE, appRoleProblem } from "./app-role";
 import { DatabaseUnavailableError, connectServer, openEmbedded } from "./connect";
 import type { Database, DatabaseHandle } from "./database";
 import { countPendingMigrations, migrateDatabase } from "./migrate";
@@ -42,6 +44,15 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const env = getEnv();
   if (env.DATABASE_URL) {
     const handle = await connectServer(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX });
+    // Row-level security binds only a role that is no superuser, has no BYPASSRLS and owns nothing.
+    const problem = await appRoleProblem(handle.db).catch(async (error: unknown) => {
+      await handle.close();
+      throw error;
+    });
+    if (problem) {
+      await handle.close();
+      throw new DatabaseUnavailableError(problem);
+    }
     const pending = await countPendingMigrations(handle);
     if (pending > 0) {
       await handle.close();
@@ -63,6 +74,9 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
         console.info(`Seeded ${summary.organisations} organisations, ${summary.users} accounts, ${summary.disclosures} disclosures.`);
       }
     }
+    // PGlite connects as a superuser: act as the app role from now on, as on a server, so that
+    // a query outside withContext meets row-level security here too.
+    await handle.db.execute(sql`select set_config('role', ${APP_ROLE}, false)`);
     return handle;
   } catch (error) {
     await handle.close();

@@ -26,6 +26,13 @@ export async function countPendingMigrations(handle: DatabaseHandle): Promise<nu
   const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as {
     entries: unknown[];
   };
+  // The app role may not read the migrator's schema; the row-level security migration gives it
+  // a function that counts instead.
+  const counter = await handle.db.execute(sql`select to_regprocedure('public.app_applied_migrations()') is not null as present`);
+  if (rowsOf<{ present: boolean }>(counter)[0]?.present) {
+    const applied = await handle.db.execute(sql`select app_applied_migrations() as count`);
+    return Math.max(0, journal.entries.length - (rowsOf<{ count: number }>(applied)[0]?.count ?? 0));
+  }
   const exists = await handle.db.execute(
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );

@@ -1,17 +1,36 @@
 import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { getEnv } from "@/lib/env";
+import { APP_ROLE } from "./app-role";
 import { connectServer, openEmbedded } from "./connect";
-import type { DatabaseHandle } from "./database";
+import { rowsOf, type Database, type DatabaseHandle } from "./database";
 import { migrateDatabase } from "./migrate";
+
+/**
+ * The password tests give the app role on the test server. Setting it is cluster-wide and
+ * idempotent; CI sets its own before the browser tests.
+ */
+export const TEST_APP_PASSWORD = "vawg-app-test-password";
+
+export type TestDatabase = DatabaseHandle & {
+  /**
+   * A connection as the app role. On the server: a real login as vawg_app to this database, a
+   * pool of `max` (closed with the database). On PGlite, which only has its one superuser
+   * connection: that connection, where withContext and asAppWithoutContext switch role.
+   */
+  connectAsApp(options?: { max?: number }): Promise<DatabaseHandle>;
+};
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new database
  * on the server in DATABASE_URL, dropped again on close. Runs never see each other's data.
+ * `db` is the owner's connection (a superuser), as migrations and the seed use.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = getEnv().DATABASE_URL;
-  const handle = serverUrl ? await createServerDatabase(serverUrl) : await openEmbedded("memory://");
+  const handle = serverUrl ? await createServerDatabase(serverUrl) : embedded(await openEmbedded("memory://"));
   try {
     await migrateDatabase(handle);
   } catch (error) {
@@ -21,19 +40,71 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-async function createServerDatabase(serverUrl: string): Promise<DatabaseHandle> {
+/**
+ * Runs `work` in one transaction as the app role with no context at all, as a request that
+ * forgot withContext would: on an app-role login as it is, elsewhere after SET LOCAL ROLE.
+ */
+export function asAppWithoutContext<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const [row] = rowsOf<{ role: string }>(await tx.execute(sql`select current_user as role`));
+    if (row?.role !== APP_ROLE) await tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`);
+    return work(tx as unknown as Database);
+  });
+}
+
+function embedded(handle: DatabaseHandle): TestDatabase {
+  return { ...handle, connectAsApp: async () => ({ ...handle, close: async () => {} }) };
+}
+
+async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
   const name = `vawg_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await connectServer(url.toString(), { max: 4 });
+  const appHandles: DatabaseHandle[] = [];
   return {
     ...handle,
+    connectAsApp: async ({ max = 4 } = {}) => {
+      const appUrl = new URL(url);
+      appUrl.username = APP_ROLE;
+      appUrl.password = TEST_APP_PASSWORD;
+      await ensureAppLogin(admin, appUrl.toString());
+      const app = await connectServer(appUrl.toString(), { max });
+      appHandles.push(app);
+      return app;
+    },
     close: async () => {
+      await Promise.all(appHandles.map((app) => app.close()));
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };
+}
+
+/**
+ * Lets vawg_app log in with the test password, unless it already can. Test files run in
+ * parallel and ALTER ROLE on one row of a shared catalogue can collide, so it retries.
+ */
+async function ensureAppLogin(admin: postgres.Sql, appUrl: string): Promise<void> {
+  const probe = postgres(appUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    return;
+  } catch {
+    // Not yet allowed to log in, or another password: set ours below.
+  } finally {
+    await probe.end({ timeout: 1 }).catch(() => {});
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`alter role ${APP_ROLE} login password '${TEST_APP_PASSWORD}'`);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/concurrently/i.test(String(error))) throw error;
+      await sleep(50 * attempt);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { createMigratedDatabase } from "./support/database";
 
 /** Starts the built portal with the given settings and waits for it to give up on its own. */
 function startPortal(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
@@ -37,5 +38,18 @@ test.describe("start-up with a bad database configuration", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Cannot start the portal: Cannot reach the database server at 127\.0\.0\.1:1\/vawg: .*ECONNREFUSED/);
     expect(stderr).not.toContain("hunter2");
+  });
+
+  test("stops with one clear line when connected as the migration owner, which row-level security does not bind", async () => {
+    const database = await createMigratedDatabase("vawg_e2e_owner");
+    try {
+      const { code, stderr } = await startPortal({ DATABASE_URL: database.ownerUrl });
+      expect(code).toBe(1);
+      const lines = stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^Cannot start the portal: The database role "[a-z_]+" is a superuser.*connect the portal as vawg_app/);
+    } finally {
+      await database.drop();
+    }
   });
 });

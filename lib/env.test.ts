@@ -41,6 +41,15 @@ describe("parseEnv", () => {
     }
   });
 
+  it("takes the migration owner's DATABASE_MIGRATION_URL apart from the app's DATABASE_URL, unset when empty", () => {
+    const env = parseEnv({ DATABASE_URL: "postgres://vawg_app:a@db/vawg", DATABASE_MIGRATION_URL: "postgres://vawg_owner:b@db/vawg" });
+    expect(env.DATABASE_MIGRATION_URL).toBe("postgres://vawg_owner:b@db/vawg");
+    expect(parseEnv({ DATABASE_MIGRATION_URL: "" }).DATABASE_MIGRATION_URL).toBeUndefined();
+    expect(() => parseEnv({ DATABASE_MIGRATION_URL: "mysql://owner:secret@db/vawg" })).toThrow(
+      /^Invalid configuration: DATABASE_MIGRATION_URL must be a URL/,
+    );
+  });
+
   it("refuses a demo password shorter than 12 characters", () => {
     expect(() => parseEnv({ DEMO_PASSWORD: "short" })).toThrow(/DEMO_PASSWORD must be 12 to 128 characters/);
   });

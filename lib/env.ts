@@ -36,11 +36,42 @@ const base32Secret = z
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a URL of the form smtp://user:password@host:587 or smtps://user:password@host:465");
+
+export const DEFAULT_MAIL_FROM = "VAWG partner portal <no-reply@vawg-portal.example>";
+
+/** An address, optionally with a display name ("Name <address>"), on one line. */
+const mailFrom = z
+  .string()
+  .trim()
+  .max(320, "must be at most 320 characters")
+  .regex(/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, "must be an address such as no-reply@example.org, or Name <no-reply@example.org>");
+
+/** A 256-bit key written in base64 (standard or URL-safe), as `openssl rand -base64 32` prints one. */
+const base64Key = z
+  .string()
+  .trim()
+  .refine((value) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32, {
+    message: "must be 32 random bytes in base64 (openssl rand -base64 32)",
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** Set by Next.js while it builds; the database must never be opened then. */
   NEXT_PHASE: z.string().optional(),
   DATABASE_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
+  /** The owner role that migrates and seeds (`npm run db:migrate`, `npm run db:seed`); DATABASE_URL when unset. */
+  DATABASE_MIGRATION_URL: z.preprocess(emptyAsUndefined, postgresUrl.optional()),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
   DEMO_PASSWORD: z.preprocess(
@@ -51,12 +82,25 @@ const schema = z.object({
   SEED_DISCLOSURES_PER_PARTNER: z.coerce.number().int().min(0).max(100_000).default(300),
   /** Signs and encrypts session cookies. Required in production; development has a fixed stand-in. */
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  /**
+   * Encrypts secrets the portal stores, such as identity providers' client secrets (AES-256-GCM).
+   * Required in production before single sign-on can be configured or used; development has a
+   * fixed stand-in. Changing it makes stored secrets unreadable: enter them again.
+   */
+  SECRETS_KEY: z.preprocess(emptyAsUndefined, base64Key.optional()),
   /** The portal's public address; https here makes every cookie Secure. */
   PORTAL_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
   /** Reverse proxies in front of the portal whose X-Forwarded-For entries are trusted; 0 trusts none. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  /**
+   * Mail server for invitations, as smtp://user:password@host:587 (STARTTLS when offered) or
+   * smtps://…:465. Unset: nothing is e-mailed and the inviter is shown the link once instead.
+   */
+  SMTP_URL: z.preprocess(emptyAsUndefined, smtpUrl.optional()),
+  /** The sender of the portal's e-mails. */
+  MAIL_FROM: z.preprocess(emptyAsUndefined, mailFrom.default(DEFAULT_MAIL_FROM)),
 }).superRefine((env, context) => {
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "must be set in production (at least 32 characters)" });
@@ -89,6 +133,21 @@ const DEVELOPMENT_AUTH_SECRET = "development-only-secret-never-used-in-productio
 
 export function authSecret(env: Env = getEnv()): string {
   return env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET;
+}
+
+/** A stand-in key for development and tests only; never used when NODE_ENV=production. */
+const DEVELOPMENT_SECRETS_KEY = "ZGV2ZWxvcG1lbnQtb25seS1rZXktbmV2ZXItcHJvZC0=";
+
+/**
+ * The key that encrypts stored secrets. Production has no stand-in, but a portal without one
+ * still starts: only single sign-on, which needs it, refuses until SECRETS_KEY is set.
+ */
+export function secretsKey(env: Env = getEnv()): Buffer {
+  if (env.SECRETS_KEY) return Buffer.from(env.SECRETS_KEY, "base64");
+  if (env.NODE_ENV === "production") {
+    throw new EnvError("Invalid configuration: SECRETS_KEY must be set in production to store or use identity provider secrets");
+  }
+  return Buffer.from(DEVELOPMENT_SECRETS_KEY, "base64");
 }
 
 /** True while `next build` runs: code that would open the database must not run then. */

@@ -1,0 +1,427 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/lib/access/roles";
+import { getEnv, parseEnv } from "@/lib/env";
+import { APP_ROLE, appRoleProblem } from "./app-role";
+import { withContext, type DbContext } from "./context";
+import { rowsOf, type Database, type DatabaseHandle } from "./database";
+import * as t from "./schema";
+import { seedDemo } from "./seed";
+import { asAppWithoutContext, createTestDatabase, type TestDatabase } from "./testing";
+
+/** Every table holding organisation data: RLS enabled, forced, with policies (SECURITY.md). */
+const ORGANISATION_DATA_TABLES = [
+  "agreement_fields",
+  "agreement_geography",
+  "agreement_parties",
+  "agreement_signatures",
+  "agreement_threat_areas",
+  "agreement_versions",
+  "agreements",
+  "api_tokens",
+  "audit_events",
+  "disclosure_threat_areas",
+  "disclosures",
+  "identity_providers",
+  "invitations",
+  "memberships",
+  "organisation_coverage",
+  "organisations",
+  "recorded_crime_returns",
+];
+
+/** Every other table, and why it holds no organisation data that RLS must guard. */
+const TABLES_WITHOUT_RLS: Record<string, string> = {
+  users: "accounts exist before any organisation is chosen; read by e-mail at sign-in",
+  sessions: "read by hashed token before the user's context exists; names an organisation only as the one acted for",
+  sign_in_challenges: "half-finished sign-ins, keyed by a hashed token",
+  throttle_counters: "sign-in throttling, keyed by hashed account or address",
+  recovery_codes: "a user's own hashed MFA recovery codes",
+  user_identities: "links a user to an SSO subject; read during sign-in",
+  police_force_areas: "ONS reference data",
+  local_authorities: "ONS reference data",
+};
+
+const FULL = "DELETE,INSERT,SELECT,UPDATE";
+const EXPECTED_APP_PRIVILEGES: Record<string, string> = {
+  ...Object.fromEntries(ORGANISATION_DATA_TABLES.map((table) => [table, FULL])),
+  ...Object.fromEntries(Object.keys(TABLES_WITHOUT_RLS).map((table) => [table, FULL])),
+  audit_events: "INSERT,SELECT",
+  police_force_areas: "SELECT",
+  local_authorities: "SELECT",
+};
+
+const onServer = Boolean(getEnv().DATABASE_URL);
+const env = parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "12" });
+
+let handle: TestDatabase;
+let app: DatabaseHandle;
+let single: DatabaseHandle;
+const ids = { orgs: new Map<string, string>(), users: new Map<string, string>() };
+
+async function query<T>(db: Database, statement: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(statement));
+}
+
+function contextOf(email: string, organisation: string, role: Role): DbContext {
+  return { userId: ids.users.get(email)!, orgId: ids.orgs.get(organisation)!, role };
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  await seedDemo(handle.db, env);
+  for (const row of await handle.db.select({ id: t.organisations.id, name: t.organisations.name }).from(t.organisations)) {
+    ids.orgs.set(row.name, row.id);
+  }
+  for (const row of await handle.db.select({ id: t.users.id, email: t.users.email }).from(t.users)) ids.users.set(row.email, row.id);
+
+  // The seed leaves these empty; a table with no rows would prove nothing below.
+  const idva = ids.orgs.get("Demo IDVA Service Leeds")!;
+  const manager = ids.users.get("manager@idva.example")!;
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000);
+  await handle.db.insert(t.apiTokens).values({ orgId: idva, name: "Case system", tokenHash: randomBytes(16).toString("hex"), tokenPrefix: "vawg_ab", scopes: ["submit"], createdBy: manager, expiresAt: inAMonth });
+  await handle.db.insert(t.invitations).values({ orgId: idva, email: "new.caseworker@idva.example", role: "submitter", tokenHash: randomBytes(16).toString("hex"), invitedBy: manager, expiresAt: inAMonth });
+  await handle.db.insert(t.identityProviders).values({ orgId: ids.orgs.get("Demo Police West Yorkshire")!, displayName: "Demo Police Entra ID", issuer: "https://login.example/tenant/v2.0", clientId: "client", clientSecretEncrypted: "encrypted", allowedDomains: ["police.example"] });
+  await handle.db.insert(t.auditEvents).values({ action: "test.seeded", outcome: "success" });
+
+  app = await handle.connectAsApp({ max: 4 });
+  single = await handle.connectAsApp({ max: 1 });
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("the row-level security catalogue", () => {
+  it("classifies every table in public: organisation data under RLS, every other table with its reason", async () => {
+    const tables = await query<{ name: string }>(handle.db, sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`);
+    expect(tables.map((row) => row.name)).toEqual([...ORGANISATION_DATA_TABLES, ...Object.keys(TABLES_WITHOUT_RLS)].sort());
+  });
+
+  it("enables and forces row-level security, with at least one policy, on exactly the organisation-data tables", async () => {
+    const rows = await query<{ name: string; enabled: boolean; forced: boolean; policies: number }>(
+      handle.db,
+      sql`select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+                 (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+    );
+    const protectedTables = rows.filter((row) => row.enabled || row.forced || row.policies > 0);
+    expect(protectedTables.map((row) => row.name)).toEqual(ORGANISATION_DATA_TABLES);
+    for (const row of protectedTables) expect(row, row.name).toMatchObject({ enabled: true, forced: true, policies: expect.any(Number) });
+    for (const row of protectedTables) expect(row.policies, row.name).toBeGreaterThan(0);
+  });
+
+  it("leaves no table with an organisation column, or a key into organisation data, outside RLS unless named above", async () => {
+    // A new table with org_id (or a foreign key into a guarded table) and no RLS fails here.
+    const linked = await query<{ name: string }>(
+      handle.db,
+      sql`select distinct c.relname as name
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity
+            and (exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attname like '%org_id')
+              or exists (select 1 from pg_constraint k join pg_class target on target.oid = k.confrelid
+                         where k.conrelid = c.oid and k.contype = 'f' and target.relrowsecurity))
+          order by 1`,
+    );
+    expect(linked.map((row) => row.name)).toEqual(["sessions", "user_identities"]);
+  });
+
+  it("grants vawg_app exactly what the portal needs, and nothing in the migrator's schema", async () => {
+    const rows = await query<{ name: string; privileges: string | null }>(
+      handle.db,
+      sql`select c.relname as name,
+                 (select string_agg(p, ',' order by p) from unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
+                  where has_table_privilege(${APP_ROLE}, c.oid, p)) as privileges
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`,
+    );
+    expect(Object.fromEntries(rows.map((row) => [row.name, row.privileges]))).toEqual(EXPECTED_APP_PRIVILEGES);
+    const [schemas] = await query<{ drizzle: boolean; create: boolean }>(
+      handle.db,
+      sql`select has_schema_privilege(${APP_ROLE}, 'drizzle', 'USAGE') as drizzle, has_schema_privilege(${APP_ROLE}, 'public', 'CREATE') as create`,
+    );
+    expect(schemas).toEqual({ drizzle: false, create: false });
+  });
+
+  it("creates vawg_app with no superuser, no BYPASSRLS and nothing owned", async () => {
+    const [role] = await query<{ superuser: boolean; bypassrls: boolean; owned: number }>(
+      handle.db,
+      sql`select rolsuper as superuser, rolbypassrls as bypassrls,
+                 (select count(*)::int from pg_class c where c.relowner = r.oid) as owned
+          from pg_roles r where rolname = ${APP_ROLE}`,
+    );
+    expect(role).toEqual({ superuser: false, bypassrls: false, owned: 0 });
+  });
+
+  it("pins the search path of every SECURITY DEFINER function and lets PUBLIC execute none", async () => {
+    const rows = await query<{ name: string; config: string[] | null; public: boolean }>(
+      handle.db,
+      sql`select p.proname as name, p.proconfig as config,
+                 coalesce(exists (select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'), p.proacl is null) as public
+          from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+          where n.nspname = 'public' and p.prosecdef order by 1`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const row of rows) {
+      expect(row.config, row.name).toEqual(["search_path=public, pg_temp"]);
+      expect(row.public, row.name).toBe(false);
+    }
+  });
+});
+
+describe("without context", () => {
+  const allButIdentityProviders = ORGANISATION_DATA_TABLES.filter((table) => table !== "identity_providers");
+
+  it.each(allButIdentityProviders)("shows vawg_app no row of %s", async (table) => {
+    const [owner] = await query<{ n: number }>(handle.db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
+    expect(owner!.n, `the owner sees rows of ${table}`).toBeGreaterThan(0);
+    const seen = await asAppWithoutContext(app.db, (tx) => query<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table)}`));
+    expect(seen[0]!.n).toBe(0);
+  });
+
+  it("lists identity providers, as the sign-in page must before anyone is signed in, but changes none", async () => {
+    const [owner] = await query<{ n: number }>(handle.db, sql`select count(*)::int as n from identity_providers`);
+    const seen = await asAppWithoutContext(app.db, (tx) => tx.select({ id: t.identityProviders.id }).from(t.identityProviders));
+    expect(seen).toHaveLength(owner!.n);
+    const changed = await asAppWithoutContext(app.db, (tx) =>
+      tx.update(t.identityProviders).set({ enabled: false }).returning({ id: t.identityProviders.id }),
+    );
+    expect(changed).toEqual([]);
+  });
+
+  it("refuses to write organisation data, but appends to the audit log", async () => {
+    const id = randomUUID();
+    const idva = ids.orgs.get("Demo IDVA Service Leeds")!;
+    await expect(asAppWithoutContext(app.db, (tx) => tx.insert(t.disclosures).values({ id, seriesId: id, orgId: idva }))).rejects.toThrow();
+    await expect(asAppWithoutContext(app.db, (tx) => tx.insert(t.organisations).values({ name: "Intruder", type: "third_sector" }))).rejects.toThrow();
+    await asAppWithoutContext(app.db, (tx) => tx.insert(t.auditEvents).values({ action: "sign_in.password", outcome: "failure" }));
+    const [logged] = await query<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_events where action = 'sign_in.password'`);
+    expect(logged!.n).toBe(1);
+  });
+});
+
+describe("context", () => {
+  const wyAnalyst = () => contextOf("analyst@police.example", "Demo Police West Yorkshire", "analyst");
+
+  async function visibleDisclosures(tx: Database): Promise<number> {
+    const [row] = await query<{ n: number }>(tx, sql`select count(*)::int as n from disclosures`);
+    return row!.n;
+  }
+
+  it("switches the transaction to vawg_app with the settings policies read", async () => {
+    const [inside] = await withContext(app.db, wyAnalyst(), (tx) =>
+      query<{ role: string; org: string; userId: string; appRole: string }>(
+        tx,
+        sql`select current_user as role, app_org_id()::text as org, app_user_id()::text as "userId", app_role() as "appRole"`,
+      ),
+    );
+    expect(inside).toEqual({ role: APP_ROLE, org: wyAnalyst().orgId, userId: wyAnalyst().userId, appRole: "analyst" });
+  });
+
+  it("does not survive into the next transaction on the same connection", async () => {
+    expect(await withContext(single.db, wyAnalyst(), visibleDisclosures)).toBeGreaterThan(0);
+    const [after] = await asAppWithoutContext(single.db, (tx) =>
+      query<{ org: string | null; role: string | null; n: number }>(
+        tx,
+        sql`select app_org_id()::text as org, app_role() as role, (select count(*)::int from disclosures) as n`,
+      ),
+    );
+    expect(after).toEqual({ org: null, role: null, n: 0 });
+  });
+
+  it("does not survive a transaction that failed, either", async () => {
+    await expect(
+      withContext(single.db, wyAnalyst(), async (tx) => {
+        await visibleDisclosures(tx);
+        throw new Error("the request failed");
+      }),
+    ).rejects.toThrow("the request failed");
+    expect(await asAppWithoutContext(single.db, visibleDisclosures)).toBe(0);
+  });
+
+  it("gives the connection back with the role it had", async () => {
+    await withContext(single.db, wyAnalyst(), visibleDisclosures);
+    const [row] = await query<{ current: string; session: string }>(single.db, sql`select current_user as current, session_user as session`);
+    expect(row!.current).toBe(row!.session);
+    if (onServer) expect(row!.current).toBe(APP_ROLE);
+  });
+
+  it("keeps concurrent requests' contexts apart on a pool", async () => {
+    const contexts: { context: DbContext; sees: "rows" | "nothing" }[] = [
+      { context: wyAnalyst(), sees: "rows" },
+      { context: contextOf("analyst@otherpolice.example", "Demo Police Greater Manchester", "analyst"), sees: "nothing" },
+      { context: contextOf("admin@national.example", "National VAWG Coordination", "admin"), sees: "nothing" },
+      { context: contextOf("caseworker@isva.example", "Demo ISVA Service Bradford", "submitter"), sees: "rows" },
+    ];
+    const expected = new Map<DbContext, number>();
+    for (const { context } of contexts) expected.set(context, await withContext(app.db, context, visibleDisclosures));
+    for (const { context, sees } of contexts) {
+      if (sees === "rows") expect(expected.get(context)).toBeGreaterThan(0);
+      else expect(expected.get(context)).toBe(0);
+    }
+    const runs = Array.from({ length: 32 }, (_, index) => contexts[index % contexts.length]!.context);
+    const results = await Promise.all(
+      runs.map((context) =>
+        withContext(app.db, context, async (tx) => {
+          // Hold the transaction open a moment so that others interleave with it.
+          await tx.execute(sql`select pg_sleep(0.01)`);
+          const [row] = await query<{ org: string }>(tx, sql`select app_org_id()::text as org`);
+          return { org: row!.org, n: await visibleDisclosures(tx) };
+        }),
+      ),
+    );
+    results.forEach((result, index) => expect(result).toEqual({ org: runs[index]!.orgId, n: expected.get(runs[index]!) }));
+  });
+});
+
+describe("the audit log", () => {
+  const auditor = () => contextOf("auditor@national.example", "National VAWG Coordination", "auditor");
+
+  it.each([
+    ["UPDATE", sql`update audit_events set action = 'rewritten'`],
+    ["DELETE", sql`delete from audit_events`],
+    ["TRUNCATE", sql`truncate audit_events`],
+  ])("refuses %s to vawg_app, even for an auditor", async (_verb, statement) => {
+    expect(await failure(withContext(app.db, auditor(), (tx) => tx.execute(statement)))).toMatch(/permission denied for table audit_events/);
+    expect(await failure(asAppWithoutContext(app.db, (tx) => tx.execute(statement)))).toMatch(/permission denied for table audit_events/);
+  });
+
+  it("shows the log to auditors and to nobody else", async () => {
+    const [owner] = await query<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_events`);
+    const count = (context: DbContext) => withContext(app.db, context, (tx) => query<{ n: number }>(tx, sql`select count(*)::int as n from audit_events`));
+    expect((await count(auditor()))[0]!.n).toBe(owner!.n);
+    expect((await count(contextOf("admin@national.example", "National VAWG Coordination", "admin")))[0]!.n).toBe(0);
+    expect((await count(contextOf("manager@idva.example", "Demo IDVA Service Leeds", "org_manager")))[0]!.n).toBe(0);
+  });
+});
+
+describe("memberships during sign-in", () => {
+  it("shows a user their own memberships with only their user id set, and nobody else's", async () => {
+    const userId = ids.users.get("caseworker@idva.example")!;
+    const rows = await withContext(app.db, { userId }, (tx) =>
+      tx
+        .select({ userId: t.memberships.userId, organisation: t.organisations.name })
+        .from(t.memberships)
+        .innerJoin(t.organisations, eq(t.organisations.id, t.memberships.orgId)),
+    );
+    expect(rows).toEqual([{ userId, organisation: "Demo IDVA Service Leeds" }]);
+  });
+
+  it("lets a partner lead add a caseworker to their organisation, but never an administrator", async () => {
+    const manager = contextOf("manager@idva.example", "Demo IDVA Service Leeds", "org_manager");
+    const [user] = await handle.db.insert(t.users).values({ email: `joiner-${randomUUID()}@idva.example`, displayName: "Joiner" }).returning();
+    await expect(
+      withContext(app.db, manager, (tx) => tx.insert(t.memberships).values({ userId: user!.id, orgId: manager.orgId!, role: "admin" })),
+    ).rejects.toThrow();
+    await withContext(app.db, manager, (tx) => tx.insert(t.memberships).values({ userId: user!.id, orgId: manager.orgId!, role: "submitter" }));
+    await expect(
+      withContext(app.db, manager, (tx) =>
+        tx.insert(t.memberships).values({ userId: user!.id, orgId: ids.orgs.get("Demo ISVA Service Bradford")!, role: "submitter" }),
+      ),
+    ).rejects.toThrow();
+  });
+
+  it("does not let an admin give themselves a membership", async () => {
+    const admin = contextOf("admin@national.example", "National VAWG Coordination", "admin");
+    await expect(
+      withContext(app.db, admin, (tx) =>
+        tx.insert(t.memberships).values({ userId: admin.userId!, orgId: ids.orgs.get("Demo IDVA Service Leeds")!, role: "org_manager" }),
+      ),
+    ).rejects.toThrow();
+  });
+});
+
+describe("the start-up role check", () => {
+  /** Runs the check as another role inside a transaction that is always rolled back. */
+  async function problemAs(setUp: (tx: Database) => Promise<void>): Promise<string | null> {
+    let problem: string | null = null;
+    await handle.db
+      .transaction(async (tx) => {
+        await setUp(tx as unknown as Database);
+        problem = await appRoleProblem(tx as unknown as Database);
+        throw new Rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+    return problem;
+  }
+
+  it("refuses the superuser the tests migrate with", async () => {
+    expect(await appRoleProblem(handle.db)).toMatch(/^The database role "[a-z_]+" is a superuser.*connect the portal as vawg_app/);
+  });
+
+  it("accepts vawg_app", async () => {
+    expect(await problemAs((tx) => tx.execute(sql`select set_config('role', ${APP_ROLE}, true)`).then(() => {}))).toBeNull();
+    if (onServer) expect(await appRoleProblem(app.db)).toBeNull();
+  });
+
+  it("refuses a role with BYPASSRLS", async () => {
+    const role = `vawg_test_bypass_${randomBytes(4).toString("hex")}`;
+    const problem = await problemAs(async (tx) => {
+      await tx.execute(sql.raw(`create role ${role} nologin bypassrls`));
+      await tx.execute(sql.raw(`set local role ${role}`));
+    });
+    expect(problem).toMatch(/has BYPASSRLS/);
+  });
+
+  it("refuses a role that owns a table, or inherits from one that does", async () => {
+    const owner = `vawg_test_owner_${randomBytes(4).toString("hex")}`;
+    const member = `vawg_test_member_${randomBytes(4).toString("hex")}`;
+    const asOwner = await problemAs(async (tx) => {
+      await tx.execute(sql.raw(`create role ${owner} nologin`));
+      await tx.execute(sql.raw(`alter table throttle_counters owner to ${owner}`));
+      await tx.execute(sql.raw(`set local role ${owner}`));
+    });
+    expect(asOwner).toMatch(/owns 1 table\(s\) in public \(such as throttle_counters\)/);
+    const asMember = await problemAs(async (tx) => {
+      await tx.execute(sql.raw(`create role ${owner} nologin`));
+      await tx.execute(sql.raw(`create role ${member} nologin in role ${owner}`));
+      await tx.execute(sql.raw(`alter table throttle_counters owner to ${owner}`));
+      await tx.execute(sql.raw(`set local role ${member}`));
+    });
+    expect(asMember).toMatch(/owns 1 table/);
+  });
+});
+
+if (onServer) {
+  describe("on the PostgreSQL server", () => {
+    it("logs in as vawg_app itself, which cannot become the superuser", async () => {
+      const [who] = await query<{ current: string; session: string }>(app.db, sql`select current_user as current, session_user as session`);
+      expect(who).toEqual({ current: APP_ROLE, session: APP_ROLE });
+      expect(await failure(single.db.transaction((tx) => tx.execute(sql`set local role postgres`)))).toMatch(/permission denied to set role/);
+      const seen = await single.db.transaction(async (tx) => {
+        await tx.execute(sql`reset role`);
+        return query<{ role: string; n: number }>(tx, sql`select current_user as role, (select count(*)::int from disclosures) as n`);
+      });
+      expect(seen).toEqual([{ role: APP_ROLE, n: 0 }]);
+    });
+
+    it("spreads concurrent requests over several connections of the pool", async () => {
+      const backends = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          withContext(app.db, {}, async (tx) => {
+            await tx.execute(sql`select pg_sleep(0.05)`);
+            return (await query<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`))[0]!.pid;
+          }),
+        ),
+      );
+      expect(new Set(backends).size).toBeGreaterThan(1);
+    });
+  });
+}
+
+class Rollback extends Error {}
+
+/** The database's own message for a refused statement (drizzle wraps it as the cause). */
+async function failure(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error ? cause.message : String(error);
+  }
+  return "it succeeded";
+}

@@ -31,6 +31,11 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   return holder[KEY];
 }
 
+/** Makes an already open database the process's one: how service tests run against their own. */
+export function useDatabase(handle: DatabaseHandle): void {
+  holder[KEY] = Promise.resolve(handle);
+}
+
 export async function closeDatabase(): Promise<void> {
   const opening = holder[KEY];
   delete holder[KEY];

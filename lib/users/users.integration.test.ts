@@ -1,0 +1,118 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDatabase } from "@/db/client";
+import * as t from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { parseEnv } from "@/lib/env";
+import { Forbidden, NotFound } from "@/lib/errors";
+import { viewerFor } from "@/lib/testing/viewers";
+import { changeRole, endSessionsOf, listMembers, setUserStatus } from ".";
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "0" }));
+  useDatabase(await test.connectAsApp());
+});
+afterAll(async () => {
+  await test?.close();
+});
+
+const viewer = (email: string) => viewerFor(test.db, email);
+
+async function sessionIsLive(sessionId: string) {
+  const [row] = await test.db.select().from(t.sessions).where(eq(t.sessions.id, sessionId));
+  return row !== undefined && row.endedAt === null;
+}
+
+describe("listing members", () => {
+  it("shows a partner lead their own organisation's members with their roles", async () => {
+    const manager = await viewer("manager@idva.example");
+    const members = await listMembers(manager, manager.organisation.id);
+    expect(members.map((member) => [member.email, member.role]).sort()).toEqual([
+      ["caseworker@idva.example", "submitter"],
+      ["manager@idva.example", "org_manager"],
+    ]);
+  });
+
+  it("treats another organisation's list as not found for a partner lead", async () => {
+    const manager = await viewer("manager@idva.example");
+    const police = await viewer("analyst@police.example");
+    await expect(listMembers(manager, police.organisation.id)).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it("lets an admin list any organisation", async () => {
+    const admin = await viewer("admin@national.example");
+    const police = await viewer("analyst@police.example");
+    const members = await listMembers(admin, police.organisation.id);
+    expect(members.map((member) => member.email)).toContain("viewer@police.example");
+  });
+
+  it.each(["analyst@police.example", "viewer@police.example", "caseworker@idva.example", "auditor@national.example"])(
+    "refuses %s, who may not list users",
+    async (email) => {
+      const someone = await viewer(email);
+      await expect(listMembers(someone, someone.organisation.id)).rejects.toBeInstanceOf(Forbidden);
+    },
+  );
+});
+
+describe("changing a role", () => {
+  it("changes the role and ends the member's sessions there at once", async () => {
+    const manager = await viewer("manager@idva.example");
+    const caseworker = await viewer("caseworker@idva.example");
+    await changeRole(manager, { userId: caseworker.userId, orgId: manager.organisation.id, role: "viewer" });
+    expect(await sessionIsLive(caseworker.sessionId)).toBe(false);
+    const [membership] = await test.db.select().from(t.memberships).where(eq(t.memberships.userId, caseworker.userId));
+    expect(membership!.role).toBe("viewer");
+    await changeRole(manager, { userId: caseworker.userId, orgId: manager.organisation.id, role: "submitter" });
+  });
+
+  it("never lets a partner lead give the admin or auditor role", async () => {
+    const manager = await viewer("manager@idva.example");
+    const caseworker = await viewer("caseworker@idva.example");
+    for (const role of ["admin", "auditor"] as const) {
+      await expect(changeRole(manager, { userId: caseworker.userId, orgId: manager.organisation.id, role })).rejects.toBeInstanceOf(Forbidden);
+    }
+  });
+
+  it("acts only on the partner lead's own organisation, whatever organisation the request names", async () => {
+    const manager = await viewer("manager@idva.example");
+    const policeViewer = await viewer("viewer@police.example");
+    await expect(
+      changeRole(manager, { userId: policeViewer.userId, orgId: policeViewer.organisation.id, role: "analyst" }),
+    ).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      changeRole(manager, { userId: policeViewer.userId, orgId: manager.organisation.id, role: "analyst" }),
+    ).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe("suspending and ending sessions", () => {
+  it("lets an admin suspend an account, ending every session, and reactivate it", async () => {
+    const admin = await viewer("admin@national.example");
+    const target = await viewer("viewer@police.example");
+    await setUserStatus(admin, { userId: target.userId, status: "suspended" });
+    expect(await sessionIsLive(target.sessionId)).toBe(false);
+    const [row] = await test.db.select().from(t.users).where(eq(t.users.id, target.userId));
+    expect(row!.status).toBe("suspended");
+    await setUserStatus(admin, { userId: target.userId, status: "active" });
+  });
+
+  it("refuses suspension to a partner lead", async () => {
+    const manager = await viewer("manager@idva.example");
+    const caseworker = await viewer("caseworker@idva.example");
+    await expect(setUserStatus(manager, { userId: caseworker.userId, status: "suspended" })).rejects.toBeInstanceOf(Forbidden);
+  });
+
+  it("lets a partner lead end their own member's sessions but not another organisation's", async () => {
+    const manager = await viewer("manager@idva.example");
+    const caseworker = await viewer("caseworker@idva.example");
+    expect(await endSessionsOf(manager, { userId: caseworker.userId, orgId: manager.organisation.id })).toBeGreaterThanOrEqual(1);
+    expect(await sessionIsLive(caseworker.sessionId)).toBe(false);
+    const analyst = await viewer("analyst@police.example");
+    await expect(endSessionsOf(manager, { userId: analyst.userId, orgId: analyst.organisation.id })).rejects.toBeInstanceOf(NotFound);
+    expect(await sessionIsLive(analyst.sessionId)).toBe(true);
+  });
+});

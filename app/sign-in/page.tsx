@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { ActionForm } from "@/components/form/action-form";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { PasswordForm } from "@/components/sign-in/password-form";
 import { safeReturnPath } from "@/lib/auth/flow";
+import { listSsoSignInOptions, ssoProblem } from "@/lib/auth/sso-flow";
 import { getViewer } from "@/lib/auth/viewer";
 import { signInWithPassword } from "./actions";
+import { signInWithSsoAction } from "./sso-actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -11,9 +15,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const next = safeReturnPath(params.next);
   if (await getViewer()) redirect(next);
+  const providers = await listSsoSignInOptions();
+  const problem = ssoProblem({ sso: params.sso, error: params.error });
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">Sign in</h1>
+      {problem ? <ErrorSummary message={problem} fieldErrors={{}} /> : null}
       {params["signed-out"] ? (
         <p role="status" className="border-l-4 border-success pl-4 font-bold">
           You have signed out.
@@ -24,6 +31,26 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         authenticator app on your phone.
       </p>
       <PasswordForm action={signInWithPassword} next={next} />
+      {providers.length > 0 ? (
+        <section aria-labelledby="sso-title" className="space-y-4 border-t-2 border-rule pt-6">
+          <h2 id="sso-title" className="text-2xl font-bold">
+            Sign in through your organisation
+          </h2>
+          <p>
+            If your organisation has set this up, sign in with your work account instead. Your organisation&apos;s
+            sign-in service asks for your second factor.
+          </p>
+          <ul className="space-y-3">
+            {providers.map((provider) => (
+              <li key={provider.id}>
+                <ActionForm action={signInWithSsoAction} fields={{ provider: provider.id, next }} label={`Single sign-on: ${provider.displayName}`}>
+                  Sign in with {provider.displayName}
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

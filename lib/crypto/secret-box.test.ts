@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv, secretsKey } from "@/lib/env";
+import { SecretBoxError, openSecret, sealSecret } from "./secret-box";
+
+const KEY = randomBytes(32);
+const CONTEXT = "identity_providers:3f0c2f4e-7a51-4bd0-9a36-6a6b2d1f0e11:client_secret";
+
+describe("the secret box", () => {
+  it("opens what it sealed, and never stores the plaintext", () => {
+    const sealed = sealSecret("client-secret-ÿ-with-unicode", CONTEXT, KEY);
+    expect(sealed).toMatch(/^v1\.[\w-]{8}\.[\w-]{16}\.[\w-]+\.[\w-]{22}$/);
+    expect(sealed).not.toContain("client-secret");
+    expect(openSecret(sealed, CONTEXT, KEY)).toBe("client-secret-ÿ-with-unicode");
+  });
+
+  it("seals the same secret differently every time (a fresh IV)", () => {
+    expect(sealSecret("same", CONTEXT, KEY)).not.toBe(sealSecret("same", CONTEXT, KEY));
+  });
+
+  it("refuses a secret sealed for another row", () => {
+    const sealed = sealSecret("secret", CONTEXT, KEY);
+    expect(() => openSecret(sealed, CONTEXT.replace("3f0c", "0000"), KEY)).toThrow(SecretBoxError);
+  });
+
+  it("refuses a secret sealed under another key, saying so", () => {
+    const sealed = sealSecret("secret", CONTEXT, KEY);
+    expect(() => openSecret(sealed, CONTEXT, randomBytes(32))).toThrow(/another SECRETS_KEY/);
+  });
+
+  it("refuses a tampered ciphertext, tag or IV", () => {
+    const sealed = sealSecret("a secret of some length", CONTEXT, KEY);
+    const parts = sealed.split(".");
+    for (const index of [2, 3, 4]) {
+      const changed = [...parts];
+      const bytes = Buffer.from(changed[index]!, "base64url");
+      bytes[0]! ^= 1;
+      changed[index] = bytes.toString("base64url");
+      expect(() => openSecret(changed.join("."), CONTEXT, KEY)).toThrow(SecretBoxError);
+    }
+    expect(() => openSecret(`v2${sealed.slice(2)}`, CONTEXT, KEY)).toThrow(/format/);
+    expect(() => openSecret("plain text", CONTEXT, KEY)).toThrow(/format/);
+  });
+
+  it("refuses a key that is not 32 bytes", () => {
+    expect(() => sealSecret("secret", CONTEXT, randomBytes(16))).toThrow(/32 bytes/);
+  });
+});
+
+describe("SECRETS_KEY", () => {
+  it("accepts 32 bytes in base64 and refuses anything else, without echoing it", () => {
+    const key = randomBytes(32).toString("base64");
+    expect(secretsKey(parseEnv({ SECRETS_KEY: key })).equals(Buffer.from(key, "base64"))).toBe(true);
+    expect(() => parseEnv({ SECRETS_KEY: randomBytes(16).toString("base64") })).toThrow(/SECRETS_KEY must be 32 random bytes/);
+    try {
+      parseEnv({ SECRETS_KEY: "not a key at all, hunter2" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).not.toContain("hunter2");
+    }
+  });
+
+  it("has a stand-in outside production only", () => {
+    expect(secretsKey(parseEnv({})).length).toBe(32);
+    expect(() => secretsKey(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }))).toThrow(EnvError);
+  });
+});

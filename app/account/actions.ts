@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
 import { changePassword, endMySession, signOutEverywhere } from "@/lib/auth/account";
+import { finishAuthenticatorChange, startAuthenticatorChange } from "@/lib/auth/flow";
 import { switchOrganisation } from "@/lib/organisations";
 
 export const endSessionAction = formAction({
@@ -44,4 +45,24 @@ export const switchOrganisationAction = formAction({
     await switchOrganisation(viewer, input.orgId);
     redirect("/");
   },
+});
+
+export const reauthenticateForAuthenticatorAction = formAction({
+  schema: z.object({ password: z.string().min(1, "Enter your current password").max(1024, "Enter your current password") }),
+  permission: "account.manage_own",
+  secretFields: ["password"],
+  run: async (input, viewer): Promise<undefined> => {
+    await startAuthenticatorChange(viewer, input.password);
+    redirect("/account/authenticator");
+  },
+});
+
+export const confirmAuthenticatorAction = formAction({
+  schema: z.object({
+    code: z.string().trim().min(1, "Enter the code from your authenticator app").max(64, "Enter the code from your authenticator app"),
+    next: z.string().optional(),
+  }),
+  permission: "account.manage_own",
+  secretFields: ["code"],
+  run: (input, viewer) => finishAuthenticatorChange(viewer, input.code),
 });

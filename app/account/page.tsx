@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import { PasswordChangeForm } from "@/components/account/password-form";
+import { ReauthenticateForm } from "@/components/account/reauthenticate-form";
 import { ActionForm } from "@/components/form/action-form";
 import { SelectActionForm } from "@/components/form/select-action-form";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import { listMyOrganisations } from "@/lib/organisations";
 import { listMySessions } from "@/lib/auth/account";
 import { requirePagePermission } from "@/lib/pages";
-import { changePasswordAction, endSessionAction, signOutEverywhereAction, switchOrganisationAction } from "./actions";
+import {
+  changePasswordAction,
+  endSessionAction,
+  reauthenticateForAuthenticatorAction,
+  signOutEverywhereAction,
+  switchOrganisationAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -48,6 +55,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           />
         </section>
       ) : null}
+
+      <section aria-labelledby="authenticator-title" className="max-w-2xl space-y-4">
+        <h2 id="authenticator-title" className="text-2xl font-bold">
+          Authenticator app
+        </h2>
+        <p>
+          To move to a new phone or app, set up a new authenticator. You will get new recovery codes, and the old
+          ones will stop working.
+        </p>
+        <ReauthenticateForm action={reauthenticateForAuthenticatorAction} />
+      </section>
 
       <section aria-labelledby="password-title" className="max-w-2xl space-y-4">
         <h2 id="password-title" className="text-2xl font-bold">

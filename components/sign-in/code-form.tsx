@@ -12,13 +12,14 @@ type CodeFormProps = {
   label: string;
   hint: string;
   next: string;
+  submitLabel?: string;
 };
 
 /**
  * Asks for the code from the authenticator app (or a recovery code). After an enrolment the
  * same form shows the new recovery codes, once, before the person continues.
  */
-export function CodeForm({ action, label, hint, next }: CodeFormProps) {
+export function CodeForm({ action, label, hint, next, submitLabel = "Sign in" }: CodeFormProps) {
   const [state, formAction] = useActionState(action, null);
   if (state?.ok && state.data.recoveryCodes.length > 0) {
     return <RecoveryCodes codes={state.data.recoveryCodes} next={next} />;
@@ -38,7 +39,7 @@ export function CodeForm({ action, label, hint, next }: CodeFormProps) {
         className="max-w-xs font-mono tracking-widest"
         error={failed?.fieldErrors.code}
       />
-      <SubmitButton pendingLabel="Checking…">Sign in</SubmitButton>
+      <SubmitButton pendingLabel="Checking…">{submitLabel}</SubmitButton>
     </form>
   );
 }

@@ -8,7 +8,14 @@ import { signIn, signOut } from "./next-auth";
 import { sessionPolicy } from "./policy";
 import { requestOrigin } from "./request";
 import { endSession } from "./sessions";
-import { completeSecondFactor, getChallenge, prepareRecoveryCodes, verifyPasswordStep } from "./sign-in";
+import {
+  completeReenrolment,
+  completeSecondFactor,
+  getChallenge,
+  prepareRecoveryCodes,
+  startReenrolment,
+  verifyPasswordStep,
+} from "./sign-in";
 import { otpauthUri } from "./totp";
 import type { Viewer } from "./viewer";
 import { Invalid } from "@/lib/errors";
@@ -47,13 +54,16 @@ export async function currentChallenge() {
 
 export type Enrolment = { email: string; secret: string; otpauthUri: string; qrCodeSvg: string };
 
-/** What an authenticator app needs: the key as text and as a QR code. */
+/** What an authenticator app needs for the sign-in in progress: the key as text and as a QR code. */
 export async function enrolmentDetails(): Promise<Enrolment | null> {
   const challenge = await currentChallenge();
-  if (!challenge?.pendingTotpSecret) return null;
-  const uri = otpauthUri({ secret: challenge.pendingTotpSecret, accountName: challenge.email, issuer: ISSUER });
+  return challenge?.pendingTotpSecret ? describeEnrolment(challenge.email, challenge.pendingTotpSecret) : null;
+}
+
+async function describeEnrolment(email: string, secret: string): Promise<Enrolment> {
+  const uri = otpauthUri({ secret, accountName: email, issuer: ISSUER });
   const qrCodeSvg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return { email: challenge.email, secret: challenge.pendingTotpSecret, otpauthUri: uri, qrCodeSvg };
+  return { email, secret, otpauthUri: uri, qrCodeSvg };
 }
 
 /**
@@ -69,6 +79,32 @@ export async function finishSignIn(code: string): Promise<{ recoveryCodes: strin
   const signedIn = await completeSecondFactor(db, { challengeToken: token, code }, await requestOrigin(), sessionPolicy());
   await signIn("portal-session", { sessionToken: signedIn.sessionToken, redirect: false });
   (await cookies()).delete(CHALLENGE_COOKIE);
+  return { recoveryCodes };
+}
+
+/** The replacement of a signed-in user's authenticator, held for ten minutes after they re-enter their password. */
+const REENROL_COOKIE = "vawg.new-authenticator";
+
+export async function startAuthenticatorChange(viewer: Viewer, password: string): Promise<void> {
+  const token = await startReenrolment(await getDatabase(), { userId: viewer.userId, email: viewer.email, password }, await requestOrigin());
+  (await cookies()).set(REENROL_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/account", maxAge: 10 * 60 });
+}
+
+export async function authenticatorChangeDetails(viewer: Viewer): Promise<Enrolment | null> {
+  const token = (await cookies()).get(REENROL_COOKIE)?.value;
+  const challenge = token ? await getChallenge(await getDatabase(), token, new Date(), "reenrol") : null;
+  if (!challenge?.pendingTotpSecret || challenge.userId !== viewer.userId) return null;
+  return describeEnrolment(challenge.email, challenge.pendingTotpSecret);
+}
+
+/** Confirms the new authenticator with its first code; returns the new recovery codes, shown once. */
+export async function finishAuthenticatorChange(viewer: Viewer, code: string): Promise<{ recoveryCodes: string[] }> {
+  const token = (await cookies()).get(REENROL_COOKIE)?.value;
+  if (!token) throw new Invalid("This set-up has expired. Start again from your account page.");
+  const db = await getDatabase();
+  const recoveryCodes = await prepareRecoveryCodes(db, token);
+  await completeReenrolment(db, { challengeToken: token, userId: viewer.userId, code });
+  (await cookies()).delete({ name: REENROL_COOKIE, path: "/account" });
   return { recoveryCodes };
 }
 

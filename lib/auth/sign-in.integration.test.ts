@@ -7,7 +7,16 @@ import { createTestDatabase } from "@/db/testing";
 import { Invalid, RateLimited } from "@/lib/errors";
 import { hashPassword } from "./password";
 import { endUserSessions, resolveSession, sessionOwner } from "./sessions";
-import { WRONG_CODE, WRONG_CREDENTIALS, completeSecondFactor, getChallenge, prepareRecoveryCodes, verifyPasswordStep } from "./sign-in";
+import {
+  WRONG_CODE,
+  WRONG_CREDENTIALS,
+  completeReenrolment,
+  completeSecondFactor,
+  getChallenge,
+  prepareRecoveryCodes,
+  startReenrolment,
+  verifyPasswordStep,
+} from "./sign-in";
 import { base32Decode, totpCode } from "./totp";
 
 const SECRET = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
@@ -217,5 +226,32 @@ describe("sessions", () => {
     const first = await signIn(person.email, T0);
     const second = await signIn(person.email, at(31));
     expect(second.sessionToken).not.toBe(first.sessionToken);
+  });
+});
+
+describe("replacing an authenticator", () => {
+  it("needs the current password again, then the new app's first code", async () => {
+    const person = await user();
+    await expect(startReenrolment(handle.db, { userId: person.id, email: person.email, password: "not my password at all" }, client(), T0)).rejects.toThrow(
+      /password is not correct/,
+    );
+    const token = await startReenrolment(handle.db, { userId: person.id, email: person.email, password: PASSWORD }, client(), T0);
+    const newSecret = (await getChallenge(handle.db, token, T0, "reenrol"))!.pendingTotpSecret!;
+    expect(newSecret).not.toBe(SECRET);
+    await expect(completeReenrolment(handle.db, { challengeToken: token, userId: person.id, code: code(T0) }, T0)).rejects.toThrow(WRONG_CODE);
+    await completeReenrolment(handle.db, { challengeToken: token, userId: person.id, code: code(T0, newSecret) }, T0);
+    const [stored] = await handle.db.select().from(t.users).where(eq(t.users.id, person.id));
+    expect(stored!.totpSecret).toBe(newSecret);
+  });
+
+  it("cannot be finished by another user, nor with a sign-in challenge", async () => {
+    const person = await user();
+    const other = await user();
+    const token = await startReenrolment(handle.db, { userId: person.id, email: person.email, password: PASSWORD }, client(), T0);
+    const newSecret = (await getChallenge(handle.db, token, T0, "reenrol"))!.pendingTotpSecret!;
+    await expect(completeReenrolment(handle.db, { challengeToken: token, userId: other.id, code: code(T0, newSecret) }, T0)).rejects.toThrow(/expired/);
+    const signIn = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), T0);
+    await expect(completeReenrolment(handle.db, { challengeToken: signIn.challengeToken, userId: person.id, code: code(T0) }, T0)).rejects.toThrow(/expired/);
+    expect(await getChallenge(handle.db, token, T0)).toBeNull();
   });
 });

@@ -85,8 +85,16 @@ export async function verifyPasswordStep(
 
 export type PendingChallenge = { userId: string; email: string; enrolling: boolean; pendingTotpSecret: string | null };
 
-/** The live challenge behind a token, or null when it is unknown, used, expired or exhausted. */
-export async function getChallenge(db: Database, challengeToken: string, now = new Date()): Promise<PendingChallenge | null> {
+/** A challenge completes a sign-in, or lets a signed-in user replace their authenticator. */
+export type ChallengePurpose = "sign_in" | "reenrol";
+
+/** The live challenge behind a token, or null when it is unknown, used, expired, exhausted or for another purpose. */
+export async function getChallenge(
+  db: Database,
+  challengeToken: string,
+  now = new Date(),
+  purpose: ChallengePurpose = "sign_in",
+): Promise<PendingChallenge | null> {
   const [row] = await db
     .select({ userId: users.id, email: users.email, pendingTotpSecret: signInChallenges.pendingTotpSecret })
     .from(signInChallenges)
@@ -94,6 +102,7 @@ export async function getChallenge(db: Database, challengeToken: string, now = n
     .where(
       and(
         eq(signInChallenges.id, hashToken(challengeToken)),
+        eq(signInChallenges.purpose, purpose),
         isNull(signInChallenges.consumedAt),
         gt(signInChallenges.expiresAt, now),
         lt(signInChallenges.failedAttempts, CHALLENGE_ATTEMPTS),
@@ -197,13 +206,19 @@ async function acceptCode(db: Database, userId: string, code: string, now: Date)
 async function confirmEnrolment(db: Database, challengeId: string, challenge: PendingChallenge, code: string, now: Date): Promise<boolean> {
   const totp = verifyTotp(challenge.pendingTotpSecret!, code, now);
   if (!totp.valid) return false;
+  await applyAuthenticator(db, challengeId, challenge, totp.step, now);
+  return true;
+}
+
+/** Makes the challenge's pending secret and recovery codes the user's own, replacing any before. */
+async function applyAuthenticator(db: Database, challengeId: string, challenge: PendingChallenge, step: number, now: Date) {
   const [pending] = await db
     .select({ hashes: signInChallenges.pendingRecoveryCodeHashes })
     .from(signInChallenges)
     .where(eq(signInChallenges.id, challengeId));
   await db
     .update(users)
-    .set({ totpSecret: challenge.pendingTotpSecret, totpLastStep: totp.step, mfaEnrolledAt: now, updatedAt: now })
+    .set({ totpSecret: challenge.pendingTotpSecret, totpLastStep: step, mfaEnrolledAt: now, updatedAt: now })
     .where(eq(users.id, challenge.userId));
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, challenge.userId));
   const hashes = pending?.hashes ?? [];
@@ -211,7 +226,57 @@ async function confirmEnrolment(db: Database, challengeId: string, challenge: Pe
     await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId: challenge.userId, codeHash, createdAt: now })));
   }
   await recordAudit(db, { action: "mfa.enrol", outcome: "success", actorUserId: challenge.userId, subjectType: "user", subjectId: challenge.userId });
-  return true;
+}
+
+/**
+ * Re-authenticates a signed-in user with their password before they replace their
+ * authenticator, and starts the replacement: a new secret waits on a challenge until its
+ * first code confirms it. Wrong passwords count against the same throttle as sign-in.
+ */
+export async function startReenrolment(
+  db: Database,
+  input: { userId: string; email: string; password: string },
+  client: Client,
+  now = new Date(),
+): Promise<string> {
+  const rules = throttleRules(input.email, client.ipAddress);
+  await refuseWhileThrottled(db, rules, client, "mfa.reauthenticate", now, input.userId);
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId));
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+    await recordFailure(db, rules, now);
+    await recordAudit(db, { action: "mfa.reauthenticate", outcome: "failure", actorUserId: input.userId, ipAddress: client.ipAddress });
+    throw new Invalid("Your password is not correct.", { password: "Enter your current password correctly" });
+  }
+  const challengeToken = newToken();
+  await db.insert(signInChallenges).values({
+    id: hashToken(challengeToken),
+    userId: input.userId,
+    purpose: "reenrol",
+    pendingTotpSecret: generateTotpSecret(),
+    ipAddress: client.ipAddress,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
+  });
+  return challengeToken;
+}
+
+/** Confirms a replacement authenticator with its first code; only the user who started it may. */
+export async function completeReenrolment(
+  db: Database,
+  input: { challengeToken: string; userId: string; code: string },
+  now = new Date(),
+): Promise<void> {
+  const challengeId = hashToken(input.challengeToken);
+  const challenge = await getChallenge(db, input.challengeToken, now, "reenrol");
+  if (!challenge || challenge.userId !== input.userId) throw new Invalid("This set-up has expired. Start again from your account page.");
+  if (!(await confirmEnrolment(db, challengeId, challenge, input.code, now))) {
+    await db
+      .update(signInChallenges)
+      .set({ failedAttempts: sql`${signInChallenges.failedAttempts} + 1` })
+      .where(eq(signInChallenges.id, challengeId));
+    throw new Invalid(WRONG_CODE, { code: WRONG_CODE });
+  }
+  await db.update(signInChallenges).set({ consumedAt: now }).where(eq(signInChallenges.id, challengeId));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionForm } from "@/components/form/action-form";
 import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { orNotFound, requirePagePermission } from "@/lib/pages";
@@ -35,6 +36,14 @@ export default async function OrganisationPage({
         initial={{ id: organisation.id, name: organisation.name, type: organisation.type, forceAreaCode, ladCodes }}
         {...organisationFormOptions()}
       />
+      <section aria-labelledby="sso-title" className="space-y-2 border-t border-rule pt-6">
+        <h2 id="sso-title" className="text-2xl font-bold">
+          Single sign-on
+        </h2>
+        <p>
+          <Link href={`/admin/organisations/${organisation.id}/sso`}>Set up or change the organisation&apos;s OpenID Connect provider</Link>
+        </p>
+      </section>
       <section aria-labelledby="status-title" className="space-y-2 border-t border-rule pt-6">
         <h2 id="status-title" className="text-2xl font-bold">
           Status: {organisation.status === "active" ? "active" : "suspended"}

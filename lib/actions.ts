@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { type z } from "zod";
 import { can, type Permission } from "@/lib/access/permissions";
+import { withoutQueryParameters } from "@/db/errors";
 import { auditDenial } from "@/lib/access/denial";
 import { requestIsSameOrigin } from "@/lib/auth/request";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
@@ -76,7 +77,7 @@ function describe(error: unknown): { error: string; fieldErrors: Record<string, 
   if (error instanceof Invalid) return { error: error.message, fieldErrors: { ...error.fieldErrors } };
   if (error instanceof AppError) return { error: error.message, fieldErrors: {} };
   const reference = randomUUID().slice(0, 8);
-  console.error(`Unexpected error (ref ${reference}):`, error);
+  console.error(`Unexpected error (ref ${reference}):`, withoutQueryParameters(error));
   return { error: `Something went wrong (ref ${reference}). Try again, or quote the reference to support.`, fieldErrors: {} };
 }
 

@@ -21,6 +21,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">Sign in</h1>
       {problem ? <ErrorSummary message={problem} fieldErrors={{}} /> : null}
+      {params.invitation === "accepted" ? (
+        <p role="status" className="border-l-4 border-success pl-4 font-bold">
+          Your account is ready. Sign in to set up your authenticator app.
+        </p>
+      ) : null}
       {params["signed-out"] ? (
         <p role="status" className="border-l-4 border-success pl-4 font-bold">
           You have signed out.

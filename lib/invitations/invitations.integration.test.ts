@@ -21,9 +21,9 @@ import {
   createInvitation,
   findInvitation,
   getInviteOptions,
-  withoutQueryParameters,
   type Inviter,
 } from "./service";
+import { withoutQueryParameters } from "@/db/errors";
 
 const HOUR = 3_600_000;
 const PASSWORD = "amber lantern orchid harbour";
@@ -379,7 +379,7 @@ describe("errors that reach the logs", () => {
     }
     expect(String((caught as Error).message)).toContain(secretHash);
     const cleaned = withoutQueryParameters(caught) as Error;
-    expect(cleaned.message).toBe("A database query for invitations failed (SQLSTATE 23505, constraint users_email_key).");
+    expect(cleaned.message).toBe("A database query failed (SQLSTATE 23505, constraint users_email_key).");
     expect(JSON.stringify(cleaned)).not.toContain(secretHash);
     expect(cleaned.cause).toBeUndefined();
     const plain = new Invalid("Nothing secret here.");

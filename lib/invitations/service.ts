@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { withContext } from "@/db/context";
 import { rowsOf, type Database } from "@/db/database";
+import { isUniqueViolation, withoutQueryParameters } from "@/db/errors";
 import { invitations, memberships, organisations, users } from "@/db/schema";
+import { contextOf } from "@/lib/access/guard";
 import { can } from "@/lib/access/permissions";
 import type { Role } from "@/lib/access/roles";
 import { recordAudit } from "@/lib/audit/record";
@@ -63,9 +65,6 @@ function refused<E extends AppError>(error: E, reason: string): E {
   return error;
 }
 
-function contextOf(actor: Inviter) {
-  return { userId: actor.userId, orgId: actor.organisation.id, role: actor.role };
-}
 
 export type OrganisationChoice = { id: string; name: string; type: OrganisationType };
 
@@ -422,26 +421,4 @@ async function auditAcceptRefusal(db: Database, error: unknown, facts: { invitat
     ipAddress: facts.client.ipAddress,
     details: { reason },
   });
-}
-
-/** A unique-key violation (SQLSTATE 23505), however the driver wraps it. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    if ((current as { code?: unknown }).code === "23505") return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-/**
- * A failed query's error quotes its parameters (here a password hash or a token hash), and the
- * action wrapper logs unexpected errors: keep only the SQLSTATE and the constraint.
- */
-export function withoutQueryParameters(error: unknown): unknown {
-  if (!(error instanceof Error) || !("params" in error)) return error;
-  // postgres.js names the constraint `constraint_name`, PGlite `constraint`.
-  const cause = (error.cause ?? {}) as { code?: unknown; constraint?: unknown; constraint_name?: unknown };
-  const constraint = cause.constraint_name ?? cause.constraint;
-  const facts = [typeof cause.code === "string" ? `SQLSTATE ${cause.code}` : null, typeof constraint === "string" ? `constraint ${constraint}` : null].filter(Boolean);
-  return new Error(`A database query for invitations failed${facts.length > 0 ? ` (${facts.join(", ")})` : ""}.`);
 }

@@ -9,6 +9,8 @@ const secretsKey = (process.env.SECRETS_KEY ??= "YnJvd3Nlci10ZXN0cy1vbmx5LXNlY3J
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
+  // A TOTP code is accepted once per time step, so a second sign-in of one account may wait up to 30 s.
+  timeout: 90_000,
   forbidOnly: isCI,
   retries: 0,
   workers: isCI ? 1 : undefined,

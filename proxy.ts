@@ -1,10 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "@/lib/env";
+import { isSameOrigin } from "@/lib/http/origin";
 
 /**
- * Sends visitors without a session cookie to sign in first, for a kinder journey. It decides
- * nothing about access: a cookie here may be forged or dead, and every page, action and route
- * handler asks lib/access itself, so a request that skips this file is still refused. Other
- * addresses pass through untouched, so an unknown one still answers 404.
+ * Two courtesies before a request reaches the portal, neither of them an access decision:
+ * - a server action posted from another origin is answered 403 at once (Next.js would answer
+ *   500; the action wrapper refuses it again in any case);
+ * - a visitor without a session cookie is sent to sign in before a signed-in area. The cookie
+ *   may be forged or dead: every page, action and route handler asks lib/access itself, so a
+ *   request that skips this file is still refused. Other addresses pass untouched (404 stays 404).
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const SIGNED_IN_AREAS = [
@@ -22,6 +26,12 @@ const SIGNED_IN_AREAS = [
 ];
 
 export function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request.headers, getEnv().PORTAL_URL)) {
+    return new NextResponse("This form was sent from another site, so it was refused.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
   const { pathname, search } = request.nextUrl;
   const inSignedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
   if (!inSignedInArea) return NextResponse.next();

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getEnv } from "@/lib/env";
+import { isSameOrigin } from "@/lib/http/origin";
 
 export type RequestOrigin = { ipAddress: string; userAgent: string | null };
 
@@ -24,27 +25,6 @@ export function clientAddress(forwardedFor: string | null, trustedHops: number):
     .filter(Boolean);
   if (entries.length === 0) return "unknown";
   return entries[Math.max(0, entries.length - 1 - trustedHops)]!;
-}
-
-/**
- * Whether a state-changing request comes from the portal's own pages. Browsers send Origin on
- * every POST; a missing, "null" or foreign one is refused, as is a Sec-Fetch-Site other than
- * same-origin. The expected origin is PORTAL_URL's when set, else the Host the request came to.
- */
-export function isSameOrigin(requestHeaders: Headers, portalUrl?: string): boolean {
-  const fetchSite = requestHeaders.get("sec-fetch-site");
-  if (fetchSite !== null && fetchSite !== "same-origin") return false;
-  const origin = requestHeaders.get("origin");
-  if (!origin || origin === "null") return false;
-  let originUrl: URL;
-  try {
-    originUrl = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (portalUrl) return originUrl.origin === new URL(portalUrl).origin;
-  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host");
-  return host !== null && originUrl.host === host;
 }
 
 export async function requestIsSameOrigin(): Promise<boolean> {

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/actions";
+import { SelectField } from "@/components/form/select-field";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
@@ -62,32 +63,14 @@ function InviteFormRound({ action, organisations, fixedOrganisation, roles, onIn
           <p>{fixedOrganisation.name}</p>
         </div>
       ) : (
-        <div className={`mb-6 ${errors.organisation ? "border-l-4 border-error pl-4" : ""}`}>
-          <label htmlFor="organisation" className="block text-lg font-bold">
-            Organisation
-          </label>
-          {errors.organisation ? (
-            <p id="organisation-error" className="font-bold text-error">
-              <span className="sr-only">Error: </span>
-              {errors.organisation}
-            </p>
-          ) : null}
-          <select
-            id="organisation"
-            name="organisation"
-            defaultValue={failed?.values.organisation ?? ""}
-            aria-invalid={errors.organisation ? true : undefined}
-            aria-describedby={errors.organisation ? "organisation-error" : undefined}
-            className={`mt-1 block w-full max-w-md border-2 ${errors.organisation ? "border-error" : "border-ink"} bg-white px-2 py-1.5 text-lg focus:outline-3 focus:outline-offset-0 focus:outline-focus`}
-          >
-            <option value="">Choose an organisation</option>
-            {organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="organisation"
+          label="Organisation"
+          options={organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+          placeholder="Choose an organisation"
+          defaultValue={failed?.values.organisation ?? ""}
+          error={errors.organisation}
+        />
       )}
       <fieldset
         className={`mb-6 ${errors.role ? "border-l-4 border-error pl-4" : ""}`}

@@ -1,22 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { captureAction, replayAction } from "./support/actions";
 import { signInAs } from "./support/sign-in";
-
-type Captured = { url: string; headers: Record<string, string>; body: Buffer | null };
-
-/** The server action a click would send, captured and stopped before it reaches the portal. */
-async function captureAction(page: Page, click: () => Promise<void>): Promise<Captured> {
-  let captured: Captured | undefined;
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() !== "POST") return route.continue();
-    captured = { url: request.url(), headers: request.headers(), body: request.postDataBuffer() };
-    await route.abort();
-  });
-  await click();
-  await expect.poll(() => captured).toBeDefined();
-  await page.unroute("**/*");
-  return captured!;
-}
 
 test.describe("server actions from another origin", () => {
   for (const origin of ["https://evil.example", "null"]) {
@@ -26,11 +10,7 @@ test.describe("server actions from another origin", () => {
       const action = await captureAction(page, () =>
         page.getByRole("button", { name: "Sign out everywhere, including here" }).click(),
       );
-      const response = await page.request.post(action.url, {
-        headers: { ...action.headers, origin, "sec-fetch-site": "cross-site" },
-        data: action.body ?? undefined,
-        maxRedirects: 0,
-      });
+      const response = await replayAction(page, action, { origin, "sec-fetch-site": "cross-site" });
       expect(response.status()).toBe(403);
       expect(await response.text()).toContain("sent from another site");
       await page.goto("/account");
@@ -43,9 +23,30 @@ test.describe("server actions from another origin", () => {
     await signInAs(page, "auditor@national.example");
     await page.goto("/account");
     const action = await captureAction(page, () => page.getByRole("button", { name: "Sign out everywhere, including here" }).click());
-    await page.request.post(action.url, { headers: action.headers, data: action.body ?? undefined, maxRedirects: 0 });
+    await replayAction(page, action);
     await page.goto("/account");
     await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+test.describe("server actions replayed by someone without the permission", () => {
+  test("an admin's suspension of a user, replayed with a partner lead's session, changes nothing", async ({ page, browser }) => {
+    await signInAs(page, "admin@national.example");
+    await page.goto("/users");
+    await page.getByLabel("Organisation", { exact: true }).selectOption({ label: "Demo IDVA Service Leeds" });
+    await page.getByRole("button", { name: "Show users" }).click();
+    const suspend = await captureAction(page, () =>
+      page.getByRole("button", { name: "Suspend Demo Caseworker (IDVA Leeds)" }).click(),
+    );
+
+    const manager = await (await browser.newContext()).newPage();
+    await signInAs(manager, "manager@idva.example");
+    const response = await replayAction(manager, suspend);
+    expect(response.status()).toBeLessThan(500);
+    expect(await response.text()).toContain("You do not have permission to do that.");
+
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Suspend Demo Caseworker (IDVA Leeds)" })).toBeVisible();
   });
 });
 

@@ -17,6 +17,12 @@ test.describe("signing in", () => {
     await expectAccessible(page, "home page when signed in");
   });
 
+  test("keeps the session in an HttpOnly, SameSite=Lax cookie", async ({ page, context }) => {
+    await signInAs(page, "auditor@national.example");
+    const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  });
+
   test("refuses a wrong password with the same message as an unknown account, keeping the e-mail", async ({ page }) => {
     await enterPassword(page, "viewer@police.example", "not the right password at all");
     const summary = page.getByRole("form", { name: "Sign in" }).getByRole("alert");

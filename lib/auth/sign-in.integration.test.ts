@@ -1,11 +1,17 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/db/database";
 import { withContext } from "@/db/context";
 import * as t from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { Invalid, RateLimited } from "@/lib/errors";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
+
+// The real argon2 functions, watched: an unknown e-mail must cost one verification like a known one.
+vi.mock("./password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./password")>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
 import { endUserSessions, resolveSession, sessionOwner } from "./sessions";
 import {
   WRONG_CODE,
@@ -77,6 +83,18 @@ describe("the password step", () => {
     await expect(wrong).rejects.toThrow(new Invalid(WRONG_CREDENTIALS));
     const unknown = verifyPasswordStep(handle.db, { email: "nobody@partner.example", password: PASSWORD }, client(), T0);
     await expect(unknown).rejects.toThrow(new Invalid(WRONG_CREDENTIALS));
+  });
+
+  it("runs one argon2 verification for an unknown e-mail address too, so timing does not reveal accounts", async () => {
+    const person = await user();
+    const verify = vi.mocked(verifyPassword);
+    verify.mockClear();
+    await expect(verifyPasswordStep(handle.db, { email: "nobody-at-all@partner.example", password: PASSWORD }, client("203.0.113.50"), T0)).rejects.toThrow();
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(verify.mock.calls[0]![0]).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    verify.mockClear();
+    await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client("203.0.113.50"), T0)).rejects.toThrow();
+    expect(verify).toHaveBeenCalledTimes(1);
   });
 
   it("matches the e-mail address in any letter case", async () => {

@@ -5,11 +5,12 @@ import { withContext } from "@/db/context";
 import * as t from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { Invalid, RateLimited } from "@/lib/errors";
+import type * as passwordModule from "./password";
 import { hashPassword, verifyPassword } from "./password";
 
 // The real argon2 functions, watched: an unknown e-mail must cost one verification like a known one.
 vi.mock("./password", async (importOriginal) => {
-  const real = await importOriginal<typeof import("./password")>();
+  const real = await importOriginal<typeof passwordModule>();
   return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
 });
 import { endUserSessions, resolveSession, sessionOwner } from "./sessions";

@@ -80,6 +80,8 @@ const schema = z.object({
   ),
   DEMO_TOTP_SECRET: z.preprocess(emptyAsUndefined, base32Secret.default(DEMO_DEFAULTS.DEMO_TOTP_SECRET)),
   SEED_DISCLOSURES_PER_PARTNER: z.coerce.number().int().min(0).max(100_000).default(300),
+  /** Keys the HMAC of partners' own references; falls back to a key derived from AUTH_SECRET. */
+  PARTNER_REFERENCE_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   /** Signs and encrypts session cookies. Required in production; development has a fixed stand-in. */
   AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   /**

@@ -1,0 +1,180 @@
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDatabase } from "@/db/client";
+import * as t from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { generateDisclosures } from "@/db/seed/synthetic";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import type { Viewer } from "@/lib/auth/viewer";
+import { parseEnv } from "@/lib/env";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { viewerFor } from "@/lib/testing/viewers";
+import { toDisclosureInput } from "./schema";
+import {
+  DuplicateReference,
+  correctDisclosure,
+  getDisclosure,
+  listDisclosures,
+  saveDraft,
+  submitDisclosure,
+  withdrawDisclosure,
+} from "./service";
+
+const NOW = new Date("2026-11-15T12:00:00Z");
+let test: TestDatabase;
+let caseworker: Viewer;
+let manager: Viewer;
+let otherPartner: Viewer;
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "0" }), NOW);
+  useDatabase(await test.connectAsApp());
+  caseworker = await viewerFor(test.db, "caseworker@idva.example");
+  manager = await viewerFor(test.db, "manager@idva.example");
+  otherPartner = await viewerFor(test.db, "caseworker@isva.example");
+});
+afterAll(async () => {
+  await test?.close();
+});
+
+let seed = 0;
+/** A complete, valid submission, different each time. */
+function validInput(overrides: Record<string, unknown> = {}) {
+  seed += 1;
+  const [record] = generateDisclosures({ seed, count: 1, partnerType: "idva_service", ladCodes: ["E08000035"], months: ["2026-09"], now: NOW });
+  const input = toDisclosureInput(record!.disclosure, record!.threatAreas) as Record<string, unknown>;
+  return { ...input, ...overrides };
+}
+
+async function stored(id: string) {
+  const [row] = await test.db.select().from(t.disclosures).where(eq(t.disclosures.id, id));
+  return row!;
+}
+
+describe("drafts", () => {
+  it("are saved part-way and private to their author", async () => {
+    const { id } = await saveDraft(caseworker, { disclosure_month: "2026-10", victim_age_band: "25-34" }, undefined, NOW);
+    expect(await stored(id)).toMatchObject({ status: "draft", disclosureMonth: "2026-10-01", victimAgeBand: "25-34", createdBy: caseworker.userId });
+    expect((await getDisclosure(caseworker, id)).input).toMatchObject({ disclosure_month: "2026-10", victim_age_band: "25-34" });
+    await expect(getDisclosure(manager, id)).rejects.toBeInstanceOf(NotFound);
+    expect((await listDisclosures(manager, { status: "draft" })).items.map((item) => item.id)).not.toContain(id);
+  });
+
+  it("still refuse an invalid answer, naming the field", async () => {
+    const attempt = saveDraft(caseworker, { disclosure_month: "2031-01" }, undefined, NOW);
+    await expect(attempt).rejects.toBeInstanceOf(Invalid);
+    await expect(attempt).rejects.toMatchObject({ fieldErrors: { disclosure_month: expect.any(String) } });
+  });
+
+  it("become submissions that the partner lead then sees", async () => {
+    const { id } = await saveDraft(caseworker, { disclosure_month: "2026-10" }, undefined, NOW);
+    await submitDisclosure(caseworker, validInput(), id, NOW);
+    expect(await stored(id)).toMatchObject({ status: "submitted", forceAreaCode: "E23000010" });
+    expect((await getDisclosure(manager, id)).status).toBe("submitted");
+  });
+
+  it("cannot be overwritten by someone else", async () => {
+    const { id } = await saveDraft(caseworker, {}, undefined, NOW);
+    await expect(saveDraft(manager, { victim_sex: "female" }, id, NOW)).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe("submitting", () => {
+  it("refuses free text that looks like personal data, naming the kind, and stores nothing", async () => {
+    const [before] = await test.db.select({ n: count() }).from(t.disclosures);
+    const attempt = submitDisclosure(caseworker, validInput({ context: "Her mobile is 07700 900123, call after 6." }), undefined, NOW);
+    await expect(attempt).rejects.toMatchObject({ fieldErrors: { context: expect.stringMatching(/phone number/) } });
+    await expect(attempt).rejects.not.toMatchObject({ fieldErrors: { context: expect.stringContaining("07700") } });
+    expect(await test.db.select({ n: count() }).from(t.disclosures)).toEqual([before]);
+  });
+
+  it("stores the partner reference only as a keyed hash, and refuses it again as a duplicate", async () => {
+    const { id } = await submitDisclosure(caseworker, validInput({ partner_reference: "IDVA-2026-0042" }), undefined, NOW);
+    const row = await stored(id);
+    expect(row.partnerReferenceHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain("IDVA-2026-0042");
+    const again = submitDisclosure(caseworker, validInput({ partner_reference: "IDVA-2026-0042" }), undefined, NOW);
+    await expect(again).rejects.toBeInstanceOf(DuplicateReference);
+    await expect(again).rejects.toMatchObject({ existingId: id });
+    // The same reference from another partner is that partner's own case.
+    await submitDisclosure(otherPartner, validInput({ partner_reference: "IDVA-2026-0042", lad_code: "E08000032" }), undefined, NOW);
+  });
+
+  it.each(["analyst@police.example", "viewer@police.example", "admin@national.example", "auditor@national.example"])(
+    "is refused to %s",
+    async (email) => {
+      const someone = await viewerFor(test.db, email);
+      await expect(submitDisclosure(someone, validInput(), undefined, NOW)).rejects.toBeInstanceOf(Forbidden);
+      await expect(listDisclosures(someone)).rejects.toBeInstanceOf(Forbidden);
+    },
+  );
+});
+
+describe("corrections and withdrawals", () => {
+  it("make a correction a new version that supersedes the old, keeping the history", async () => {
+    const { id } = await submitDisclosure(caseworker, validInput({ partner_reference: "IDVA-CORRECT-1" }), undefined, NOW);
+    const { id: corrected } = await correctDisclosure(caseworker, id, validInput(), NOW);
+    expect(await stored(id)).toMatchObject({ status: "superseded" });
+    expect(await stored(corrected)).toMatchObject({ status: "submitted", version: 2, supersedesId: id, seriesId: id });
+    expect((await stored(corrected)).partnerReferenceHash).toBe((await stored(id)).partnerReferenceHash);
+    const detail = await getDisclosure(caseworker, corrected);
+    expect(detail.versions.map((version) => [version.version, version.status])).toEqual([
+      [2, "submitted"],
+      [1, "superseded"],
+    ]);
+    const [live] = await test.db
+      .select({ n: count() })
+      .from(t.disclosures)
+      .where(and(eq(t.disclosures.seriesId, id), eq(t.disclosures.status, "submitted")));
+    expect(live!.n).toBe(1);
+    const listed = (await listDisclosures(caseworker)).items.map((item) => item.id);
+    expect(listed).toContain(corrected);
+    expect(listed).not.toContain(id);
+    await expect(correctDisclosure(caseworker, id, validInput(), NOW)).rejects.toBeInstanceOf(Conflict);
+  });
+
+  it("withdraw a submission with a reason, after which it can be neither corrected nor withdrawn again", async () => {
+    const { id } = await submitDisclosure(caseworker, validInput(), undefined, NOW);
+    await expect(withdrawDisclosure(caseworker, id, " ", NOW)).rejects.toBeInstanceOf(Invalid);
+    await withdrawDisclosure(caseworker, id, "Entered in error", NOW);
+    expect(await stored(id)).toMatchObject({ status: "withdrawn", withdrawnReason: "Entered in error" });
+    await expect(withdrawDisclosure(caseworker, id, "Again", NOW)).rejects.toBeInstanceOf(Conflict);
+    await expect(correctDisclosure(caseworker, id, validInput(), NOW)).rejects.toBeInstanceOf(Conflict);
+  });
+});
+
+describe("another organisation's disclosure", () => {
+  it("is not found through every service door", async () => {
+    const { id } = await submitDisclosure(caseworker, validInput(), undefined, NOW);
+    await expect(getDisclosure(otherPartner, id)).rejects.toBeInstanceOf(NotFound);
+    await expect(withdrawDisclosure(otherPartner, id, "Not mine", NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(correctDisclosure(otherPartner, id, validInput({ lad_code: "E08000032" }), NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(saveDraft(otherPartner, {}, id, NOW)).rejects.toBeInstanceOf(NotFound);
+    expect((await listDisclosures(otherPartner)).items.map((item) => item.id)).not.toContain(id);
+    expect(await stored(id)).toMatchObject({ status: "submitted" });
+  });
+
+  it("is not found for a malformed id either", async () => {
+    await expect(getDisclosure(caseworker, "not-a-uuid")).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe("lists", () => {
+  it("filter by month range, threat area and status, and page", async () => {
+    const month = await listDisclosures(manager, { fromMonth: "2026-09", toMonth: "2026-09", status: "submitted" });
+    expect(month.items.every((item) => item.disclosureMonth === "2026-09" && item.status === "submitted")).toBe(true);
+    expect(month.total).toBeGreaterThanOrEqual(3);
+    const area = month.items[0]!.threatAreas[0]!;
+    const byArea = await listDisclosures(manager, { threatArea: area });
+    expect(byArea.items.every((item) => item.threatAreas.includes(area))).toBe(true);
+    expect((await listDisclosures(manager, { page: 99 })).items).toEqual([]);
+  });
+
+  it("show a caseworker only the disclosures they started, and their partner lead all of the organisation's", async () => {
+    const { id } = await submitDisclosure(manager, validInput(), undefined, NOW);
+    expect((await listDisclosures(manager)).items.map((item) => item.id)).toContain(id);
+    expect((await listDisclosures(caseworker)).items.map((item) => item.id)).not.toContain(id);
+    await expect(getDisclosure(caseworker, id)).rejects.toBeInstanceOf(NotFound);
+  });
+});

@@ -1,0 +1,354 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, count, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
+import { withContext } from "@/db/context";
+import type { Database } from "@/db/database";
+import { disclosures, disclosureThreatAreas, users } from "@/db/schema";
+import { assertCan, contextOf } from "@/lib/access/guard";
+import { can } from "@/lib/access/permissions";
+import { recordAudit } from "@/lib/audit/record";
+import type { Viewer } from "@/lib/auth/viewer";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { scanForPii } from "@/lib/pii";
+import type { ThreatArea } from "@/lib/taxonomy";
+import { hashPartnerReference } from "./partner-reference";
+import { disclosureSchema, draftSchema, toDisclosureInput, toDisclosureRow, toFieldErrors, type DisclosureInput, type DraftDisclosure } from "./schema";
+
+export type DisclosureStatus = "draft" | "submitted" | "withdrawn" | "superseded";
+
+/** A partner reference already names a live disclosure of the organisation: offer a correction instead. */
+export class DuplicateReference extends Conflict {
+  override name = "DuplicateReference";
+  constructor(readonly existingId: string) {
+    super("A disclosure with this partner reference already exists. Correct that disclosure instead of submitting it again.");
+  }
+}
+
+export type DisclosureSummary = {
+  id: string;
+  version: number;
+  status: DisclosureStatus;
+  disclosureMonth: string | null;
+  threatAreas: ThreatArea[];
+  ladCode: string | null;
+  createdByName: string | null;
+  submittedAt: Date | null;
+  updatedAt: Date;
+};
+
+export type DisclosureVersion = { id: string; version: number; status: DisclosureStatus; submittedAt: Date | null; withdrawnReason: string | null; createdAt: Date };
+
+export type DisclosureDetail = DisclosureSummary & {
+  seriesId: string;
+  withdrawnReason: string | null;
+  /** The answers as the form and the API write them. */
+  input: DisclosureInput;
+  versions: DisclosureVersion[];
+  /** Whether this version is the one that counts, so it may be corrected or withdrawn. */
+  current: boolean;
+};
+
+type Parsed = { values: DraftDisclosure; partnerReference?: string };
+
+/** Validates a draft or a submission with the one schema, scanning free text for personal data. */
+function parse(mode: "draft" | "submit", input: unknown, now: Date): Parsed {
+  const schema = mode === "draft" ? draftSchema({ now, scanText: scanForPii }) : disclosureSchema({ now, scanText: scanForPii });
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const error of toFieldErrors(result.error)) fieldErrors[error.path] ??= error.message;
+    throw new Invalid("There is a problem with the disclosure.", fieldErrors);
+  }
+  const { partner_reference: partnerReference, ...values } = result.data as DraftDisclosure & { partner_reference?: string };
+  return { values: values as DraftDisclosure, partnerReference };
+}
+
+/**
+ * Saves a draft, new or the viewer's own; drafts are private to their author. Whatever is
+ * given must be valid, but nothing is required yet.
+ */
+export async function saveDraft(viewer: Viewer, input: unknown, draftId?: string, now = new Date()): Promise<{ id: string }> {
+  assertCan(viewer, "disclosures.create");
+  const parsed = parse("draft", input, now);
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
+    await write(tx, viewer, parsed, { id, status: "draft", existing: Boolean(draftId) }, now);
+    await audit(tx, viewer, "disclosure.save_draft", id);
+    return { id };
+  });
+}
+
+/**
+ * Submits a disclosure, from a draft of the viewer's or directly (the API and CSV do). A partner
+ * reference already used by a live disclosure is refused as a duplicate, never stored twice.
+ */
+export async function submitDisclosure(viewer: Viewer, input: unknown, draftId?: string, now = new Date()): Promise<{ id: string }> {
+  assertCan(viewer, "disclosures.submit");
+  const parsed = parse("submit", input, now);
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => submitParsed(tx, viewer, parsed, draftId, now));
+}
+
+/** The core of a submission, inside the caller's transaction (the CSV importer submits many in one). */
+export async function submitParsed(tx: Database, viewer: Viewer, parsed: Parsed, draftId: string | undefined, now: Date): Promise<{ id: string }> {
+  const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
+  await write(tx, viewer, parsed, { id, status: "submitted", existing: Boolean(draftId) }, now);
+  await audit(tx, viewer, "disclosure.submit", id);
+  return { id };
+}
+
+/**
+ * Corrects a submitted disclosure: the correction is a new version that supersedes the old,
+ * and only the new one counts from now on. Caseworkers correct their own; partner leads any of
+ * the organisation's.
+ */
+export async function correctDisclosure(viewer: Viewer, id: string, input: unknown, now = new Date()): Promise<{ id: string }> {
+  assertCan(viewer, "disclosures.correct");
+  const parsed = parse("submit", input, now);
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const previous = await currentSubmitted(tx, viewer, id);
+    await tx.update(disclosures).set({ status: "superseded", updatedAt: now }).where(eq(disclosures.id, previous.id));
+    const nextId = randomUUID();
+    await write(
+      tx,
+      viewer,
+      parsed,
+      { id: nextId, status: "submitted", existing: false, seriesId: previous.seriesId, version: previous.version + 1, supersedesId: previous.id, keepReferenceHash: previous.partnerReferenceHash },
+      now,
+    );
+    await audit(tx, viewer, "disclosure.correct", nextId, { supersedes: previous.id });
+    return { id: nextId };
+  });
+}
+
+/** Withdraws a submitted disclosure with a reason; it stops counting anywhere at once. */
+export async function withdrawDisclosure(viewer: Viewer, id: string, reason: string, now = new Date()): Promise<void> {
+  assertCan(viewer, "disclosures.withdraw");
+  const trimmed = reason.trim();
+  if (trimmed.length < 3 || trimmed.length > 500) {
+    throw new Invalid("Give a reason for withdrawing the disclosure.", { reason: "Enter a reason of 3 to 500 characters" });
+  }
+  await withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const current = await currentSubmitted(tx, viewer, id);
+    await tx
+      .update(disclosures)
+      .set({ status: "withdrawn", withdrawnReason: trimmed, withdrawnAt: now, updatedAt: now })
+      .where(eq(disclosures.id, current.id));
+    await audit(tx, viewer, "disclosure.withdraw", current.id);
+  });
+}
+
+export type DisclosureFilter = {
+  fromMonth?: string;
+  toMonth?: string;
+  threatArea?: ThreatArea;
+  status?: "draft" | "submitted" | "withdrawn";
+  page?: number;
+};
+
+export const PAGE_SIZE = 25;
+
+/**
+ * The disclosures a partner works with, newest first: a caseworker sees their own (drafts and
+ * submissions), a partner lead the whole organisation's submissions and their own drafts.
+ * Superseded versions never appear; their history is on each disclosure's page.
+ */
+export async function listDisclosures(viewer: Viewer, filter: DisclosureFilter = {}): Promise<{ items: DisclosureSummary[]; total: number; page: number; pageSize: number }> {
+  assertCan(viewer, "disclosures.read_own");
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const where = and(
+      eq(disclosures.orgId, viewer.organisation.id),
+      ne(disclosures.status, "superseded"),
+      visibleTo(viewer),
+      filter.status ? eq(disclosures.status, filter.status) : undefined,
+      filter.fromMonth ? gte(disclosures.disclosureMonth, `${filter.fromMonth}-01`) : undefined,
+      filter.toMonth ? lte(disclosures.disclosureMonth, `${filter.toMonth}-01`) : undefined,
+      filter.threatArea
+        ? inArray(disclosures.id, tx.select({ id: disclosureThreatAreas.disclosureId }).from(disclosureThreatAreas).where(eq(disclosureThreatAreas.threatArea, filter.threatArea)))
+        : undefined,
+    );
+    const [totalRow] = await tx.select({ n: count() }).from(disclosures).where(where);
+    const rows = await tx
+      .select({ disclosure: disclosures, createdByName: users.displayName })
+      .from(disclosures)
+      .leftJoin(users, eq(users.id, disclosures.createdBy))
+      .where(where)
+      .orderBy(desc(disclosures.updatedAt), desc(disclosures.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE);
+    const areas = await threatAreasOf(tx, rows.map((row) => row.disclosure.id));
+    return {
+      items: rows.map((row) => summarise(row.disclosure, row.createdByName, areas.get(row.disclosure.id) ?? [])),
+      total: totalRow?.n ?? 0,
+      page,
+      pageSize: PAGE_SIZE,
+    };
+  });
+}
+
+/** One disclosure with its answers and version history; another organisation's, or someone else's draft, is not found. */
+export async function getDisclosure(viewer: Viewer, id: string): Promise<DisclosureDetail> {
+  assertCan(viewer, "disclosures.read_own");
+  if (!isUuid(id)) throw new NotFound("No such disclosure.");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const [row] = await tx
+      .select({ disclosure: disclosures, createdByName: users.displayName })
+      .from(disclosures)
+      .leftJoin(users, eq(users.id, disclosures.createdBy))
+      .where(and(eq(disclosures.id, id), eq(disclosures.orgId, viewer.organisation.id), visibleTo(viewer)));
+    if (!row) throw new NotFound("No such disclosure.");
+    const areaRows = await tx.select().from(disclosureThreatAreas).where(eq(disclosureThreatAreas.disclosureId, id));
+    const versions = await tx
+      .select()
+      .from(disclosures)
+      .where(and(eq(disclosures.seriesId, row.disclosure.seriesId), ne(disclosures.status, "draft")))
+      .orderBy(desc(disclosures.version));
+    const { partnerReferenceHash: _hash, ...stored } = row.disclosure;
+    return {
+      ...summarise(row.disclosure, row.createdByName, areaRows.map((area) => area.threatArea)),
+      seriesId: row.disclosure.seriesId,
+      withdrawnReason: row.disclosure.withdrawnReason,
+      input: toDisclosureInput(stored, areaRows),
+      versions: versions.map((version) => ({
+        id: version.id,
+        version: version.version,
+        status: version.status,
+        submittedAt: version.submittedAt,
+        withdrawnReason: version.withdrawnReason,
+        createdAt: version.createdAt,
+      })),
+      current: row.disclosure.status === "submitted",
+    };
+  });
+}
+
+/** Caseworkers see the series they started (drafts only their own); partner leads every series, drafts only their own. */
+function visibleTo(viewer: Viewer): SQL | undefined {
+  const ownDrafts = or(ne(disclosures.status, "draft"), eq(disclosures.createdBy, viewer.userId));
+  if (can(viewer.role, "disclosures.read_org")) return ownDrafts;
+  return and(
+    ownDrafts,
+    sql`${disclosures.seriesId} in (select d.series_id from disclosures d where d.created_by = ${viewer.userId} and d.version = 1)`,
+  );
+}
+
+async function ownDraft(tx: Database, viewer: Viewer, id: string) {
+  if (!isUuid(id)) throw new NotFound("No such draft.");
+  const [row] = await tx
+    .select({ id: disclosures.id })
+    .from(disclosures)
+    .where(and(eq(disclosures.id, id), eq(disclosures.orgId, viewer.organisation.id), eq(disclosures.status, "draft"), eq(disclosures.createdBy, viewer.userId)));
+  if (!row) throw new NotFound("No such draft.");
+  return row;
+}
+
+async function currentSubmitted(tx: Database, viewer: Viewer, id: string) {
+  if (!isUuid(id)) throw new NotFound("No such disclosure.");
+  const [row] = await tx
+    .select()
+    .from(disclosures)
+    .where(and(eq(disclosures.id, id), eq(disclosures.orgId, viewer.organisation.id), visibleTo(viewer)));
+  if (!row) throw new NotFound("No such disclosure.");
+  if (row.status !== "submitted") throw new Conflict("Only the current submitted version of a disclosure can be corrected or withdrawn.");
+  return row;
+}
+
+type Target = {
+  id: string;
+  status: "draft" | "submitted";
+  existing: boolean;
+  seriesId?: string;
+  version?: number;
+  supersedesId?: string;
+  /** A correction without a reference of its own keeps the one it replaces. */
+  keepReferenceHash?: string | null;
+};
+
+/** Writes a disclosure and its threat areas, new or over the viewer's draft, refusing a duplicate reference. */
+async function write(tx: Database, viewer: Viewer, parsed: Parsed, target: Target, now: Date) {
+  const referenceHash = parsed.partnerReference
+    ? hashPartnerReference(viewer.organisation.id, parsed.partnerReference)
+    : (target.keepReferenceHash ?? null);
+  if (referenceHash) await refuseDuplicateReference(tx, viewer, referenceHash, target.id);
+  const { disclosure, threatAreas } = toDisclosureRow(parsed.values);
+  const values = {
+    ...disclosure,
+    partnerReferenceHash: referenceHash,
+    status: target.status,
+    submittedAt: target.status === "submitted" ? now : null,
+    updatedAt: now,
+  };
+  if (target.existing) {
+    await tx.update(disclosures).set(values).where(eq(disclosures.id, target.id));
+    await tx.delete(disclosureThreatAreas).where(eq(disclosureThreatAreas.disclosureId, target.id));
+  } else {
+    await tx.insert(disclosures).values({
+      ...values,
+      id: target.id,
+      orgId: viewer.organisation.id,
+      createdBy: viewer.userId,
+      seriesId: target.seriesId ?? target.id,
+      version: target.version ?? 1,
+      supersedesId: target.supersedesId ?? null,
+      createdAt: now,
+    });
+  }
+  if (threatAreas.length > 0) {
+    await tx.insert(disclosureThreatAreas).values(threatAreas.map((area) => ({ ...area, disclosureId: target.id })));
+  }
+}
+
+async function refuseDuplicateReference(tx: Database, viewer: Viewer, referenceHash: string, selfId: string) {
+  // The database also holds the rule (a unique index over live rows); this check names the existing one.
+  const [existing] = await tx
+    .select({ id: disclosures.id })
+    .from(disclosures)
+    .where(
+      and(
+        eq(disclosures.orgId, viewer.organisation.id),
+        eq(disclosures.partnerReferenceHash, referenceHash),
+        inArray(disclosures.status, ["draft", "submitted"]),
+        ne(disclosures.id, selfId),
+      ),
+    );
+  if (existing) throw new DuplicateReference(existing.id);
+}
+
+async function threatAreasOf(tx: Database, ids: string[]): Promise<Map<string, ThreatArea[]>> {
+  const map = new Map<string, ThreatArea[]>();
+  if (ids.length === 0) return map;
+  const rows = await tx.select().from(disclosureThreatAreas).where(inArray(disclosureThreatAreas.disclosureId, ids));
+  for (const row of rows) map.set(row.disclosureId, [...(map.get(row.disclosureId) ?? []), row.threatArea]);
+  return map;
+}
+
+function summarise(row: typeof disclosures.$inferSelect, createdByName: string | null, threatAreas: ThreatArea[]): DisclosureSummary {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    disclosureMonth: row.disclosureMonth?.slice(0, 7) ?? null,
+    threatAreas,
+    ladCode: row.ladCode,
+    createdByName,
+    submittedAt: row.submittedAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+async function audit(tx: Database, viewer: Viewer, action: string, id: string, details: Record<string, unknown> = {}) {
+  await recordAudit(tx, {
+    action,
+    outcome: "success",
+    actorUserId: viewer.userId,
+    actorOrgId: viewer.organisation.id,
+    subjectType: "disclosure",
+    subjectId: id,
+    details,
+  });
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -187,6 +187,55 @@ export async function listDisclosures(viewer: Viewer, filter: DisclosureFilter =
   });
 }
 
+export type DisclosureRecord = {
+  id: string;
+  seriesId: string;
+  version: number;
+  status: DisclosureStatus;
+  submittedAt: Date | null;
+  withdrawnReason: string | null;
+  createdAt: Date;
+  answers: DisclosureInput;
+};
+
+/**
+ * The organisation's current disclosures (drafts excluded) in creation order, a page at a time
+ * after a keyset cursor, for partner systems reading their own data back through the API.
+ */
+export async function listDisclosureRecords(
+  viewer: Viewer,
+  page: { after?: { createdAt: Date; id: string }; limit: number },
+): Promise<DisclosureRecord[]> {
+  assertCan(viewer, "disclosures.read_org");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const rows = await tx
+      .select()
+      .from(disclosures)
+      .where(
+        and(
+          eq(disclosures.orgId, viewer.organisation.id),
+          inArray(disclosures.status, ["submitted", "withdrawn"]),
+          page.after
+            ? sql`(${disclosures.createdAt}, ${disclosures.id}) > (${page.after.createdAt.toISOString()}::timestamptz, ${page.after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(disclosures.createdAt, disclosures.id)
+      .limit(page.limit);
+    const areas = rows.length === 0 ? [] : await tx.select().from(disclosureThreatAreas).where(inArray(disclosureThreatAreas.disclosureId, rows.map((row) => row.id)));
+    return rows.map(({ partnerReferenceHash: _hash, ...row }) => ({
+      id: row.id,
+      seriesId: row.seriesId,
+      version: row.version,
+      status: row.status,
+      submittedAt: row.submittedAt,
+      withdrawnReason: row.withdrawnReason,
+      createdAt: row.createdAt,
+      answers: toDisclosureInput(row, areas.filter((area) => area.disclosureId === row.id)),
+    }));
+  });
+}
+
 /** One disclosure with its answers and version history; another organisation's, or someone else's draft, is not found. */
 export async function getDisclosure(viewer: Viewer, id: string): Promise<DisclosureDetail> {
   assertCan(viewer, "disclosures.read_own");

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { disclosureSchema } from "@/lib/disclosures/schema";
+
+const problemSchema = {
+  type: "object",
+  required: ["type", "title", "status", "detail"],
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    errors: {
+      type: "array",
+      items: { type: "object", required: ["path", "message"], properties: { path: { type: "string" }, message: { type: "string" } } },
+    },
+    reference: { type: "string" },
+  },
+} as const;
+
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [String(status), { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }]),
+  );
+
+/**
+ * The API's OpenAPI 3.1 document, generated from the same zod schema the form, the server
+ * actions and the CSV importer use, so the three can never disagree.
+ */
+export function openApiDocument(now = new Date()) {
+  const disclosure = z.toJSONSchema(disclosureSchema({ now }), { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+  const resource = {
+    type: "object",
+    required: ["id", "series_id", "version", "status", "submitted_at", "withdrawn_reason", "answers"],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      series_id: { type: "string", format: "uuid", description: "Shared by every version of one disclosure." },
+      version: { type: "integer", minimum: 1 },
+      status: { enum: ["submitted", "withdrawn", "superseded", "draft"] },
+      submitted_at: { type: ["string", "null"], format: "date-time" },
+      withdrawn_reason: { type: ["string", "null"] },
+      answers: { $ref: "#/components/schemas/DisclosureInput" },
+    },
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "VAWG partner data-sharing portal API",
+      version: "1.0.0",
+      description:
+        "Partner case-management systems submit anonymised disclosures and read their own organisation's back. Authenticate with an organisation's API token: `Authorization: Bearer vawg_…`. Rules between answers (for example, `csae` needs a child age band; barriers only when not reported to police; free text is refused when it looks like personal data) are checked on submission and reported as problem details with field paths.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }],
+    paths: {
+      "/api/v1/disclosures": {
+        post: {
+          summary: "Submit one disclosure",
+          description: "Needs the `submit` scope. A partner reference already used by a live disclosure is refused with 409.",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/DisclosureInput" } } } },
+          responses: {
+            "201": { description: "Submitted", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string", format: "uuid" } } } } } },
+            ...problems(400, 401, 403, 409, 413, 415),
+          },
+        },
+        get: {
+          summary: "List the organisation's disclosures",
+          description: "Needs the `read` scope. Submitted and withdrawn disclosures, oldest first, a page at a time.",
+          parameters: [
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "The `next_cursor` of the previous page." },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          ],
+          responses: {
+            "200": {
+              description: "A page of disclosures",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { data: { type: "array", items: { $ref: "#/components/schemas/Disclosure" } }, next_cursor: { type: ["string", "null"] } },
+                  },
+                },
+              },
+            },
+            ...problems(400, 401, 403),
+          },
+        },
+      },
+      "/api/v1/disclosures/{id}": {
+        get: {
+          summary: "One disclosure",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: { "200": { description: "The disclosure", content: { "application/json": { schema: { $ref: "#/components/schemas/Disclosure" } } } }, ...problems(401, 403, 404) },
+        },
+      },
+      "/api/v1/disclosures/{id}/withdraw": {
+        post: {
+          summary: "Withdraw a submitted disclosure",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { type: "object", required: ["reason"], properties: { reason: { type: "string", minLength: 3, maxLength: 500 } } } } },
+          },
+          responses: { "200": { description: "Withdrawn" }, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An organisation's API token (`vawg_…`)." } },
+      schemas: { DisclosureInput: disclosure, Disclosure: resource, Problem: problemSchema },
+    },
+  };
+}

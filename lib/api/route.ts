@@ -1,0 +1,50 @@
+import "server-only";
+import { authenticateBearer, type ApiClient, type ApiTokenScope } from "@/lib/api-tokens/service";
+import { AppError, Forbidden } from "@/lib/errors";
+import { problem, problemFrom } from "./problem";
+
+/** Request bodies larger than this are refused before they are read in full. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Handler<P> = (request: Request, client: ApiClient, params: P) => Promise<Response>;
+
+/**
+ * Every /api/v1 route handler goes through here: the bearer token is checked, its scope must
+ * allow the operation, and any failure becomes RFC 9457 problem+json — never a stack trace.
+ */
+export function apiRoute<P = Record<string, string>>(scope: ApiTokenScope, handler: Handler<P>) {
+  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+    try {
+      const client = await authenticateBearer(request.headers.get("authorization"));
+      if (!client.scopes.includes(scope)) throw new Forbidden(`This token may not ${scope === "read" ? "read disclosures" : "submit disclosures"}.`);
+      return await handler(request, client, (await context.params) as P);
+    } catch (error) {
+      return problemFrom(error);
+    }
+  };
+}
+
+class BodyProblem extends AppError {
+  override name = "BodyProblem";
+}
+
+/** The JSON body of a request: application/json only, within the size limit, and well-formed. */
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(problem\+)?json\b/i.test(type)) throw new BodyProblem("Send the body as application/json.", 415);
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new BodyProblem(`The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, 413);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BodyProblem(`The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, 413);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BodyProblem("The body is not valid JSON.", 400);
+  }
+}
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store" } });
+}
+
+export { problem };

@@ -89,6 +89,11 @@ describe("submitting", () => {
     expect(await test.db.select({ n: count() }).from(t.disclosures)).toEqual([before]);
   });
 
+  it("names every kind of personal data found in the free text", async () => {
+    const attempt = submitDisclosure(caseworker, validInput({ context: "Email jo@example.com or ring 07700 900123." }), undefined, NOW);
+    await expect(attempt).rejects.toMatchObject({ fieldErrors: { context: expect.stringMatching(/e-?mail.*; .*phone number|phone number.*; .*e-?mail/) } });
+  });
+
   it("stores the partner reference only as a keyed hash, and refuses it again as a duplicate", async () => {
     const { id } = await submitDisclosure(caseworker, validInput({ partner_reference: "IDVA-2026-0042" }), undefined, NOW);
     const row = await stored(id);

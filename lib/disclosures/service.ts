@@ -56,8 +56,13 @@ function parse(mode: "draft" | "submit", input: unknown, now: Date): Parsed {
   const schema = mode === "draft" ? draftSchema({ now, scanText: scanForPii }) : disclosureSchema({ now, scanText: scanForPii });
   const result = schema.safeParse(input);
   if (!result.success) {
+    // One message per field, except free text: every kind of personal data found there is named.
     const fieldErrors: Record<string, string> = {};
-    for (const error of toFieldErrors(result.error)) fieldErrors[error.path] ??= error.message;
+    for (const error of toFieldErrors(result.error)) {
+      const previous = fieldErrors[error.path];
+      if (previous === undefined) fieldErrors[error.path] = error.message;
+      else if (error.path === "context" && !previous.includes(error.message)) fieldErrors.context = `${previous}; ${error.message}`;
+    }
     throw new Invalid("There is a problem with the disclosure.", fieldErrors);
   }
   const { partner_reference: partnerReference, ...values } = result.data as DraftDisclosure & { partner_reference?: string };

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DisclosureFilters } from "@/components/disclosures/disclosure-filters";
+import { StatusTag } from "@/components/disclosures/status-tag";
+import { can } from "@/lib/access/permissions";
+import { listDisclosures, type DisclosureFilter } from "@/lib/disclosures/service";
+import { requirePagePermission } from "@/lib/pages";
+import { getLocalAuthority } from "@/lib/reference";
+import { THREAT_AREAS } from "@/lib/taxonomy";
+
+export const metadata: Metadata = { title: "Disclosures" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const STATUSES = ["draft", "submitted", "withdrawn"] as const;
+
+export default async function DisclosuresPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const viewer = await requirePagePermission("disclosures.read_own", "/disclosures");
+  const params = await searchParams;
+  const filter = filterOf(params);
+  const { items, total, page, pageSize } = await listDisclosures(viewer, filter);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pageHref = (target: number) => `/disclosures?${new URLSearchParams({ ...queryOf(filter), page: String(target) }).toString()}`;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">Disclosures</h1>
+      <p>
+        {can(viewer.role, "disclosures.read_org")
+          ? "Your organisation's submitted disclosures and your own drafts."
+          : "The disclosures you have submitted and your drafts. Drafts are visible only to you."}
+      </p>
+      {can(viewer.role, "disclosures.create") ? (
+        <p>
+          <Link href="/disclosures/new" className="inline-block bg-action px-4 py-2 text-lg font-bold text-white no-underline visited:text-white hover:bg-action-hover hover:text-white">
+            Record a new disclosure
+          </Link>
+        </p>
+      ) : null}
+      <DisclosureFilters
+        values={{ from: filter.fromMonth ?? "", to: filter.toMonth ?? "", area: filter.threatArea ?? "", status: filter.status ?? "" }}
+        areas={THREAT_AREAS.options}
+      />
+      <p role="status">
+        {total === 0 ? "No disclosures match." : `${total.toLocaleString("en-GB")} ${total === 1 ? "disclosure" : "disclosures"}, page ${page} of ${pages}.`}
+      </p>
+      {items.length > 0 ? (
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">Disclosures, newest first</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">Month</th>
+              <th scope="col" className="py-2 pr-4">Threat areas</th>
+              <th scope="col" className="py-2 pr-4">Local authority</th>
+              <th scope="col" className="py-2 pr-4">Status</th>
+              <th scope="col" className="py-2 pr-4">Recorded by</th>
+              <th scope="col" className="py-2">Last changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id} className="border-b border-rule align-top">
+                <td className="py-2 pr-4">
+                  <Link href={`/disclosures/${item.id}`}>{item.disclosureMonth ?? "No month yet"}</Link>
+                </td>
+                <td className="py-2 pr-4">{item.threatAreas.length > 0 ? item.threatAreas.map((area) => THREAT_AREAS.label(area)).join(", ") : "None yet"}</td>
+                <td className="py-2 pr-4">{item.ladCode ? (getLocalAuthority(item.ladCode)?.name ?? item.ladCode) : "—"}</td>
+                <td className="py-2 pr-4">
+                  <StatusTag status={item.status} />
+                  {item.version > 1 ? <span className="block text-muted">Version {item.version}</span> : null}
+                </td>
+                <td className="py-2 pr-4">{item.createdByName ?? "—"}</td>
+                <td className="py-2">{formatDate(item.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {pages > 1 ? (
+        <nav aria-label="Pagination" className="flex flex-wrap gap-4">
+          {page > 1 ? <Link href={pageHref(page - 1)}>Previous page</Link> : null}
+          <span>
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link href={pageHref(page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Only well-formed filters are applied; anything else is ignored rather than refused. */
+function filterOf(params: SearchParams): DisclosureFilter {
+  const from = first(params.from);
+  const to = first(params.to);
+  const area = first(params.area);
+  const status = first(params.status);
+  const page = Number.parseInt(first(params.page) ?? "1", 10);
+  return {
+    ...(from && MONTH.test(from) ? { fromMonth: from } : {}),
+    ...(to && MONTH.test(to) ? { toMonth: to } : {}),
+    ...(THREAT_AREAS.has(area) ? { threatArea: area } : {}),
+    ...(STATUSES.find((entry) => entry === status) ? { status: status as (typeof STATUSES)[number] } : {}),
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+  };
+}
+
+function queryOf(filter: DisclosureFilter): Record<string, string> {
+  return {
+    ...(filter.fromMonth ? { from: filter.fromMonth } : {}),
+    ...(filter.toMonth ? { to: filter.toMonth } : {}),
+    ...(filter.threatArea ? { area: filter.threatArea } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+}
+
+function formatDate(date: Date): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "short", year: "numeric" }).format(date);
+}

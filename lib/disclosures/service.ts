@@ -49,10 +49,11 @@ export type DisclosureDetail = DisclosureSummary & {
   current: boolean;
 };
 
-type Parsed = { values: DraftDisclosure; partnerReference?: string };
+export type ParsedDisclosure = { values: DraftDisclosure; partnerReference?: string };
+type Parsed = ParsedDisclosure;
 
-/** Validates a draft or a submission with the one schema, scanning free text for personal data. */
-function parse(mode: "draft" | "submit", input: unknown, now: Date): Parsed {
+/** Validates a draft or a submission with the one schema, scanning free text for personal data; throws Invalid with field errors. */
+export function parseDisclosure(mode: "draft" | "submit", input: unknown, now: Date): Parsed {
   const schema = mode === "draft" ? draftSchema({ now, scanText: scanForPii }) : disclosureSchema({ now, scanText: scanForPii });
   const result = schema.safeParse(input);
   if (!result.success) {
@@ -75,7 +76,7 @@ function parse(mode: "draft" | "submit", input: unknown, now: Date): Parsed {
  */
 export async function saveDraft(viewer: Viewer, input: unknown, draftId?: string, now = new Date()): Promise<{ id: string }> {
   assertCan(viewer, "disclosures.create");
-  const parsed = parse("draft", input, now);
+  const parsed = parseDisclosure("draft", input, now);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
     await write(tx, viewer, parsed, { id, status: "draft", existing: Boolean(draftId) }, now);
@@ -90,7 +91,7 @@ export async function saveDraft(viewer: Viewer, input: unknown, draftId?: string
  */
 export async function submitDisclosure(viewer: Viewer, input: unknown, draftId?: string, now = new Date()): Promise<{ id: string }> {
   assertCan(viewer, "disclosures.submit");
-  const parsed = parse("submit", input, now);
+  const parsed = parseDisclosure("submit", input, now);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => submitParsed(tx, viewer, parsed, draftId, now));
 }
 
@@ -109,7 +110,7 @@ export async function submitParsed(tx: Database, viewer: Viewer, parsed: Parsed,
  */
 export async function correctDisclosure(viewer: Viewer, id: string, input: unknown, now = new Date()): Promise<{ id: string }> {
   assertCan(viewer, "disclosures.correct");
-  const parsed = parse("submit", input, now);
+  const parsed = parseDisclosure("submit", input, now);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const previous = await currentSubmitted(tx, viewer, id);
     await tx.update(disclosures).set({ status: "superseded", updatedAt: now }).where(eq(disclosures.id, previous.id));

@@ -11,6 +11,9 @@ export function SiteFooter() {
               <Link href="/reference">Reference data</Link>
             </li>
             <li>
+              <Link href="/api-docs">API for partner systems</Link>
+            </li>
+            <li>
               {/* A JSON endpoint, not a page: a plain anchor avoids client-side navigation. */}
               <a href="/api/health">API health</a>
             </li>

@@ -28,7 +28,8 @@ export function SelectActionForm({ action, label, name, options, defaultValue, f
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={defaultValue} className="border-2 border-ink bg-white px-2 py-1 focus:outline-3 focus:outline-focus">
+      {/* Keyed by the saved value, so the choice shows what the server now holds once it answers. */}
+      <select key={defaultValue} id={id} name={name} defaultValue={defaultValue} className="border-2 border-ink bg-white px-2 py-1 focus:outline-3 focus:outline-focus">
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

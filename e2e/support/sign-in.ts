@@ -21,6 +21,8 @@ async function freshCode(email: string): Promise<string> {
 
 export async function enterPassword(page: Page, email: string, password = DEMO_PASSWORD) {
   if (new URL(page.url(), "http://localhost").pathname !== "/sign-in") await page.goto("/sign-in");
+  // Typing before the form is hydrated can lose the submission; wait for the page to settle.
+  await page.waitForLoadState("networkidle");
   const form = page.getByRole("form", { name: "Sign in" });
   await form.getByLabel("E-mail address").fill(email);
   await form.getByLabel("Password").fill(password);

@@ -33,8 +33,8 @@ export async function enterPassword(page: Page, email: string, password = DEMO_P
  * Signs a demo account in through the real pages: password, then a TOTP code. A code refused
  * because an earlier run already used this time step is retried once with the next step.
  */
-export async function signInAs(page: Page, email: string) {
-  await enterPassword(page, email);
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
+  await enterPassword(page, email, password);
   await expect(page).toHaveURL(/\/sign-in\/verify/);
   const form = page.getByRole("form", { name: "Security code" });
   const signedIn = page.getByRole("banner").getByText("Signed in as");

@@ -21,6 +21,7 @@ const SIGNED_IN_AREAS = [
   "/insights",
   "/organisations",
   "/records",
+  "/recorded-crime",
   "/stra-pack",
   "/users",
 ];
@@ -42,6 +43,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
+// Upload streams are left out: a proxy would cap their bodies at 10 MB, and the route handlers
+// check the session, the permission and the origin themselves.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|disclosures/upload/stream|recorded-crime/upload/stream).*)"],
 };

@@ -43,7 +43,7 @@ export default async function HomePage() {
             role.
           </p>
           <ul className="list-disc space-y-1 pl-6">
-            {navigationFor(viewer.role)
+            {navigationFor(viewer.role, viewer.organisation.type)
               .filter((item) => item.href !== "/")
               .map((item) => (
                 <li key={item.href}>

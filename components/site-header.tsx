@@ -50,7 +50,7 @@ export function SiteHeader({ viewer, signOut }: SiteHeaderProps) {
           )}
         </div>
       </div>
-      {viewer ? <PrimaryNav items={navigationFor(viewer.role)} /> : null}
+      {viewer ? <PrimaryNav items={navigationFor(viewer.role, viewer.organisation.type)} /> : null}
     </header>
   );
 }

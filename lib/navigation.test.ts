@@ -112,4 +112,10 @@ describe("currentNavigationHref", () => {
     expect(currentNavigationHref(items, "/usersettings")).toBeUndefined();
     expect(currentNavigationHref(items, "/disclosures-archive")).toBeUndefined();
   });
+
+  it("adds recorded-crime returns for a police force's partner lead only", () => {
+    expect(navigationFor("org_manager", "police_force").map((item) => item.href)).toContain("/recorded-crime/upload");
+    expect(navigationFor("org_manager", "idva_service").map((item) => item.href)).not.toContain("/recorded-crime/upload");
+    expect(navigationFor("analyst", "police_force").map((item) => item.href)).not.toContain("/recorded-crime/upload");
+  });
 });

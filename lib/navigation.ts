@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/access/roles";
+import type { OrganisationType } from "@/lib/organisations/types";
 
 export type NavigationItem = { href: string; label: string };
 
@@ -32,10 +33,14 @@ const MENUS: Record<Role, readonly NavigationItem[]> = {
   auditor: [{ href: "/audit", label: "Audit log" }],
 };
 
+/** Police forces' partner leads also upload their force's monthly recorded-crime returns. */
+const RECORDED_CRIME: NavigationItem = { href: "/recorded-crime/upload", label: "Recorded crime" };
+
 /** The menu for a role, Home first. A role this code does not know gets Home only. */
-export function navigationFor(role: Role): NavigationItem[] {
+export function navigationFor(role: Role, organisationType?: OrganisationType): NavigationItem[] {
   const items = Object.hasOwn(MENUS, role) ? MENUS[role] : [];
-  return [HOME, ...items].map((item) => ({ ...item }));
+  const extra = role === "org_manager" && organisationType === "police_force" ? [RECORDED_CRIME] : [];
+  return [HOME, ...items, ...extra].map((item) => ({ ...item }));
 }
 
 /**

@@ -183,6 +183,11 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(input.properties)).not.toContain("org_id");
     expect(Object.keys(input.properties)).not.toContain("force_area_code");
     expect(input.additionalProperties).toBe(false);
-    expect(Object.keys(document.paths)).toEqual(["/api/v1/disclosures", "/api/v1/disclosures/{id}", "/api/v1/disclosures/{id}/withdraw"]);
+    expect(Object.keys(document.paths)).toEqual([
+      "/api/v1/disclosures",
+      "/api/v1/disclosures/{id}",
+      "/api/v1/recorded-crime-returns",
+      "/api/v1/disclosures/{id}/withdraw",
+    ]);
   });
 });

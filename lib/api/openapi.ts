@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { disclosureSchema } from "@/lib/disclosures/schema";
+import { THREAT_AREAS } from "@/lib/taxonomy";
+import { MAX_API_RETURNS } from "@/lib/uploads/recorded-crime";
 
 const problemSchema = {
   type: "object",
@@ -90,6 +92,44 @@ export function openApiDocument(now = new Date()) {
           summary: "One disclosure",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
           responses: { "200": { description: "The disclosure", content: { "application/json": { schema: { $ref: "#/components/schemas/Disclosure" } } } }, ...problems(401, 403, 404) },
+        },
+      },
+      "/api/v1/recorded-crime-returns": {
+        post: {
+          summary: "Send a police force's monthly recorded-crime returns",
+          description:
+            "Needs the `submit` scope and a police-force organisation. Saved all or nothing; a return for a force area, month and threat area already held replaces it.",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["returns"],
+                  additionalProperties: false,
+                  properties: {
+                    returns: {
+                      type: "array",
+                      minItems: 1,
+                      maxItems: MAX_API_RETURNS,
+                      items: {
+                        type: "object",
+                        required: ["force_area_code", "month", "threat_area", "count"],
+                        additionalProperties: false,
+                        properties: {
+                          force_area_code: { type: "string", pattern: "^(E23|W15)\\d{6}$" },
+                          month: { type: "string", pattern: "^\\d{4}-\\d{2}$" },
+                          threat_area: { enum: [...THREAT_AREAS.codes] },
+                          count: { type: "integer", minimum: 0 },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          responses: { "200": { description: "Saved" }, ...problems(400, 401, 403, 413, 415) },
         },
       },
       "/api/v1/disclosures/{id}/withdraw": {

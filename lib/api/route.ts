@@ -29,13 +29,14 @@ class BodyProblem extends AppError {
 }
 
 /** The JSON body of a request: application/json only, within the size limit, and well-formed. */
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request, { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(problem\+)?json\b/i.test(type)) throw new BodyProblem("Send the body as application/json.", 415);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new BodyProblem(`The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, 413);
+  const tooLarge = () => new BodyProblem(`The body is larger than ${Math.round(maxBytes / 1024)} KB.`, 413);
+  if (declared > maxBytes) throw tooLarge();
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BodyProblem(`The body is larger than ${MAX_BODY_BYTES / 1024} KB.`, 413);
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   try {
     return JSON.parse(text);
   } catch {

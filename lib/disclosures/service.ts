@@ -52,22 +52,36 @@ export type DisclosureDetail = DisclosureSummary & {
 export type ParsedDisclosure = { values: DraftDisclosure; partnerReference?: string };
 type Parsed = ParsedDisclosure;
 
-/** Validates a draft or a submission with the one schema, scanning free text for personal data; throws Invalid with field errors. */
-export function parseDisclosure(mode: "draft" | "submit", input: unknown, now: Date): Parsed {
+export type ParseResult = { ok: true; parsed: ParsedDisclosure } | { ok: false; fieldErrors: Record<string, string> };
+
+/**
+ * A validator for drafts or submissions: the one schema with the personal-data scan, built once
+ * so an importer can check many rows with it. Errors are one message per field, except free
+ * text, where every kind of personal data found is named.
+ */
+export function disclosureParser(mode: "draft" | "submit", now: Date): (input: unknown) => ParseResult {
   const schema = mode === "draft" ? draftSchema({ now, scanText: scanForPii }) : disclosureSchema({ now, scanText: scanForPii });
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    // One message per field, except free text: every kind of personal data found there is named.
-    const fieldErrors: Record<string, string> = {};
-    for (const error of toFieldErrors(result.error)) {
-      const previous = fieldErrors[error.path];
-      if (previous === undefined) fieldErrors[error.path] = error.message;
-      else if (error.path === "context" && !previous.includes(error.message)) fieldErrors.context = `${previous}; ${error.message}`;
+  return (input) => {
+    const result = schema.safeParse(input);
+    if (!result.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const error of toFieldErrors(result.error)) {
+        const previous = fieldErrors[error.path];
+        if (previous === undefined) fieldErrors[error.path] = error.message;
+        else if (error.path === "context" && !previous.includes(error.message)) fieldErrors.context = `${previous}; ${error.message}`;
+      }
+      return { ok: false, fieldErrors };
     }
-    throw new Invalid("There is a problem with the disclosure.", fieldErrors);
-  }
-  const { partner_reference: partnerReference, ...values } = result.data as DraftDisclosure & { partner_reference?: string };
-  return { values: values as DraftDisclosure, partnerReference };
+    const { partner_reference: partnerReference, ...values } = result.data as DraftDisclosure & { partner_reference?: string };
+    return { ok: true, parsed: { values: values as DraftDisclosure, partnerReference } };
+  };
+}
+
+/** Validates one draft or submission; throws Invalid with field errors. */
+export function parseDisclosure(mode: "draft" | "submit", input: unknown, now: Date): Parsed {
+  const result = disclosureParser(mode, now)(input);
+  if (!result.ok) throw new Invalid("There is a problem with the disclosure.", result.fieldErrors);
+  return result.parsed;
 }
 
 /**

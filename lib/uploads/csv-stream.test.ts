@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { CsvRefused, CsvTokenizer, readCsvRows, type CsvLimits, type CsvRow } from "./csv-stream";
+
+const LIMITS: CsvLimits = { maxBytes: 1024 * 1024, maxDataRows: 1_000 };
+
+/** A byte stream of the given pieces, each its own chunk. */
+function streamOf(...chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+      controller.close();
+    },
+  });
+}
+
+async function rowsOf(stream: ReadableStream<Uint8Array>, limits = LIMITS): Promise<CsvRow[]> {
+  const rows: CsvRow[] = [];
+  for await (const row of readCsvRows(stream, limits)) rows.push(row);
+  return rows;
+}
+
+/** Every way of cutting the text into two chunks gives the same rows. */
+async function splitEverywhere(text: string): Promise<CsvRow[][]> {
+  const bytes = new TextEncoder().encode(text);
+  const results: CsvRow[][] = [];
+  for (let cut = 0; cut <= bytes.length; cut++) results.push(await rowsOf(streamOf(bytes.slice(0, cut), bytes.slice(cut))));
+  return results;
+}
+
+describe("readCsvRows", () => {
+  it("reads quoted fields with commas, doubled quotes and line breaks, numbering lines as in the file", async () => {
+    const rows = await rowsOf(streamOf('a,b,c\r\n1,"x, y","say ""hi"""\r\n2,"two\nlines",z\n3,,\n'));
+    expect(rows).toEqual([
+      { line: 1, fields: ["a", "b", "c"] },
+      { line: 2, fields: ["1", "x, y", 'say "hi"'] },
+      { line: 3, fields: ["2", "two\nlines", "z"] },
+      { line: 5, fields: ["3", "", ""] },
+    ]);
+  });
+
+  it("keeps a CRLF inside quotes and needs no line break at the end", async () => {
+    expect(await rowsOf(streamOf('a\r\n"1\r\n2"'))).toEqual([
+      { line: 1, fields: ["a"] },
+      { line: 2, fields: ["1\r\n2"] },
+    ]);
+  });
+
+  it("skips empty lines and a byte-order mark", async () => {
+    expect(await rowsOf(streamOf("\uFEFFa,b\n\n1,2\r\n\r\n"))).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 3, fields: ["1", "2"] },
+    ]);
+  });
+
+  it("gives the same rows wherever a chunk boundary falls: inside quotes, between CR and LF, inside a multi-byte character", async () => {
+    const text = 'code,text\r\n1,"Café ""naïve"", ok"\r\n2,"a\r\nb"\r\n3,€😀\r\n';
+    const expected = [
+      { line: 1, fields: ["code", "text"] },
+      { line: 2, fields: ["1", 'Café "naïve", ok'] },
+      { line: 3, fields: ["2", "a\r\nb"] },
+      { line: 5, fields: ["3", "€😀"] },
+    ];
+    for (const rows of await splitEverywhere(text)) expect(rows).toEqual(expected);
+  });
+
+  it("reads a file given one byte at a time", async () => {
+    const bytes = new TextEncoder().encode('a,b\n"x\ny",ü\n');
+    const chunks = Array.from(bytes, (byte) => new Uint8Array([byte]));
+    expect(await rowsOf(streamOf(...chunks))).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["x\ny", "ü"] },
+    ]);
+  });
+
+  it.each([
+    ['a\n1,x"y\n', /Line 2: a quote inside a field/],
+    ['a\n"x"y\n', /Line 2: text after the closing quote/],
+    ['a\n"never closed\n', /Line 2: a quoted field that is never closed/],
+    ["a\r1\n", /Line 1: a carriage return not followed by a line feed/],
+  ])("refuses broken quoting, naming the line: %j", async (text, message) => {
+    await expect(rowsOf(streamOf(text))).rejects.toThrow(message);
+  });
+
+  it("refuses text that is not UTF-8, and binary files", async () => {
+    await expect(rowsOf(streamOf(new Uint8Array([0x61, 0x0a, 0xff, 0xfe, 0x41])))).rejects.toThrow(/not UTF-8/);
+    await expect(rowsOf(streamOf("a\n1\u00002\n"))).rejects.toThrow(/binary data/);
+    await expect(rowsOf(streamOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])))).rejects.toThrow(/workbook or archive/);
+  });
+
+  it("refuses a character cut off at the very end", async () => {
+    await expect(rowsOf(streamOf(new Uint8Array([0x61, 0x0a, 0xc3])))).rejects.toThrow(/not UTF-8/);
+  });
+
+  it("refuses a file over the byte limit while reading, before its end", async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode("a,b\n".repeat(256)));
+      },
+    });
+    const attempt = rowsOf(endless, { maxBytes: 10_000, maxDataRows: 1_000_000 });
+    await expect(attempt).rejects.toBeInstanceOf(CsvRefused);
+    await expect(rowsOf(streamOf("x".repeat(20)), { maxBytes: 10, maxDataRows: 5 })).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/larger than/) });
+    expect(pulled).toBeLessThan(20);
+  });
+
+  it("refuses more data rows than the limit, counting neither the header nor empty lines", async () => {
+    expect(await rowsOf(streamOf("h\n1\n\n2\n3\n"), { maxBytes: 1_000, maxDataRows: 3 })).toHaveLength(4);
+    await expect(rowsOf(streamOf("h\n1\n2\n3\n4\n"), { maxBytes: 1_000, maxDataRows: 3 })).rejects.toMatchObject({ status: 413, line: 5, message: expect.stringMatching(/more than 3 rows/) });
+  });
+
+  it("refuses a field longer than the limit, such as a quote never closed in a large file", async () => {
+    await expect(rowsOf(streamOf('a\n"', "x".repeat(100), "x".repeat(100)), { ...LIMITS, maxFieldChars: 150 })).rejects.toThrow(/longer than 150 characters/);
+  });
+});
+
+describe("CsvTokenizer", () => {
+  it("returns each record once it is complete", () => {
+    const tokenizer = new CsvTokenizer();
+    expect(tokenizer.push('a,"b')).toEqual([]);
+    expect(tokenizer.push('""c"\r')).toEqual([]);
+    expect(tokenizer.push("\nd,e")).toEqual([{ line: 1, fields: ["a", 'b"c'] }]);
+    expect(tokenizer.end()).toEqual([{ line: 2, fields: ["d", "e"] }]);
+  });
+});

@@ -1,0 +1,181 @@
+import { MULTI_FIELDS } from "@/lib/disclosures/form-data";
+import type { DisclosureInput } from "@/lib/disclosures/schema";
+import {
+  ABUSE_RECENCIES,
+  AGE_BANDS,
+  BARRIERS,
+  DISCLOSURE_FIELDS,
+  ETHNICITIES,
+  ONLINE_PLATFORMS,
+  OTHER_OFFENDING_TYPES,
+  PERPETRATOR_NUMBERS,
+  PROTECTIVE_ORDERS,
+  REFERRALS,
+  RELATIONSHIPS,
+  SEXES,
+  SPACES,
+  THREAT_AREAS,
+  THREAT_SUB_TYPES,
+  VICTIM_WANTS,
+  YES_NO,
+  type CodeList,
+  type DisclosureField,
+  type ThreatArea,
+} from "@/lib/taxonomy";
+import type { UploadError } from "./events";
+
+/**
+ * The disclosure CSV: one row a disclosure, one column a field code (TAXONOMY.md).
+ *
+ * - Threat areas are the column `threat_areas` (area codes separated by `;`) and, for each area, a
+ *   column `sub_types.<area>` with that area's sub-types separated by `;` (or `not_known`). A
+ *   sub-types cell is read only when its area is listed in `threat_areas`.
+ * - Other multi-valued answers (barriers, referrals…) are codes separated by `;`.
+ * - An empty cell is an unanswered question. Codes are matched exactly; spaces around them are ignored.
+ * - `partner_reference` (optional) is your own case reference: a row whose reference already names
+ *   one of your organisation's disclosures is skipped, so uploading a file again adds nothing.
+ */
+export const SEPARATOR = ";";
+export const SUB_TYPES_PREFIX = "sub_types.";
+
+/** Columns a file may leave out: the questions that are optional in the form too. */
+export const OPTIONAL_COLUMNS: readonly string[] = ["partner_reference", "context"];
+
+const MULTI = new Set<string>(MULTI_FIELDS);
+
+/** Shared fields in DISCLOSURE_FIELDS order; the force area is derived from lad_code, never uploaded. */
+const FIELD_COLUMNS = DISCLOSURE_FIELDS.codes.filter((code) => code !== "sub_types" && code !== "force_area_code");
+
+/** The template's header: the partner reference, then every field, each area's sub-types straight after `threat_areas`. */
+export const DISCLOSURE_COLUMNS: readonly string[] = [
+  "partner_reference",
+  ...FIELD_COLUMNS.flatMap((code) => (code === "threat_areas" ? [code, ...THREAT_AREAS.codes.map((area) => `${SUB_TYPES_PREFIX}${area}`)] : [code])),
+];
+
+const KNOWN = new Set(DISCLOSURE_COLUMNS);
+
+export type ColumnGuide = { column: string; label: string; values: string; multiple: boolean };
+
+const SINGLE_CODES: Partial<Record<DisclosureField, CodeList<string>>> = {
+  abuse_recency: ABUSE_RECENCIES,
+  victim_age_band: AGE_BANDS,
+  victim_sex: SEXES,
+  victim_gender_differs_from_sex_at_birth: YES_NO,
+  victim_ethnicity: ETHNICITIES,
+  victim_lgbtq: YES_NO,
+  victim_disability: YES_NO,
+  victim_mental_health_need: YES_NO,
+  victim_migrant: YES_NO,
+  victim_no_recourse_to_public_funds: YES_NO,
+  victim_repeat: YES_NO,
+  victim_children_in_household: YES_NO,
+  perpetrator_relationship: RELATIONSHIPS,
+  perpetrator_sex: SEXES,
+  perpetrator_age_band: AGE_BANDS,
+  perpetrator_number: PERPETRATOR_NUMBERS,
+  perpetrator_other_offending: YES_NO,
+  perpetrator_ideology_concern: YES_NO,
+  space: SPACES,
+  reported_to_police: YES_NO,
+  perpetrator_other_offending_types: OTHER_OFFENDING_TYPES,
+  online_platforms: ONLINE_PLATFORMS,
+  barriers: BARRIERS,
+  victim_wants: VICTIM_WANTS,
+  protective_orders: PROTECTIVE_ORDERS,
+  referrals: REFERRALS,
+  threat_areas: THREAT_AREAS,
+};
+
+/** What each column holds, for the upload page's column guide. */
+export function columnGuide(): ColumnGuide[] {
+  return DISCLOSURE_COLUMNS.map((column) => {
+    if (column === "partner_reference") return { column, label: "Partner reference (optional)", values: "Your own case reference, 1 to 100 characters", multiple: false };
+    if (column.startsWith(SUB_TYPES_PREFIX)) {
+      const area = column.slice(SUB_TYPES_PREFIX.length) as ThreatArea;
+      return { column, label: `Sub-types: ${THREAT_AREAS.label(area)}`, values: THREAT_SUB_TYPES[area].codes.join(", "), multiple: true };
+    }
+    const field = column as DisclosureField;
+    const label = DISCLOSURE_FIELDS.label(field);
+    if (field === "disclosure_month") return { column, label, values: "YYYY-MM, from 2015-01, not in the future", multiple: false };
+    if (field === "lad_code") return { column, label, values: "ONS local authority district code, such as E08000035", multiple: false };
+    if (field === "context") return { column, label: `${label}, optional`, values: "At most 1,000 characters, with no personal data", multiple: false };
+    const list = SINGLE_CODES[field];
+    return { column, label, values: list ? list.codes.join(", ") : "", multiple: MULTI.has(field) || field === "threat_areas" };
+  });
+}
+
+/** Problems with the header row: unknown, repeated and missing columns, each named. */
+export function checkDisclosureHeader(header: readonly string[]): UploadError[] {
+  const errors: UploadError[] = [];
+  const seen = new Set<string>();
+  header.forEach((raw, index) => {
+    const name = raw.trim();
+    const where = `column ${index + 1}`;
+    if (name === "") errors.push({ row: 1, column: where, message: "A column has no name. Use the field codes from the template as the header." });
+    else if (!KNOWN.has(name)) errors.push({ row: 1, column: displayColumn(name, where), message: `‘${displayColumn(name, where)}’ is not a column of the template. Remove it or correct its name.` });
+    else if (seen.has(name)) errors.push({ row: 1, column: name, message: `The column ‘${name}’ appears more than once.` });
+    seen.add(name);
+  });
+  for (const column of DISCLOSURE_COLUMNS) {
+    if (!seen.has(column) && !OPTIONAL_COLUMNS.includes(column)) errors.push({ row: 1, column, message: `The column ‘${column}’ is missing. Start from the template.` });
+  }
+  return errors;
+}
+
+/** A header cell is repeated in messages only when it looks like a column name, never arbitrary text. */
+function displayColumn(name: string, fallback: string): string {
+  return /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name) ? name : fallback;
+}
+
+/**
+ * A row's cells (by column name) as the schema's input: empty cells left out, lists split on `;`,
+ * and each area named in `threat_areas` given its `sub_types.<area>` (empty when none, so the schema
+ * says what is missing). Sub-types given for an area not listed are an error of their own.
+ */
+export function rowToInput(cells: ReadonlyMap<string, string>): { input: DisclosureInput; errors: { column: string; message: string }[] } {
+  const input: Record<string, unknown> = {};
+  const errors: { column: string; message: string }[] = [];
+  for (const [column, raw] of cells) {
+    if (column === "threat_areas" || column.startsWith(SUB_TYPES_PREFIX)) continue;
+    const cell = raw.trim();
+    if (cell === "") continue;
+    if (MULTI.has(column)) input[column] = splitCodes(cell);
+    // Free text keeps its spacing: the scanner's offsets are into the text as written.
+    else input[column] = column === "context" ? raw : cell;
+  }
+  const areas = splitCodes(cells.get("threat_areas") ?? "");
+  if (areas.length > 0) {
+    const threatAreas: Record<string, string[]> = {};
+    for (const area of areas) {
+      if (Object.hasOwn(threatAreas, area)) {
+        errors.push({ column: "threat_areas", message: "Give each threat area only once" });
+        continue;
+      }
+      threatAreas[area] = splitCodes(cells.get(`${SUB_TYPES_PREFIX}${area}`) ?? "");
+    }
+    input.threat_areas = threatAreas;
+  }
+  for (const area of THREAT_AREAS.codes) {
+    const column = `${SUB_TYPES_PREFIX}${area}`;
+    if ((cells.get(column) ?? "").trim() !== "" && !areas.includes(area)) {
+      errors.push({ column, message: `Leave ${column} empty, or add ${area} to threat_areas` });
+    }
+  }
+  return { input: input as DisclosureInput, errors };
+}
+
+/** The CSV column of a schema field path: an area's sub-types are its `sub_types.<area>` column. */
+export function columnOfPath(path: string): string {
+  if (path.startsWith("threat_areas.")) {
+    const area = path.slice("threat_areas.".length);
+    return THREAT_AREAS.has(area) ? `${SUB_TYPES_PREFIX}${area}` : "threat_areas";
+  }
+  return path;
+}
+
+function splitCodes(cell: string): string[] {
+  return cell
+    .split(SEPARATOR)
+    .map((code) => code.trim())
+    .filter((code) => code !== "");
+}

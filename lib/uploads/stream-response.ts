@@ -1,0 +1,141 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { withoutQueryParameters } from "@/db/errors";
+import { auditDenial } from "@/lib/access/denial";
+import type { Permission } from "@/lib/access/permissions";
+import { getViewer, type Viewer } from "@/lib/auth/viewer";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { isSameOrigin } from "@/lib/http/origin";
+import { CsvRefused, formatBytes } from "./csv-stream";
+import { UPLOAD_LIMITS, type UploadEvent } from "./events";
+import { csvDownload } from "./templates";
+import type { UploadOptions } from "./upload-file";
+
+type Importer = (viewer: Viewer, stream: ReadableStream<Uint8Array>, options: UploadOptions) => Promise<UploadEvent>;
+
+type Door = {
+  permission: Permission;
+  /** Whether the viewer may upload here: the permission, and anything else the service asks. */
+  allowed: (viewer: Viewer) => boolean;
+  run: Importer;
+};
+
+const NDJSON_HEADERS = {
+  "content-type": "application/x-ndjson; charset=utf-8",
+  // no-transform: compression would hold progress lines back until the end.
+  "cache-control": "private, no-store, no-transform",
+  "x-content-type-options": "nosniff",
+};
+
+/**
+ * A CSV upload posted from the portal's own page (the file as the body, `text/csv`), answered with
+ * NDJSON progress lines and a last line that is `done` or `failed`. Route handlers have no CSRF
+ * protection, so the origin is checked here; the session and permission are asked afresh.
+ */
+export async function uploadResponse(request: Request, door: Door): Promise<Response> {
+  if (!isSameOrigin(request.headers, getEnv().PORTAL_URL)) return refusal(403, "This upload was sent from another site, so it was refused.");
+  const viewer = await getViewer();
+  if (!viewer) return refusal(401, "Your session has ended. Sign in again, then upload the file.");
+  if (!door.allowed(viewer)) {
+    await auditDenial(viewer, door.permission, { path: new URL(request.url).pathname });
+    return refusal(403, "You do not have permission to upload this file.");
+  }
+  if (!/^text\/csv\b/i.test(request.headers.get("content-type") ?? "")) return refusal(415, "Send the file as text/csv.");
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (declared > UPLOAD_LIMITS.maxBytes) return refusal(413, `The file is larger than ${formatBytes(UPLOAD_LIMITS.maxBytes)}. Split it into smaller files.`);
+  if (!request.body) return refusal(400, "Choose a CSV file to upload.");
+
+  const upload = drainWhenCancelled(request.body, UPLOAD_LIMITS.maxBytes).pipeThrough(checkComplete(Number.isFinite(declared) ? declared : undefined));
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      open = false;
+    },
+  });
+  let open = true;
+  const send = (event: UploadEvent) => {
+    // The browser may have gone away; the import still finishes (or fails) as one transaction.
+    if (open) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+  };
+  void (async () => {
+    try {
+      send(await door.run(viewer, upload, { onProgress: send }));
+    } catch (error) {
+      send({ phase: "failed", message: describe(error), errors: [], errorCount: 0 });
+    } finally {
+      if (open) controller.close();
+    }
+  })();
+  return new Response(body, { status: 200, headers: NDJSON_HEADERS });
+}
+
+/**
+ * The request body, read on: when the importer stops early (a refused file), the rest is read and
+ * dropped in the background, up to a bound, instead of cancelling Next's body stream while the
+ * browser is still sending it (which throws an uncaught "stream already closed" in the server).
+ */
+function drainWhenCancelled(source: ReadableStream<Uint8Array>, bound: number): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel() {
+      void (async () => {
+        let dropped = 0;
+        try {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) return;
+            dropped += value.byteLength;
+            if (dropped > bound) return await reader.cancel();
+          }
+        } catch {
+          // The browser went away: nothing left to drain.
+        }
+      })();
+    },
+  });
+}
+
+/** Refuses a body that ends before its declared length: a proxy may cut a large upload short. */
+function checkComplete(declared: number | undefined): TransformStream<Uint8Array, Uint8Array> {
+  let received = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+    flush() {
+      if (declared !== undefined && received < declared) {
+        throw new CsvRefused(`Only part of the file arrived (${formatBytes(received)} of ${formatBytes(declared)}). Nothing was saved: upload it again, or split it into smaller files.`);
+      }
+    },
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  const reference = randomUUID().slice(0, 8);
+  console.error(`Unexpected upload error (ref ${reference}):`, withoutQueryParameters(error));
+  return `Something went wrong (ref ${reference}). Nothing was saved. Try again, or quote the reference to support.`;
+}
+
+function refusal(status: number, message: string): Response {
+  const event: UploadEvent = { phase: "failed", message, errors: [], errorCount: 0 };
+  return new Response(`${JSON.stringify(event)}\n`, { status, headers: NDJSON_HEADERS });
+}
+
+/** A template download for those who may upload it; anyone else is told it does not exist. */
+export async function templateResponse(door: Pick<Door, "allowed">, csv: string, filename: string): Promise<Response> {
+  const viewer = await getViewer();
+  if (!viewer || !door.allowed(viewer)) return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" } });
+  return csvDownload(csv, filename);
+}

@@ -1,22 +1,9 @@
 import type { DisclosureInput } from "@/lib/disclosures/schema";
 import {
-  ABUSE_RECENCIES,
-  AGE_BANDS,
-  BARRIERS,
   DISCLOSURE_FIELDS,
-  ETHNICITIES,
-  ONLINE_PLATFORMS,
-  OTHER_OFFENDING_TYPES,
-  PERPETRATOR_NUMBERS,
-  PROTECTIVE_ORDERS,
-  REFERRALS,
-  RELATIONSHIPS,
-  SEXES,
-  SPACES,
+  FIELD_CODE_LISTS,
   THREAT_AREAS,
   THREAT_SUB_TYPES,
-  VICTIM_WANTS,
-  YES_NO,
   type CodeList,
   type DisclosureField,
 } from "@/lib/taxonomy";
@@ -28,34 +15,7 @@ type DisclosureAnswersProps = {
   forceArea?: string | undefined;
 };
 
-const LISTS: Partial<Record<DisclosureField, CodeList<string>>> = {
-  abuse_recency: ABUSE_RECENCIES,
-  victim_age_band: AGE_BANDS,
-  victim_sex: SEXES,
-  victim_gender_differs_from_sex_at_birth: YES_NO,
-  victim_ethnicity: ETHNICITIES,
-  victim_lgbtq: YES_NO,
-  victim_disability: YES_NO,
-  victim_mental_health_need: YES_NO,
-  victim_migrant: YES_NO,
-  victim_no_recourse_to_public_funds: YES_NO,
-  victim_repeat: YES_NO,
-  victim_children_in_household: YES_NO,
-  perpetrator_relationship: RELATIONSHIPS,
-  perpetrator_sex: SEXES,
-  perpetrator_age_band: AGE_BANDS,
-  perpetrator_number: PERPETRATOR_NUMBERS,
-  perpetrator_other_offending: YES_NO,
-  perpetrator_other_offending_types: OTHER_OFFENDING_TYPES,
-  perpetrator_ideology_concern: YES_NO,
-  space: SPACES,
-  online_platforms: ONLINE_PLATFORMS,
-  reported_to_police: YES_NO,
-  barriers: BARRIERS,
-  victim_wants: VICTIM_WANTS,
-  protective_orders: PROTECTIVE_ORDERS,
-  referrals: REFERRALS,
-};
+const LISTS = FIELD_CODE_LISTS;
 
 const SECTIONS: { title: string; fields: DisclosureField[] }[] = [
   { title: "Period", fields: ["disclosure_month", "abuse_recency"] },

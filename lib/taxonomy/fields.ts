@@ -1,4 +1,20 @@
-import { defineCodes, type CodeOf } from "./code-list";
+import {
+  ABUSE_RECENCIES,
+  AGE_BANDS,
+  BARRIERS,
+  ONLINE_PLATFORMS,
+  OTHER_OFFENDING_TYPES,
+  PERPETRATOR_NUMBERS,
+  PROTECTIVE_ORDERS,
+  REFERRALS,
+  RELATIONSHIPS,
+  SEXES,
+  SPACES,
+  VICTIM_WANTS,
+  YES_NO,
+} from "./answers";
+import { defineCodes, type CodeList, type CodeOf } from "./code-list";
+import { ETHNICITIES } from "./ethnicity";
 
 /**
  * The fields of a disclosure by their stable codes (TAXONOMY.md), as used in CSV headers, API
@@ -47,3 +63,33 @@ export const NEVER_SHARED_FIELDS: readonly DisclosureField[] = ["context"];
 export const SHAREABLE_FIELDS: readonly DisclosureField[] = DISCLOSURE_FIELDS.codes.filter(
   (field) => !NEVER_SHARED_FIELDS.includes(field),
 );
+
+/** The code list each categorical field takes its answers from (threat areas and sub-types have their own). */
+export const FIELD_CODE_LISTS: Partial<Record<DisclosureField, CodeList<string>>> = {
+  abuse_recency: ABUSE_RECENCIES,
+  victim_age_band: AGE_BANDS,
+  victim_sex: SEXES,
+  victim_gender_differs_from_sex_at_birth: YES_NO,
+  victim_ethnicity: ETHNICITIES,
+  victim_lgbtq: YES_NO,
+  victim_disability: YES_NO,
+  victim_mental_health_need: YES_NO,
+  victim_migrant: YES_NO,
+  victim_no_recourse_to_public_funds: YES_NO,
+  victim_repeat: YES_NO,
+  victim_children_in_household: YES_NO,
+  perpetrator_relationship: RELATIONSHIPS,
+  perpetrator_sex: SEXES,
+  perpetrator_age_band: AGE_BANDS,
+  perpetrator_number: PERPETRATOR_NUMBERS,
+  perpetrator_other_offending: YES_NO,
+  perpetrator_other_offending_types: OTHER_OFFENDING_TYPES,
+  perpetrator_ideology_concern: YES_NO,
+  space: SPACES,
+  online_platforms: ONLINE_PLATFORMS,
+  reported_to_police: YES_NO,
+  barriers: BARRIERS,
+  victim_wants: VICTIM_WANTS,
+  protective_orders: PROTECTIVE_ORDERS,
+  referrals: REFERRALS,
+};

@@ -57,7 +57,7 @@ export type ParseResult = { ok: true; parsed: ParsedDisclosure } | { ok: false; 
 /**
  * A validator for drafts or submissions: the one schema with the personal-data scan, built once
  * so an importer can check many rows with it. Errors are one message per field, except free
- * text, where every kind of personal data found is named.
+ * text, where every finding is named with its kind and position.
  */
 export function disclosureParser(mode: "draft" | "submit", now: Date): (input: unknown) => ParseResult {
   const schema = mode === "draft" ? draftSchema({ now, scanText: scanForPii }) : disclosureSchema({ now, scanText: scanForPii });
@@ -66,9 +66,11 @@ export function disclosureParser(mode: "draft" | "submit", now: Date): (input: u
     if (!result.success) {
       const fieldErrors: Record<string, string> = {};
       for (const error of toFieldErrors(result.error)) {
+        // A finding in free text names its kind and where it is, never the text itself.
+        const message = error.start === undefined ? error.message : `${error.message} (characters ${error.start + 1} to ${error.end})`;
         const previous = fieldErrors[error.path];
-        if (previous === undefined) fieldErrors[error.path] = error.message;
-        else if (error.path === "context" && !previous.includes(error.message)) fieldErrors.context = `${previous}; ${error.message}`;
+        if (previous === undefined) fieldErrors[error.path] = message;
+        else if (error.path === "context") fieldErrors.context = `${previous}; ${message}`;
       }
       return { ok: false, fieldErrors };
     }

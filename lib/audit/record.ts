@@ -18,14 +18,22 @@ export type AuditEvent = {
  * through here, in the same transaction as the change it records.
  */
 export async function recordAudit(db: Database, event: AuditEvent): Promise<void> {
-  await db.insert(auditEvents).values({
-    action: event.action,
-    outcome: event.outcome,
-    actorUserId: event.actorUserId ?? null,
-    actorOrgId: event.actorOrgId ?? null,
-    subjectType: event.subjectType,
-    subjectId: event.subjectId,
-    ipAddress: event.ipAddress ?? null,
-    details: event.details ?? {},
-  });
+  await recordAudits(db, [event]);
+}
+
+/** Many events in one statement, for bulk changes (each still gets its own row). */
+export async function recordAudits(db: Database, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.insert(auditEvents).values(
+    events.map((event) => ({
+      action: event.action,
+      outcome: event.outcome,
+      actorUserId: event.actorUserId ?? null,
+      actorOrgId: event.actorOrgId ?? null,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
+      ipAddress: event.ipAddress ?? null,
+      details: event.details ?? {},
+    })),
+  );
 }

@@ -74,7 +74,8 @@ describe("uploading disclosures", () => {
     const csv = disclosureCsv(rows);
     const first = await upload(manager, csv);
     expect(first.result).toEqual({ phase: "done", rows: 13, added: 13, updated: 0, alreadySubmitted: [] });
-    expect(first.events.at(-1)).toEqual({ phase: "validating", rows: 13 });
+    expect(first.events.at(-2)).toEqual({ phase: "validating", rows: 13 });
+    expect(first.events.at(-1)).toEqual({ phase: "saving", saved: 13, total: 13 });
     expect(await disclosuresOf(manager)).toBe(before + 13);
     const [submitted] = await test.db
       .select({ n: count() })

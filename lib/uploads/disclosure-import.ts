@@ -7,12 +7,15 @@ import { assertCan, contextOf } from "@/lib/access/guard";
 import { recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { hashPartnerReference } from "@/lib/disclosures/partner-reference";
-import { DuplicateReference, disclosureParser, submitParsed, type ParsedDisclosure } from "@/lib/disclosures/service";
+import { disclosureParser, submitParsedBatch, type ParsedDisclosure } from "@/lib/disclosures/service";
 import { checkDisclosureHeader, columnOfPath, rowToInput } from "./disclosure-columns";
-import { PROGRESS_EVERY, type UploadEvent } from "./events";
+import type { UploadEvent } from "./events";
 import { UploadReport, readUpload, type UploadOptions } from "./upload-file";
 
 type Row = { row: number; parsed: ParsedDisclosure; referenceHash: string | null };
+
+/** Rows written per statement: 250 rows of ~45 columns stay well under Postgres's 65,535 parameters. */
+const SAVE_BATCH = 250;
 
 /**
  * Imports a CSV of disclosures for the viewer's organisation (partner leads only), all or nothing.
@@ -68,18 +71,10 @@ export async function importDisclosures(viewer: Viewer, stream: ReadableStream<U
     const toAdd = rows.filter((row) => !row.referenceHash || !existing.has(row.referenceHash));
     const alreadySubmitted = rows.filter((row) => row.referenceHash && existing.has(row.referenceHash)).map((row) => row.row);
     let added = 0;
-    let done = 0;
-    for (const row of toAdd) {
-      try {
-        await submitParsed(tx, viewer, row.parsed, undefined, now);
-        added += 1;
-      } catch (error) {
-        // Checked before any write, so the transaction is still good: the reference was taken meanwhile.
-        if (!(error instanceof DuplicateReference)) throw error;
-        alreadySubmitted.push(row.row);
-      }
-      done += 1;
-      if (done % PROGRESS_EVERY === 0) await options.onProgress?.({ phase: "saving", saved: done, total: toAdd.length });
+    for (let start = 0; start < toAdd.length; start += SAVE_BATCH) {
+      const batch = toAdd.slice(start, start + SAVE_BATCH);
+      added += (await submitParsedBatch(tx, viewer, batch.map((row) => row.parsed), now)).length;
+      await options.onProgress?.({ phase: "saving", saved: added, total: toAdd.length });
     }
     await recordAudit(tx, {
       action: "disclosure.upload",

@@ -1,30 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
+import { SINGLE_ANSWER_FIELDS } from "@/lib/taxonomy";
 import { signInAs } from "./support/sign-in";
 
-const SINGLE_ANSWERS = [
-  "abuse_recency",
-  "victim_age_band",
-  "victim_sex",
-  "victim_gender_differs_from_sex_at_birth",
-  "victim_ethnicity",
-  "victim_lgbtq",
-  "victim_disability",
-  "victim_mental_health_need",
-  "victim_migrant",
-  "victim_no_recourse_to_public_funds",
-  "victim_repeat",
-  "victim_children_in_household",
-  "perpetrator_relationship",
-  "perpetrator_sex",
-  "perpetrator_age_band",
-  "perpetrator_number",
-  "perpetrator_other_offending",
-  "perpetrator_ideology_concern",
-  "space",
-  "reported_to_police",
-];
+const SINGLE_ANSWERS = SINGLE_ANSWER_FIELDS;
 
 /** A complete disclosure of domestic abuse in Leeds, "Not known" wherever it can be. */
 function row(header: readonly string[], reference: string, overrides: Record<string, string> = {}): string {

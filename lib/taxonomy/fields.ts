@@ -93,3 +93,27 @@ export const FIELD_CODE_LISTS: Partial<Record<DisclosureField, CodeList<string>>
   protective_orders: PROTECTIVE_ORDERS,
   referrals: REFERRALS,
 };
+
+/** The categorical questions with exactly one answer each (every one accepts "not known"). */
+export const SINGLE_ANSWER_FIELDS = [
+  "abuse_recency",
+  "victim_age_band",
+  "victim_sex",
+  "victim_gender_differs_from_sex_at_birth",
+  "victim_ethnicity",
+  "victim_lgbtq",
+  "victim_disability",
+  "victim_mental_health_need",
+  "victim_migrant",
+  "victim_no_recourse_to_public_funds",
+  "victim_repeat",
+  "victim_children_in_household",
+  "perpetrator_relationship",
+  "perpetrator_sex",
+  "perpetrator_age_band",
+  "perpetrator_number",
+  "perpetrator_other_offending",
+  "perpetrator_ideology_concern",
+  "space",
+  "reported_to_police",
+] as const satisfies readonly DisclosureField[];

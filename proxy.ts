@@ -4,8 +4,11 @@ import { isSameOrigin } from "@/lib/http/origin";
 
 /**
  * Two courtesies before a request reaches the portal, neither of them an access decision:
- * - a server action posted from another origin is answered 403 at once (Next.js would answer
- *   500; the action wrapper refuses it again in any case);
+ * - a form posted to a page from another origin is answered 403 at once, whether sent by the
+ *   page's script (a server action with its Next-Action header) or by the browser itself without
+ *   JavaScript (Next.js would answer 500 or render the page; the action wrapper refuses it again
+ *   in any case). Route handlers under /api answer for themselves: bearer tokens, not cookies;
+ *   and identity providers post back to the sign-on callback from their own origin;
  * - a visitor without a session cookie is sent to sign in before a signed-in area. The cookie
  *   may be forged or dead: every page, action and route handler asks lib/access itself, so a
  *   request that skips this file is still refused. Other addresses pass untouched (404 stays 404).
@@ -27,13 +30,13 @@ const SIGNED_IN_AREAS = [
 ];
 
 export function proxy(request: NextRequest) {
-  if (request.method === "POST" && request.headers.has("next-action") && !isSameOrigin(request.headers, getEnv().PORTAL_URL)) {
+  const { pathname, search } = request.nextUrl;
+  if (request.method === "POST" && !pathname.startsWith("/api/") && !isSameOrigin(request.headers, getEnv().PORTAL_URL)) {
     return new NextResponse("This form was sent from another site, so it was refused.", {
       status: 403,
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  const { pathname, search } = request.nextUrl;
   const inSignedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
   if (!inSignedInArea) return NextResponse.next();
   const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIES.some((name) => cookie.name.startsWith(name)));

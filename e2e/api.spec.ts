@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
-import { signInAs } from "./support/sign-in";
+import { resumeSession } from "./support/sign-in";
 
 test.describe("API tokens and the API", () => {
   test("a partner lead creates a token, sees it once, uses it, and revokes it", async ({ page, request }) => {
-    await signInAs(page, "manager@idva.example");
+    await resumeSession(page, "manager@idva.example");
     await page.goto("/api-tokens");
     await expectAccessible(page, "API tokens page");
     const form = page.getByRole("form", { name: "Create an API token" });
@@ -41,7 +41,7 @@ test.describe("API tokens and the API", () => {
   });
 
   test("a caseworker cannot reach the token page", async ({ page }) => {
-    await signInAs(page, "caseworker@council.example");
+    await resumeSession(page, "caseworker@council.example");
     expect((await page.goto("/api-tokens"))?.status()).toBe(404);
   });
 });

@@ -1,29 +1,25 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { createMigratedDatabase, type OwnDatabase } from "./support/database";
+import { spawnPortal, type RunningPortal } from "./support/portal";
 
 // A portal of its own, on a database of its own that the test can take away.
-const PORT = 3198;
 
 test.describe("health check against a real server", () => {
   let database: OwnDatabase;
-  let server: ChildProcess | undefined;
+  let portal: RunningPortal | undefined;
 
   test.beforeAll(async () => {
     database = await createMigratedDatabase("vawg_e2e_health");
-    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: database.appUrl },
-      stdio: "ignore",
-    });
+    portal = await spawnPortal({ DATABASE_URL: database.appUrl });
   });
 
   test.afterAll(async () => {
-    server?.kill();
+    await portal?.stop();
     await database?.drop();
   });
 
   test("answers 200 while the database is up and 503 once it is gone", async ({ request }) => {
-    const url = `http://127.0.0.1:${PORT}/api/health`;
+    const url = `${portal!.baseURL}/api/health`;
     await expect
       .poll(async () => (await request.get(url).catch(() => undefined))?.status(), { timeout: 30_000 })
       .toBe(200);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { base32Decode, totpCode } from "@/lib/auth/totp";
 import { expectAccessible } from "./axe";
-import { enterPassword, signInAs } from "./support/sign-in";
+import { enterPassword, resumeSession } from "./support/sign-in";
 import { invitationLinkIn, startPortalWithMail } from "./support/smtp";
 
 const NEW_PASSWORD = "amber lantern orchid harbour";
@@ -44,7 +44,7 @@ async function createAccount(page: Page, link: string, name: string) {
 test.describe("invitations", () => {
   test("a partner lead invites a caseworker, who sets a password once and cannot reuse the link", async ({ page, browser }) => {
     const email = newAddress("newcaseworker", "idva.example");
-    await signInAs(page, "manager@idva.example");
+    await resumeSession(page, "manager@idva.example");
     await page.goto("/users/invite");
     await expect(page.getByRole("heading", { level: 1, name: "Invite someone to Demo IDVA Service Leeds" })).toBeVisible();
     await expectAccessible(page, "invite page");
@@ -136,7 +136,7 @@ test.describe("invitations", () => {
   test("hides the invite page from people who may not invite", async ({ page }) => {
     await page.goto("/users/invite");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fusers%2Finvite/);
-    await signInAs(page, "caseworker@idva.example");
+    await resumeSession(page, "caseworker@idva.example");
     const response = await page.goto("/users/invite");
     expect(response?.status()).toBe(404);
   });
@@ -146,14 +146,14 @@ test.describe("invitations", () => {
     const email = newAddress("joiner", "idva.example");
     const joiner = await browser.newContext();
     try {
-      await signInAs(page, "manager@idva.example");
+      await resumeSession(page, "manager@idva.example");
       const firstLink = await inviteByLink(page, email, "Caseworker");
       const visitor = await joiner.newPage();
       await createAccount(visitor, firstLink, "Jo Iner");
 
       const lead = await browser.newContext();
       const leadPage = await lead.newPage();
-      await signInAs(leadPage, "manager@police.example");
+      await resumeSession(leadPage, "manager@police.example");
       const link = await inviteByLink(leadPage, email, "Viewer");
       // Signed in as someone else, the link says so and offers nothing to press.
       await leadPage.goto(link);
@@ -201,7 +201,7 @@ test.describe("invitations", () => {
       const email = newAddress("newviewer", "council.example");
       const context = await browser.newContext({ baseURL: portal.baseURL });
       const page = await context.newPage();
-      await signInAs(page, "admin@national.example");
+      await resumeSession(page, "admin@national.example");
       await page.goto("/users/invite");
       await expect(page.getByRole("heading", { level: 1, name: "Invite someone" })).toBeVisible();
       const form = inviteForm(page);

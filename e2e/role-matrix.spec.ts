@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { can, type Permission } from "@/lib/access/permissions";
 import type { Role } from "@/lib/access/roles";
 import { expectAccessible } from "./axe";
-import { signInAs } from "./support/sign-in";
+import type { SharedAccount } from "./support/accounts";
+import { resumeSession } from "./support/sign-in";
 
 /** Each page and the permission that opens it; everyone else gets "not found". */
 const PAGES: [string, Permission][] = [
@@ -12,7 +13,7 @@ const PAGES: [string, Permission][] = [
   ["/organisations/new", "organisations.manage"],
 ];
 
-const ACCOUNTS: [string, Role][] = [
+const ACCOUNTS: [SharedAccount, Role][] = [
   ["admin@national.example", "admin"],
   ["auditor@national.example", "auditor"],
   ["analyst@police.example", "analyst"],
@@ -24,7 +25,7 @@ const ACCOUNTS: [string, Role][] = [
 test.describe("the role matrix through the real pages", () => {
   for (const [email, role] of ACCOUNTS) {
     test(`${role} (${email}) opens exactly the pages the permission table gives them`, async ({ page }) => {
-      await signInAs(page, email);
+      await resumeSession(page, email);
       for (const [path, permission] of PAGES) {
         const response = await page.goto(path);
         const expected = can(role, permission) ? 200 : 404;
@@ -35,7 +36,7 @@ test.describe("the role matrix through the real pages", () => {
   }
 
   test("a partner lead sees only their own organisation's users, whatever the address asks for", async ({ page }) => {
-    await signInAs(page, "manager@idva.example");
+    await resumeSession(page, "manager@idva.example");
     await page.goto("/users");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users of Demo IDVA Service Leeds");
     await expect(page.getByRole("table")).toContainText("caseworker@idva.example");
@@ -45,11 +46,11 @@ test.describe("the role matrix through the real pages", () => {
   });
 
   test("an admin's organisation page is not found to a partner lead", async ({ page, browser }) => {
-    await signInAs(page, "admin@national.example");
+    await resumeSession(page, "admin@national.example");
     await page.goto("/organisations");
     const href = await page.getByRole("link", { name: "Demo IDVA Service Leeds" }).getAttribute("href");
     const manager = await (await browser.newContext()).newPage();
-    await signInAs(manager, "manager@idva.example");
+    await resumeSession(manager, "manager@idva.example");
     expect((await manager.goto(href!))?.status()).toBe(404);
   });
 });

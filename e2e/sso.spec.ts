@@ -3,8 +3,9 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { sealClientSecret } from "@/lib/identity-providers/secret";
 import { expectAccessible } from "./axe";
+import { portalUrl } from "./support/database";
 import { startIdentityProvider, type TestIdentityProvider } from "./support/oidc-provider";
-import { signInAs } from "./support/sign-in";
+import { resumeSession } from "./support/sign-in";
 
 /*
  * Single sign-on against a real OpenID Connect provider (oidc-provider) that this file starts on
@@ -15,17 +16,14 @@ import { signInAs } from "./support/sign-in";
 
 const ORGANISATION = "Demo Police West Yorkshire";
 const BUTTON = "Sign in with West Yorkshire Police (test provider)";
-const DATABASE_URL = process.env.DATABASE_URL;
-
 test.describe.configure({ mode: "serial" });
-test.skip(!DATABASE_URL, "Single sign-on browser tests write the provider into the server database in DATABASE_URL.");
 
 let idp: TestIdentityProvider | undefined;
 let providerId = "";
 
 /** Runs SQL as an administrator would act (row-level security reads app.role). */
 async function asAdmin<T>(work: (sql: postgres.TransactionSql) => Promise<T>): Promise<T> {
-  const sql = postgres(DATABASE_URL!, { max: 1, onnotice: () => {} });
+  const sql = postgres(portalUrl(), { max: 1, onnotice: () => {} });
   try {
     return (await sql.begin(async (tx) => {
       await tx`select set_config('app.role', 'admin', true)`;
@@ -134,7 +132,7 @@ test.describe("single sign-on through an organisation's OpenID Connect provider"
 test.describe("the administrator's single sign-on page", () => {
   test("attaches an https provider to an organisation and shows the redirect URI to register", async ({ page }) => {
     const orgId = await organisationId("Demo Police Greater Manchester");
-    await signInAs(page, "admin@national.example");
+    await resumeSession(page, "admin@national.example");
     await page.goto(`/admin/organisations/${orgId}/sso`);
     await expect(page.getByRole("heading", { name: "Single sign-on for Demo Police Greater Manchester" })).toBeVisible();
     await expectAccessible(page, "single sign-on settings");
@@ -163,7 +161,7 @@ test.describe("the administrator's single sign-on page", () => {
 
   test("does not exist for anyone but an administrator", async ({ page }) => {
     const orgId = await organisationId(ORGANISATION);
-    await signInAs(page, "manager@police.example");
+    await resumeSession(page, "manager@police.example");
     const response = await page.goto(`/admin/organisations/${orgId}/sso`);
     expect(response?.status()).toBe(404);
   });

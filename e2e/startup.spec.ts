@@ -1,25 +1,12 @@
-import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { createMigratedDatabase } from "./support/database";
+import { spawnPortal, waitForExit } from "./support/portal";
 
 /** Starts the built portal with the given settings and waits for it to give up on its own. */
-function startPortal(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3199", "-H", "127.0.0.1"], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    server.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      server.kill();
-      reject(new Error(`The portal kept running with a bad configuration; stderr: ${stderr}`));
-    }, 30_000);
-    server.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
+async function startPortal(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const portal = await spawnPortal(env);
+  const code = await waitForExit(portal);
+  return { code, stderr: portal.stderr() };
 }
 
 test.describe("start-up with a bad database configuration", () => {

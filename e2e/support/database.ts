@@ -14,6 +14,26 @@ function appCredentials(): { username: string; password: string } {
   return configured?.username === "vawg_app" ? { username: "vawg_app", password: configured.password } : { username: "vawg_app", password: "" };
 }
 
+/**
+ * The portal under test's database, as its owner: for setting up what a test needs (accounts of
+ * its own) and for checking what the portal wrote, past row-level security. Browser tests run
+ * against a server database (DATABASE_URL, the app role's), never the embedded one.
+ */
+export function portalDatabase(): postgres.Sql {
+  const owner = new URL(ADMIN_URL);
+  owner.pathname = new URL(portalUrl()).pathname;
+  ownerConnection ??= postgres(owner.toString(), { max: 2, idle_timeout: 5, onnotice: () => {} });
+  return ownerConnection;
+}
+let ownerConnection: postgres.Sql | undefined;
+
+/** The portal under test's own connection URL (the app role's). */
+export function portalUrl(): string {
+  const configured = process.env.DATABASE_URL;
+  if (!configured) throw new Error("Browser tests need the portal's server database in DATABASE_URL: run them with `npm run test:e2e`.");
+  return configured;
+}
+
 export type OwnDatabase = {
   /** The owner's URL, as migrations use. */
   ownerUrl: string;

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+
+/** A port nobody is listening on now, chosen by the system, so parallel runs never collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No free port"))));
+    });
+  });
+}
+
+export type RunningPortal = {
+  baseURL: string;
+  process: ChildProcess;
+  /** What the portal wrote to stderr so far. */
+  stderr(): string;
+  stop(): Promise<void>;
+};
+
+/** Starts another instance of the built portal on a free port, with `env` added to this process's. */
+export async function spawnPortal(env: Record<string, string>): Promise<RunningPortal> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return { baseURL: `http://127.0.0.1:${port}`, process: child, stderr: () => stderr, stop: () => stopProcess(child) };
+}
+
+/** Waits until the portal answers its health check, failing early if it stops. */
+export async function waitUntilUp(portal: RunningPortal, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (portal.process.exitCode !== null) throw new Error(`The portal stopped (${portal.process.exitCode}): ${portal.stderr()}`);
+    try {
+      if ((await fetch(`${portal.baseURL}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The portal did not start within ${timeoutMs / 1000} s: ${portal.stderr()}`);
+}
+
+/** Resolves with the exit code once the portal stops by itself, or rejects after `timeoutMs`. */
+export function waitForExit(portal: RunningPortal, timeoutMs = 30_000): Promise<number | null> {
+  const child = portal.process;
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void portal.stop();
+      reject(new Error(`The portal kept running; stderr: ${portal.stderr()}`));
+    }, timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

@@ -10,7 +10,7 @@ import * as t from "./schema";
 import { seedDemo } from "./seed";
 import { asAppWithoutContext, createTestDatabase, type TestDatabase } from "./testing";
 
-/** Every table holding organisation data: RLS enabled, forced, with policies (SECURITY.md). */
+/** Every table holding organisation data: RLS enabled, forced, with policies (docs/data-model.md#organisation-data). */
 const ORGANISATION_DATA_TABLES = [
   "agreement_fields",
   "agreement_geography",

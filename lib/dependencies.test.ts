@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-/** SECURITY.md: the releases that fix this stack's advisories are the floor. */
+/** docs/security.md#dependencies: the releases that fix this stack's advisories are the floor. */
 const FLOORS = {
   next: "16.2.6",
   react: "19.2.1",

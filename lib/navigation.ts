@@ -6,7 +6,7 @@ export type NavigationItem = { href: string; label: string };
 const HOME: NavigationItem = { href: "/", label: "Home" };
 
 /**
- * What each role's menu holds (DESIGN.md, "People and roles"). A menu only offers what the role may
+ * What each role's menu holds (docs/access.md#roles). A menu only offers what the role may
  * do; the services still decide access, so a link missing here is not what keeps a page closed.
  */
 const MENUS: Record<Role, readonly NavigationItem[]> = {

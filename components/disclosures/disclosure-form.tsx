@@ -100,7 +100,7 @@ const VICTIM_YES_NO = [
 ] as const;
 
 /**
- * The disclosure: every TAXONOMY.md question in sections, with the conditional ones shown only
+ * The disclosure: every question of docs/taxonomy.md in sections, with the conditional ones shown only
  * when they apply. A hidden question is also disabled, so it is never sent; the server's schema
  * still refuses answers that do not apply. The form is never reset, so nothing typed is lost.
  */

@@ -1,5 +1,5 @@
--- Row-level security: the database enforces lib/access a second time (SECURITY.md, "Row-level
--- security that actually works"). The portal connects as vawg_app, which is no superuser, has no
+-- Row-level security: the database enforces lib/access a second time (docs/access.md#row-level-security).
+-- The portal connects as vawg_app, which is no superuser, has no
 -- BYPASSRLS and owns nothing; db/context.ts names the user, organisation and role of each
 -- transaction with set_config(..., true) and switches to vawg_app. Every policy fails closed:
 -- without that context a table holding organisation data shows no rows.
@@ -55,7 +55,7 @@ CREATE FUNCTION app_today() RETURNS date LANGUAGE sql STABLE PARALLEL SAFE
   AS $$ SELECT (current_timestamp AT TIME ZONE 'Europe/London')::date $$;
 --> statement-breakpoint
 
--- The DSA access rule (DESIGN.md, "Access rule"), evaluated when asked, never from a cached
+-- The DSA access rule (docs/access.md#agreement-access-rule), evaluated when asked, never from a cached
 -- status: the agreement is active, its current version signed and in force on the day, and it
 -- lists the provider and the recipient. One row per threat area × geography in scope. Internal:
 -- vawg_app cannot call it, so it cannot ask about another organisation's grants.

@@ -22,7 +22,7 @@ import { localAuthorities, policeForceAreas } from "./reference";
 import { users } from "./users";
 
 
-/** DESIGN.md, "Data-sharing agreements": draft → awaiting signatures → active ⇄ suspended → expired or terminated. */
+/** docs/access.md#data-sharing-agreements: draft → awaiting signatures → active ⇄ suspended → expired or terminated. */
 export const agreementStatus = pgEnum("agreement_status", [
   "draft",
   "awaiting_signatures",
@@ -149,7 +149,7 @@ export const agreementGeography = pgTable(
   ],
 );
 
-/** The disclosure fields a record-level recipient may see (codes of TAXONOMY.md). */
+/** The disclosure fields a record-level recipient may see (docs/taxonomy.md#field-codes). */
 export const agreementFields = pgTable(
   "agreement_fields",
   {

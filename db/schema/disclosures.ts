@@ -58,7 +58,7 @@ export const referral = pgEnum("referral", REFERRALS.codes);
 export const disclosureStatus = pgEnum("disclosure_status", ["draft", "submitted", "withdrawn", "superseded"]);
 
 /**
- * An anonymised disclosure (TAXONOMY.md). Answers are nullable so that drafts can be saved part
+ * An anonymised disclosure (docs/data-model.md#disclosures). Answers are nullable so that drafts can be saved part
  * way; the check constraint holds every non-draft to the fields a submission must have.
  */
 export const disclosures = pgTable(

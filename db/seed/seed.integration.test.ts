@@ -19,7 +19,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-/** DESIGN.md, "Demo and test accounts", verbatim. */
+/** The table in README.md#demo-accounts, verbatim. */
 const DESIGN_ACCOUNTS = [
   ["admin@national.example", "National VAWG Coordination", "national", null, "admin"],
   ["auditor@national.example", "National VAWG Coordination", "national", null, "auditor"],

@@ -28,7 +28,7 @@ import { Random, type Weights } from "./random";
 /**
  * Deterministic synthetic disclosures for the demo seed and for benchmarks. Proportions follow the
  * national VAWG STRA (stalking and harassment ≈43%, a third of it domestic-abuse related, ≈25% repeat
- * victims) pooled over the partner types, and every record keeps the TAXONOMY.md rules.
+ * victims) pooled over the partner types, and every record keeps the rules of docs/taxonomy.md#rules-between-answers.
  */
 
 export type SyntheticDisclosure = {

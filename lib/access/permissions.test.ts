@@ -3,7 +3,7 @@ import { PERMISSIONS, PERMISSION_NAMES, can, permissionsOf } from "./permissions
 import { ROLES, type Role } from "./roles";
 
 /**
- * The expected matrix, written out by hand from DESIGN.md's role table rather than derived from
+ * The expected matrix, written out by hand from docs/access.md#permission-table rather than derived from
  * the module: S submitter, M org_manager, An analyst, V viewer, Ad admin, Au auditor.
  * "x" grants, "." denies.
  */

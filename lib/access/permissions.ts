@@ -1,7 +1,7 @@
 import type { Role } from "./roles";
 
 /**
- * Who may do what (DESIGN.md, "People and roles"): one row per `resource.verb`. Row-level
+ * Who may do what (docs/access.md#permission-table): one row per `resource.verb`. Row-level
  * security in db/migrations/0002_row_level_security.sql enforces the data side of the same
  * table a second time. Admins never read disclosure rows (separation of duties), auditors see
  * no disclosure content, viewers see aggregates only.

@@ -1,5 +1,5 @@
 /**
- * The roles a user can hold in an organisation (DESIGN.md, "People and roles").
+ * The roles a user can hold in an organisation (docs/access.md#roles).
  * A user holds exactly one role in each organisation they belong to.
  */
 export const ROLES = ["submitter", "org_manager", "analyst", "viewer", "admin", "auditor"] as const;

@@ -17,7 +17,7 @@ import { can } from "./permissions";
 import type { Role } from "./roles";
 
 /**
- * Data visibility under data-sharing agreements (DESIGN.md, "Access rule"), in one place: every
+ * Data visibility under data-sharing agreements (docs/access.md#agreement-access-rule), in one place: every
  * service query that reads another organisation's disclosures filters with it. Row-level
  * security enforces the same rule a second time (app_active_grants in
  * db/migrations/0002_row_level_security.sql); the integration tests hold the two together.

@@ -30,7 +30,7 @@ const COMMON_PASSWORDS_FILE = join("lib", "auth", "data", "common-passwords.txt"
 
 let commonPasswords: Set<string> | undefined;
 
-/** SECURITY.md "Sign-in": 12–128 characters, no composition rules, nothing common or guessable from the person. */
+/** docs/security.md#passwords: 12–128 characters, no composition rules, nothing common or guessable from the person. */
 export function checkPassword(password: string, context: PasswordContext = {}): PasswordCheck {
   const normalised = password.normalize("NFC");
   const characters = [...normalised];

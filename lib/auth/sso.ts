@@ -10,8 +10,8 @@ import { allowedEmail, parseEmail } from "./email-domain";
 import { createSession, type SessionPolicy } from "./sessions";
 
 /**
- * Single sign-on through an organisation's OpenID Connect provider (DESIGN.md, "People and
- * roles"). Auth.js runs the protocol (discovery, PKCE, state, nonce, ID token validation); this
+ * Single sign-on through an organisation's OpenID Connect provider (docs/security.md#single-sign-on).
+ * Auth.js runs the protocol (discovery, PKCE, state, nonce, ID token validation); this
  * module decides who the validated claims belong to and whether they may come in.
  *
  * SSO sign-ins skip the portal's own TOTP step: the organisation's identity provider is

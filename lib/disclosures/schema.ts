@@ -33,7 +33,7 @@ import {
 
 /**
  * A disclosure as a partner submits it: the JSON body of the API, and what the form and the CSV
- * importer hand over once they have decoded their own formats. Keys are the TAXONOMY.md field codes.
+ * importer hand over once they have decoded their own formats. Keys are the field codes of docs/taxonomy.md#field-codes.
  *
  * - `threat_areas` is an object keyed by threat area, each value the sub-types chosen in that area:
  *   `{ "domestic_abuse": ["coercive_control"], "stalking_harassment": ["not_known"] }`. An area

@@ -1,4 +1,4 @@
-/** The kinds of personal data the free-text scanner looks for (TAXONOMY.md, "Free text"). */
+/** The kinds of personal data the free-text scanner looks for (docs/taxonomy.md#free-text). */
 export const PII_KINDS = [
   "email",
   "phone",

@@ -1,7 +1,7 @@
 import { defineAnswers, type CodeOf } from "./code-list";
 
 /**
- * The categorical answers of a disclosure other than threat areas and ethnicity (TAXONOMY.md).
+ * The categorical answers of a disclosure other than threat areas and ethnicity (docs/taxonomy.md).
  * Every list accepts "not known"; multi-valued answers treat it as exclusive.
  */
 
@@ -138,8 +138,8 @@ export const REFERRALS = defineAnswers({
 });
 export type Referral = CodeOf<typeof REFERRALS>;
 
-/** The earliest month a disclosure may be for (TAXONOMY.md, "Time"). */
+/** The earliest month a disclosure may be for (docs/taxonomy.md#period). */
 export const EARLIEST_DISCLOSURE_MONTH = "2015-01";
 
-/** Free-text context is optional and short (TAXONOMY.md, "Free text"). */
+/** Free-text context is optional and short (docs/taxonomy.md#free-text). */
 export const CONTEXT_MAX_LENGTH = 1000;

@@ -26,7 +26,7 @@ export function defineCodes<const T extends Record<string, string>>(labels: T): 
   };
 }
 
-/** Every categorical answer in a disclosure also accepts "not known" (TAXONOMY.md). */
+/** Every categorical answer in a disclosure also accepts "not known" (docs/taxonomy.md#codes-and-labels). */
 export function defineAnswers<const T extends Record<string, string>>(labels: T) {
   return defineCodes({ ...labels, [NOT_KNOWN]: NOT_KNOWN_LABEL } as T & { not_known: string });
 }

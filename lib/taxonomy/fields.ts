@@ -17,7 +17,7 @@ import { defineCodes, type CodeList, type CodeOf } from "./code-list";
 import { ETHNICITIES } from "./ethnicity";
 
 /**
- * The fields of a disclosure by their stable codes (TAXONOMY.md), as used in CSV headers, API
+ * The fields of a disclosure by their stable codes (docs/taxonomy.md#field-codes), as used in CSV headers, API
  * bodies and data-sharing agreements. Free text and the partner reference are never shared.
  */
 export const DISCLOSURE_FIELDS = defineCodes({

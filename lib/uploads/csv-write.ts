@@ -1,5 +1,5 @@
 /**
- * Writing CSV that is safe to open in a spreadsheet (SECURITY.md, "Exports escape cells…"): a cell
+ * Writing CSV that is safe to open in a spreadsheet (docs/security.md#exports-and-csv): a cell
  * starting with =, +, -, @, tab, CR or NUL is prefixed with an apostrophe so it is never run as a
  * formula, then quoted as RFC 4180 requires. Pure, so the browser can build a report with it.
  */

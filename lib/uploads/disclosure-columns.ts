@@ -12,7 +12,7 @@ import {
 import type { UploadError } from "./events";
 
 /**
- * The disclosure CSV: one row a disclosure, one column a field code (TAXONOMY.md).
+ * The disclosure CSV: one row a disclosure, one column a field code (docs/taxonomy.md#field-codes).
  *
  * - Threat areas are the column `threat_areas` (area codes separated by `;`) and, for each area, a
  *   column `sub_types.<area>` with that area's sub-types separated by `;` (or `not_known`). A

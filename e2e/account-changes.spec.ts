@@ -115,7 +115,7 @@ test.describe("changing a password", () => {
     await form.getByLabel("Current password").fill("not the current password");
     await form.getByLabel("New password").fill("a perfectly decent new passphrase");
     await form.getByRole("button", { name: "Change password" }).click();
-    await expect(form.getByRole("alert")).toContainText("Your current password is not correct.");
+    await expect(form.getByRole("alert")).toContainText("Enter your current password correctly");
 
     // Each answer is awaited by its own words: the form resets when an answer arrives, so typing
     // ahead of one would be wiped.

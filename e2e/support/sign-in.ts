@@ -9,16 +9,16 @@ const DEMO_SECRET = process.env.DEMO_TOTP_SECRET ?? DEMO_DEFAULTS.DEMO_TOTP_SECR
 const STEP_MS = 30_000;
 
 /**
- * A code the portal will accept now: it takes the steps either side of the current one, but each
- * only once per account and never one older than the last it took. So the code is for the
- * earliest step still open, read from the database; only a third sign-in of one account within
- * 30 s has to wait for the clock.
+ * A code the portal will accept: it takes the step before, the current one and the next, each
+ * only once per account and never one older than the last it took (read from the database). The
+ * current step is used while it is open, which stays acceptable for 30 s however slow the machine;
+ * otherwise the next one, so only a third sign-in of one account within a step waits for the clock.
  */
 async function freshCode(email: string): Promise<string> {
   const last = await lastTotpStep(email);
   for (;;) {
     const current = totpStep(new Date());
-    const step = Math.max(current - 1, last + 1);
+    const step = Math.max(current, last + 1);
     if (step <= current + 1) return totpCode(base32Decode(DEMO_SECRET), new Date(step * STEP_MS));
     await new Promise((resolve) => setTimeout(resolve, (current + 1) * STEP_MS - Date.now() + 50));
   }

@@ -1,5 +1,5 @@
 /**
- * The roles a user can hold in an organisation (DESIGN.md, "People and roles").
+ * The roles a user can hold in an organisation (docs/access.md).
  * A user holds exactly one role in each organisation they belong to.
  */
 export const ROLES = ["submitter", "org_manager", "analyst", "viewer", "admin", "auditor"] as const;
@@ -17,4 +17,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Roles only the national administrators may give, and only in the national organisation. */
+export const NATIONAL_ROLES = ["admin", "auditor"] as const satisfies readonly Role[];
+
+export function isNationalRole(role: Role): boolean {
+  return (NATIONAL_ROLES as readonly Role[]).includes(role);
 }

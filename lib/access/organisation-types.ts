@@ -1,4 +1,4 @@
-/** Organisation types (DESIGN.md, "People and roles"). */
+/** Organisation types (docs/access.md). Access rules read them: some permissions hold in one type only. */
 export const ORGANISATION_TYPES = [
   "police_force",
   "local_authority",

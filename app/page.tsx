@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/access/roles";
 import { getViewer } from "@/lib/auth/viewer";
 import { navigationFor } from "@/lib/navigation";
-import { ORGANISATION_TYPE_LABELS } from "@/lib/organisations/types";
+import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
 
 const ROLE_SUMMARIES: Record<Role, string> = {
   submitter: "Records, submits and withdraws their own anonymised disclosures.",

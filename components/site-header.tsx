@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { navigationFor } from "@/lib/navigation";
-import { ORGANISATION_TYPE_LABELS } from "@/lib/organisations/types";
+import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
 import type { ActionState } from "@/lib/actions";
 import { ActionForm } from "./form/action-form";
 import { PrimaryNav } from "./primary-nav";

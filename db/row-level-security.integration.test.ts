@@ -196,8 +196,8 @@ describe("without context", () => {
     const idva = ids.orgs.get("Demo IDVA Service Leeds")!;
     await expect(asAppWithoutContext(app.db, (tx) => tx.insert(t.disclosures).values({ id, seriesId: id, orgId: idva }))).rejects.toThrow();
     await expect(asAppWithoutContext(app.db, (tx) => tx.insert(t.organisations).values({ name: "Intruder", type: "third_sector" }))).rejects.toThrow();
-    await asAppWithoutContext(app.db, (tx) => tx.insert(t.auditEvents).values({ action: "sign_in.password", outcome: "failure" }));
-    const [logged] = await query<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_events where action = 'sign_in.password'`);
+    await asAppWithoutContext(app.db, (tx) => tx.insert(t.auditEvents).values({ action: "sign_in.failed", outcome: "failure" }));
+    const [logged] = await query<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_events where action = 'sign_in.failed'`);
     expect(logged!.n).toBe(1);
   });
 });

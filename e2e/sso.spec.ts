@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import postgres from "postgres";
-import { sealClientSecret } from "@/lib/identity-providers/secret";
+import { sealClientSecret } from "@/lib/auth/sso-secret";
 import { expectAccessible } from "./axe";
 import { portalUrl } from "./support/database";
 import { startIdentityProvider, type TestIdentityProvider } from "./support/oidc-provider";

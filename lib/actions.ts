@@ -2,12 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { type z } from "zod";
-import { can, type Permission } from "@/lib/access/permissions";
 import { withoutQueryParameters } from "@/db/errors";
-import { auditDenial } from "@/lib/access/denial";
-import { requestIsSameOrigin } from "@/lib/auth/request";
+import { authorise } from "@/lib/access/authorise";
+import type { Permission } from "@/lib/access/permissions";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
-import { AppError, Forbidden, Invalid, Unauthenticated } from "@/lib/errors";
+import { AppError, Forbidden, Invalid } from "@/lib/errors";
+import { requestIsSameOrigin } from "@/lib/http/request";
 
 /** What a form's server action hands back to `useActionState`. */
 export type ActionState<T = undefined> =
@@ -42,7 +42,7 @@ export function formAction<S extends z.ZodType, T = undefined, P extends Permiss
     const values = echoableValues(formData, options.secretFields ?? []);
     try {
       if (!(await requestIsSameOrigin())) throw new Forbidden("This form was sent from another site, so it was refused.");
-      const viewer = options.permission === null ? await getViewer() : await requirePermission(options.permission);
+      const viewer = options.permission === null ? await getViewer() : await authorise(await getViewer(), options.permission);
       const parsed = options.schema.safeParse(formObject(formData));
       if (!parsed.success) throw invalidFrom(parsed.error);
       return { ok: true, data: await options.run(parsed.data, viewer as Viewer) };
@@ -51,17 +51,6 @@ export function formAction<S extends z.ZodType, T = undefined, P extends Permiss
       return { ok: false, values, ...describe(error) };
     }
   };
-}
-
-/** The viewer, if they hold the permission; a refusal is audited. */
-async function requirePermission(permission: Permission): Promise<Viewer> {
-  const viewer = await getViewer();
-  if (!viewer) throw new Unauthenticated("Your session has ended. Sign in again.");
-  if (!can(viewer.role, permission)) {
-    await auditDenial(viewer, permission);
-    throw new Forbidden();
-  }
-  return viewer;
 }
 
 function invalidFrom(error: z.ZodError): Invalid {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ORGANISATION_TYPES } from "@/lib/access/organisation-types";
+import { permits, type Permission } from "@/lib/access/permissions";
 import { ROLES, type Role } from "@/lib/access/roles";
 import { currentNavigationHref, navigationFor } from "@/lib/navigation";
 
@@ -117,5 +119,37 @@ describe("currentNavigationHref", () => {
     expect(navigationFor("org_manager", "police_force").map((item) => item.href)).toContain("/recorded-crime/upload");
     expect(navigationFor("org_manager", "idva_service").map((item) => item.href)).not.toContain("/recorded-crime/upload");
     expect(navigationFor("analyst", "police_force").map((item) => item.href)).not.toContain("/recorded-crime/upload");
+  });
+});
+
+describe("menu visibility", () => {
+  const ITEMS: [href: string, permission: Permission][] = [
+    ["/disclosures", "disclosures.read_own"],
+    ["/disclosures/upload", "disclosures.upload"],
+    ["/users", "users.read_org"],
+    ["/api-tokens", "api_tokens.manage"],
+    ["/records", "records.read"],
+    ["/stra-pack", "stra_pack.export"],
+    ["/audit", "audit.read"],
+    ["/recorded-crime/upload", "recorded_crime.upload"],
+  ];
+  const holders = ROLES.flatMap((role) => ORGANISATION_TYPES.map((type) => ({ role, type })));
+
+  it.each(ITEMS)("offers %s exactly where the permission table grants %s", (href, permission) => {
+    const offered = holders.filter(({ role, type }) => navigationFor(role, type).some((item) => item.href === href));
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered).toEqual(holders.filter(({ role, type }) => permits({ role, organisation: { type } }, permission)));
+  });
+
+  it("offers recorded-crime returns to police forces' partner leads only, by the access rule", () => {
+    const offered = holders.filter(({ role, type }) => navigationFor(role, type).some((item) => item.href === "/recorded-crime/upload"));
+    expect(offered).toEqual([{ role: "org_manager", type: "police_force" }]);
+  });
+
+  it("keeps every organisation type's menu the role's own, plus recorded crime for a police force's partner lead", () => {
+    for (const { role, type } of holders) {
+      const extra = role === "org_manager" && type === "police_force" ? [{ href: "/recorded-crime/upload", label: "Recorded crime" }] : [];
+      expect(navigationFor(role, type)).toEqual([...navigationFor(role), ...extra]);
+    }
   });
 });

@@ -1,46 +1,42 @@
+import type { OrganisationType } from "@/lib/access/organisation-types";
+import { permits, type Permission } from "@/lib/access/permissions";
 import type { Role } from "@/lib/access/roles";
-import type { OrganisationType } from "@/lib/organisations/types";
 
 export type NavigationItem = { href: string; label: string };
+
+type MenuEntry = NavigationItem & {
+  /** The permissions that open the item's page for the work the menu offers it for: any one will do. */
+  opensWith: readonly Permission[];
+};
 
 const HOME: NavigationItem = { href: "/", label: "Home" };
 
 /**
- * What each role's menu holds (docs/access.md#roles). A menu only offers what the role may
- * do; the services still decide access, so a link missing here is not what keeps a page closed.
+ * Every menu item, in menu order. Who sees an item follows from the permission table in
+ * lib/access (docs/access.md#permission-table): a menu only offers what the viewer may do, and the services
+ * still decide access, so a link missing here is not what keeps a page closed. Auditors, analysts
+ * and viewers may read agreements and auditors organisations, but their menus offer neither:
+ * those items are for the roles that sign, manage or administer them.
  */
-const MENUS: Record<Role, readonly NavigationItem[]> = {
-  submitter: [{ href: "/disclosures", label: "Disclosures" }],
-  org_manager: [
-    { href: "/disclosures", label: "Disclosures" },
-    { href: "/disclosures/upload", label: "Bulk upload" },
-    { href: "/users", label: "Users" },
-    { href: "/api-tokens", label: "API tokens" },
-    { href: "/agreements", label: "Agreements" },
-    { href: "/insights", label: "Insights" },
-  ],
-  analyst: [
-    { href: "/insights", label: "Insights" },
-    { href: "/records", label: "Records" },
-    { href: "/stra-pack", label: "STRA pack" },
-  ],
-  viewer: [{ href: "/insights", label: "Insights" }],
-  admin: [
-    { href: "/organisations", label: "Organisations" },
-    { href: "/users", label: "Users" },
-    { href: "/agreements", label: "Agreements" },
-  ],
-  auditor: [{ href: "/audit", label: "Audit log" }],
-};
+const MENU: readonly MenuEntry[] = [
+  { href: "/disclosures", label: "Disclosures", opensWith: ["disclosures.read_own"] },
+  { href: "/disclosures/upload", label: "Bulk upload", opensWith: ["disclosures.upload"] },
+  { href: "/organisations", label: "Organisations", opensWith: ["organisations.manage"] },
+  { href: "/users", label: "Users", opensWith: ["users.read_org"] },
+  { href: "/api-tokens", label: "API tokens", opensWith: ["api_tokens.manage"] },
+  { href: "/agreements", label: "Agreements", opensWith: ["agreements.sign", "agreements.manage"] },
+  { href: "/insights", label: "Insights", opensWith: ["insights.read", "insights.read_own_org"] },
+  { href: "/records", label: "Records", opensWith: ["records.read"] },
+  { href: "/stra-pack", label: "STRA pack", opensWith: ["stra_pack.export"] },
+  { href: "/audit", label: "Audit log", opensWith: ["audit.read"] },
+  { href: "/recorded-crime/upload", label: "Recorded crime", opensWith: ["recorded_crime.upload"] },
+];
 
-/** Police forces' partner leads also upload their force's monthly recorded-crime returns. */
-const RECORDED_CRIME: NavigationItem = { href: "/recorded-crime/upload", label: "Recorded crime" };
-
-/** The menu for a role, Home first. A role this code does not know gets Home only. */
+/** The menu for a role in an organisation of a type, Home first. A role this code does not know gets Home only. */
 export function navigationFor(role: Role, organisationType?: OrganisationType): NavigationItem[] {
-  const items = Object.hasOwn(MENUS, role) ? MENUS[role] : [];
-  const extra = role === "org_manager" && organisationType === "police_force" ? [RECORDED_CRIME] : [];
-  return [HOME, ...items, ...extra].map((item) => ({ ...item }));
+  const holder = { role, organisation: { type: organisationType } };
+  const items = MENU.filter((entry) => entry.opensWith.some((permission) => permits(holder, permission)));
+  return [HOME, ...items].map(({ href, label }) => ({ href, label }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { can, type Permission } from "@/lib/access/permissions";
-import { auditDenial } from "@/lib/access/denial";
+import { authorise } from "@/lib/access/authorise";
+import type { Permission } from "@/lib/access/permissions";
 import { requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { Forbidden, NotFound } from "@/lib/errors";
 
@@ -10,12 +10,7 @@ import { Forbidden, NotFound } from "@/lib/errors";
  * else gets "not found" (audited), so a page outside a role does not even confirm it exists.
  */
 export async function requirePagePermission(permission: Permission, path: string): Promise<Viewer> {
-  const viewer = await requireViewer(path);
-  if (!can(viewer.role, permission)) {
-    await auditDenial(viewer, permission, { path });
-    notFound();
-  }
-  return viewer;
+  return orNotFound(authorise(await requireViewer(path), permission, { path }));
 }
 
 /** A page's data; what the viewer may not see, or that does not exist, is a 404 page. */

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions";
 import { changePassword, endMySession, signOutEverywhere } from "@/lib/auth/account";
 import { finishAuthenticatorChange, startAuthenticatorChange } from "@/lib/auth/flow";
-import { switchOrganisation } from "@/lib/organisations";
+import { switchOrganisation } from "@/lib/organisations/service";
 
 export const endSessionAction = formAction({
   schema: z.object({ handle: z.string().regex(/^[0-9a-f]{16}$/, "Choose a session to end") }),

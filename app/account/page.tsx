@@ -4,7 +4,7 @@ import { ReauthenticateForm } from "@/components/account/reauthenticate-form";
 import { ActionForm } from "@/components/form/action-form";
 import { SelectActionForm } from "@/components/form/select-action-form";
 import { ROLE_LABELS } from "@/lib/access/roles";
-import { listMyOrganisations } from "@/lib/organisations";
+import { listMyOrganisations } from "@/lib/organisations/service";
 import { listMySessions } from "@/lib/auth/account";
 import { requirePagePermission } from "@/lib/pages";
 import {

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
-import { createOrganisation, setOrganisationStatus, updateOrganisation } from "@/lib/organisations";
+import { createOrganisation, setOrganisationStatus, updateOrganisation } from "@/lib/organisations/service";
 import { organisationInput } from "@/lib/organisations/schema";
 
 export const createOrganisationAction = formAction({

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { can } from "@/lib/access/permissions";
 import { requirePagePermission } from "@/lib/pages";
-import { listOrganisations } from "@/lib/organisations";
-import { ORGANISATION_TYPE_LABELS } from "@/lib/organisations/types";
+import { listOrganisations } from "@/lib/organisations/service";
+import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
 import { getLocalAuthority, getPoliceForceArea } from "@/lib/reference";
 
 export const metadata: Metadata = { title: "Organisations" };

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ROLES } from "@/lib/access/roles";
 import { formAction } from "@/lib/actions";
-import { changeRole, endSessionsOf, setUserStatus } from "@/lib/users";
+import { changeRole, endSessionsOf, setUserStatus } from "@/lib/users/service";
 
 const member = { userId: z.uuid("Choose a user"), orgId: z.uuid("Choose an organisation") };
 

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { ActionForm } from "@/components/form/action-form";
 import { SelectActionForm } from "@/components/form/select-action-form";
 import { can } from "@/lib/access/permissions";
-import { ROLE_LABELS, ROLES } from "@/lib/access/roles";
+import { ROLE_LABELS, ROLES, isNationalRole } from "@/lib/access/roles";
 import { orNotFound, requirePagePermission } from "@/lib/pages";
-import { listOrganisations } from "@/lib/organisations";
-import { RESTRICTED_ROLES, listMembers } from "@/lib/users";
+import { listOrganisations } from "@/lib/organisations/service";
+import { listMembers } from "@/lib/users/service";
 import { changeRoleAction, endSessionsAction, setUserStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -19,7 +19,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const members = await orNotFound(listMembers(viewer, orgId));
   const organisations = admin ? await listOrganisations(viewer) : [];
   const organisationName = organisations.find((organisation) => organisation.id === orgId)?.name ?? viewer.organisation.name;
-  const roleOptions = ROLES.filter((role) => admin || !RESTRICTED_ROLES.includes(role)).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+  const roleOptions = ROLES.filter((role) => admin || !isNationalRole(role)).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
   return (
     <div className="space-y-6">
@@ -63,7 +63,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <tbody>
           {members.map((member) => {
             const self = member.userId === viewer.userId;
-            const locked = !admin && RESTRICTED_ROLES.includes(member.role);
+            const locked = !admin && isNationalRole(member.role);
             const fields = { userId: member.userId, orgId: member.organisation.id };
             return (
               <tr key={member.userId} className="border-b border-rule align-top">

@@ -1,5 +1,5 @@
 import { foreignKey, index, pgEnum, pgTable, text, unique, uuid, varchar } from "drizzle-orm/pg-core";
-import { ORGANISATION_TYPES } from "@/lib/organisations/types";
+import { ORGANISATION_TYPES } from "@/lib/access/organisation-types";
 import { createdAt, id, moment, updatedAt } from "./columns";
 import { localAuthorities, policeForceAreas } from "./reference";
 

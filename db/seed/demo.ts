@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/access/roles";
-import type { OrganisationType } from "@/lib/organisations/types";
+import type { OrganisationType } from "@/lib/access/organisation-types";
 import { SHAREABLE_FIELDS, THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OrganisationType } from "@/lib/organisations/types";
+import type { OrganisationType } from "@/lib/access/organisation-types";
 import { forceAreaOfLocalAuthority, listLocalAuthoritiesInForceArea } from "@/lib/reference";
 import {
   ABUSE_RECENCIES,

@@ -1,4 +1,4 @@
-import type { OrganisationType } from "@/lib/organisations/types";
+import type { OrganisationType } from "@/lib/access/organisation-types";
 import { getLocalAuthority } from "@/lib/reference";
 import {
   EARLIEST_DISCLOSURE_MONTH,

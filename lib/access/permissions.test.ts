@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, PERMISSION_NAMES, can, permissionsOf } from "./permissions";
+import { ORGANISATION_TYPES } from "./organisation-types";
+import { PERMISSIONS, PERMISSION_NAMES, can, permissionsOf, permits } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
 /**
@@ -101,5 +102,26 @@ describe("permissionsOf", () => {
   it("lists a role's permissions in table order", () => {
     expect(permissionsOf("auditor")).toEqual(["agreements.read", "organisations.read", "audit.read", "audit.verify", "account.manage_own"]);
     expect(permissionsOf("viewer")).toEqual(["insights.read", "agreements.read", "account.manage_own"]);
+  });
+});
+
+describe("permits", () => {
+  it("limits recorded-crime uploads to police forces' partner leads", () => {
+    for (const role of ROLES) {
+      for (const type of ORGANISATION_TYPES) {
+        expect(permits({ role, organisation: { type } }, "recorded_crime.upload")).toBe(role === "org_manager" && type === "police_force");
+      }
+    }
+    expect(permits({ role: "org_manager", organisation: {} }, "recorded_crime.upload")).toBe(false);
+  });
+
+  it("follows the role column alone for every permission without an organisation rule", () => {
+    const unlimited = PERMISSION_NAMES.filter((permission) => permission !== "recorded_crime.upload");
+    expect(unlimited).toHaveLength(PERMISSION_NAMES.length - 1);
+    for (const permission of unlimited) {
+      for (const role of ROLES) {
+        for (const type of ORGANISATION_TYPES) expect(permits({ role, organisation: { type } }, permission)).toBe(can(role, permission));
+      }
+    }
   });
 });

@@ -5,10 +5,11 @@ import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import { rowsOf } from "@/db/database";
 import { apiTokens, memberships, organisations, users } from "@/db/schema";
-import { assertCan, contextOf } from "@/lib/access/guard";
-import { recordAudit } from "@/lib/audit/record";
+import { authorise } from "@/lib/access/authorise";
+import { contextOf } from "@/lib/access/guard";
+import type { Viewer } from "@/lib/access/viewer";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import type { Viewer } from "@/lib/auth/viewer";
 import { NotFound, Unauthenticated } from "@/lib/errors";
 
 export const API_TOKEN_SCOPES = ["submit", "read"] as const;
@@ -38,7 +39,7 @@ export type ApiTokenSummary = {
 
 /** Creates a token for the viewer's organisation (partner leads only); the secret is returned this once. */
 export async function createApiToken(viewer: Viewer, input: z.infer<typeof apiTokenInput>, now = new Date()): Promise<{ id: string; token: string }> {
-  assertCan(viewer, "api_tokens.manage");
+  await authorise(viewer, "api_tokens.manage");
   const token = `${TOKEN_PREFIX}${newToken()}`;
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const [row] = await tx
@@ -54,13 +55,13 @@ export async function createApiToken(viewer: Viewer, input: z.infer<typeof apiTo
         expiresAt: new Date(now.getTime() + input.expiresInDays * 86_400_000),
       })
       .returning({ id: apiTokens.id });
-    await audit(tx, viewer, "api_token.create", row!.id, { scopes: input.scopes });
+    await recordAudit(tx, auditEvent(viewer, "api_token.created", { subject: { type: "api_token", id: row!.id }, details: { scopes: input.scopes } }));
     return { id: row!.id, token };
   });
 }
 
 export async function listApiTokens(viewer: Viewer): Promise<ApiTokenSummary[]> {
-  assertCan(viewer, "api_tokens.manage");
+  await authorise(viewer, "api_tokens.manage");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const rows = await tx.select().from(apiTokens).where(eq(apiTokens.orgId, viewer.organisation.id)).orderBy(desc(apiTokens.createdAt));
     return rows.map((row) => ({
@@ -78,7 +79,7 @@ export async function listApiTokens(viewer: Viewer): Promise<ApiTokenSummary[]> 
 
 /** Revokes one of the organisation's tokens at once; another organisation's is not found. */
 export async function revokeApiToken(viewer: Viewer, id: string, now = new Date()): Promise<void> {
-  assertCan(viewer, "api_tokens.manage");
+  await authorise(viewer, "api_tokens.manage");
   await withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const revoked = await tx
       .update(apiTokens)
@@ -86,7 +87,7 @@ export async function revokeApiToken(viewer: Viewer, id: string, now = new Date(
       .where(and(eq(apiTokens.id, id), eq(apiTokens.orgId, viewer.organisation.id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     if (revoked.length === 0) throw new NotFound("No such token, or it is already revoked.");
-    await audit(tx, viewer, "api_token.revoke", id, {});
+    await recordAudit(tx, auditEvent(viewer, "api_token.revoked", { subject: { type: "api_token", id } }));
   });
 }
 
@@ -136,16 +137,4 @@ export async function authenticateBearer(authorization: string | null): Promise<
 function parseScopes(value: string | string[]): ApiTokenScope[] {
   const list = Array.isArray(value) ? value : value.replace(/^\{|\}$/g, "").split(",").filter(Boolean);
   return list.filter((scope): scope is ApiTokenScope => (API_TOKEN_SCOPES as readonly string[]).includes(scope));
-}
-
-async function audit(tx: Parameters<Parameters<typeof withContext>[2]>[0], viewer: Viewer, action: string, id: string, details: Record<string, unknown>) {
-  await recordAudit(tx, {
-    action,
-    outcome: "success",
-    actorUserId: viewer.userId,
-    actorOrgId: viewer.organisation.id,
-    subjectType: "api_token",
-    subjectId: id,
-    details,
-  });
 }

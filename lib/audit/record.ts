@@ -1,21 +1,13 @@
 import type { Database } from "@/db/database";
 import { auditEvents } from "@/db/schema";
+import type { AuditEvent } from "./events";
 
-export type AuditEvent = {
-  action: string;
-  outcome: "success" | "failure" | "denied";
-  actorUserId?: string | null;
-  actorOrgId?: string | null;
-  subjectType?: string;
-  subjectId?: string;
-  ipAddress?: string | null;
-  /** Never disclosure text, passwords, codes, tokens or session ids. */
-  details?: Record<string, unknown>;
-};
+export { auditEvent, type AuditAction, type AuditEvent, type AuditSubject } from "./events";
 
 /**
  * The one door to the audit log: every sign-in, failure, denied decision and change goes
- * through here, in the same transaction as the change it records.
+ * through here, in the same transaction as the change it records. Build the event with
+ * `auditEvent`.
  */
 export async function recordAudit(db: Database, event: AuditEvent): Promise<void> {
   await recordAudits(db, [event]);
@@ -28,12 +20,12 @@ export async function recordAudits(db: Database, events: readonly AuditEvent[]):
     events.map((event) => ({
       action: event.action,
       outcome: event.outcome,
-      actorUserId: event.actorUserId ?? null,
-      actorOrgId: event.actorOrgId ?? null,
+      actorUserId: event.actorUserId,
+      actorOrgId: event.actorOrgId,
       subjectType: event.subjectType,
       subjectId: event.subjectId,
-      ipAddress: event.ipAddress ?? null,
-      details: event.details ?? {},
+      ipAddress: event.ipAddress,
+      details: event.details,
     })),
   );
 }

@@ -2,11 +2,11 @@ import "server-only";
 import { cookies } from "next/headers";
 import QRCode from "qrcode";
 import { getDatabase } from "@/db/client";
-import { recordAudit } from "@/lib/audit/record";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
 import { signIn, signOut } from "./next-auth";
 import { sessionPolicy } from "./policy";
-import { requestOrigin } from "./request";
+import { requestOrigin } from "@/lib/http/request";
 import { endSession } from "./sessions";
 import {
   completeReenrolment,
@@ -112,8 +112,7 @@ export async function finishAuthenticatorChange(viewer: Viewer, code: string): P
 export async function signOutViewer(viewer: Viewer): Promise<void> {
   const db = await getDatabase();
   await endSession(db, viewer.sessionId, "sign_out");
-  const { ipAddress } = await requestOrigin();
-  await recordAudit(db, { action: "sign_out", outcome: "success", actorUserId: viewer.userId, actorOrgId: viewer.organisation.id, ipAddress });
+  await recordAudit(db, auditEvent(viewer, "session.signed_out", { client: await requestOrigin() }));
   await signOut({ redirect: false });
 }
 

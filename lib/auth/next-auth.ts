@@ -4,11 +4,11 @@ import type { OIDCConfig } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import type { NextRequest } from "next/server";
 import { getDatabase } from "@/db/client";
-import { recordAudit } from "@/lib/audit/record";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { Invalid } from "@/lib/errors";
 import { authSecret, getEnv, type Env } from "@/lib/env";
 import { sessionPolicy } from "./policy";
-import { requestOrigin } from "./request";
+import { requestOrigin } from "@/lib/http/request";
 import { sessionOwner } from "./sessions";
 import { SSO_REFUSALS, completeSsoSignIn, getSsoProviderConfig, providerIdFromKey, type SsoProviderConfig } from "./sso";
 
@@ -149,12 +149,14 @@ async function auditFailedCallback(request: NextRequest, response: Response): Pr
   if (!location) return;
   const error = new URL(location, "http://portal.invalid").searchParams.get("error");
   if (!error) return;
-  await recordAudit(await getDatabase(), {
-    action: "sign_in.sso",
-    outcome: "failure",
-    ipAddress: (await requestOrigin()).ipAddress,
-    details: { reason: error.slice(0, 64), providerId: providerIdFromKey(SSO_CALLBACK_PATH.exec(request.nextUrl.pathname)?.[1]) },
-  });
+  await recordAudit(
+    await getDatabase(),
+    auditEvent(null, "sign_in.failed", {
+      outcome: "failure",
+      client: await requestOrigin(),
+      details: { step: "sso", reason: error.slice(0, 64), providerId: providerIdFromKey(SSO_CALLBACK_PATH.exec(request.nextUrl.pathname)?.[1]) },
+    }),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { memberships, organisations, sessions, users } from "@/db/schema";
 import type { Role } from "@/lib/access/roles";
-import type { OrganisationType } from "@/lib/organisations/types";
+import type { OrganisationType } from "@/lib/access/organisation-types";
 import { hashToken, newToken } from "./tokens";
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number };

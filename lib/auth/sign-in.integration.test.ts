@@ -136,7 +136,7 @@ describe("the password step", () => {
     const person = await user();
     await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client(), T0)).rejects.toThrow();
     await signIn(person.email);
-    expect(await auditActions(person.id)).toEqual(["sign_in.password:failure", "sign_in.password:success", "sign_in:success"]);
+    expect(await auditActions(person.id)).toEqual(["sign_in.failed:failure", "sign_in.password_verified:success", "session.signed_in:success"]);
   });
 });
 

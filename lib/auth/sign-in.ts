@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { memberships, organisations, recoveryCodes, sessions, signInChallenges, users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record";
+import { auditEvent, recordAudit, type AuditAction } from "@/lib/audit/record";
 import { Invalid, RateLimited } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
 import { generateRecoveryCodes, hashRecoveryCode, normaliseRecoveryCode } from "./recovery-codes";
@@ -45,27 +45,21 @@ export async function verifyPasswordStep(
 ): Promise<PasswordStep> {
   const email = input.email.trim();
   const rules = throttleRules(email, client.ipAddress);
-  await refuseWhileThrottled(db, rules, client, "sign_in.password", now);
+  await refuseWhileThrottled(db, rules, client, { action: "sign_in.failed", step: "password" }, now);
 
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !user.passwordHash || !passwordOk) {
     await recordFailure(db, rules, now);
-    await recordAudit(db, {
-      action: "sign_in.password",
-      outcome: "failure",
-      actorUserId: user?.id ?? null,
-      ipAddress: client.ipAddress,
-      details: { reason: user ? "wrong_password" : "unknown_account" },
-    });
+    await recordAudit(db, auditEvent({ userId: user?.id ?? null }, "sign_in.failed", { outcome: "failure", client, details: { step: "password", reason: user ? "wrong_password" : "unknown_account" } }));
     throw new Invalid(WRONG_CREDENTIALS);
   }
   if (user.status !== "active") {
-    await recordAudit(db, { action: "sign_in.password", outcome: "denied", actorUserId: user.id, ipAddress: client.ipAddress, details: { reason: "suspended" } });
+    await recordAudit(db, auditEvent({ userId: user.id }, "sign_in.failed", { outcome: "denied", client, details: { step: "password", reason: "suspended" } }));
     throw new Invalid("This account is suspended. Contact your organisation's partner lead or the national administrator.");
   }
   if (!(await defaultOrganisation(db, user.id))) {
-    await recordAudit(db, { action: "sign_in.password", outcome: "denied", actorUserId: user.id, ipAddress: client.ipAddress, details: { reason: "no_active_membership" } });
+    await recordAudit(db, auditEvent({ userId: user.id }, "sign_in.failed", { outcome: "denied", client, details: { step: "password", reason: "no_active_membership" } }));
     throw new Invalid("This account does not belong to an active organisation. Contact your partner lead.");
   }
 
@@ -79,7 +73,7 @@ export async function verifyPasswordStep(
     createdAt: now,
     expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
   });
-  await recordAudit(db, { action: "sign_in.password", outcome: "success", actorUserId: user.id, ipAddress: client.ipAddress });
+  await recordAudit(db, auditEvent({ userId: user.id }, "sign_in.password_verified", { client }));
   return { challengeToken, next: enrolled ? "verify" : "enrol" };
 }
 
@@ -143,7 +137,7 @@ export async function completeSecondFactor(
   const challenge = await getChallenge(db, input.challengeToken, now);
   if (!challenge) throw new Invalid("Your sign-in has expired. Enter your e-mail address and password again.");
   const rules = throttleRules(challenge.email, client.ipAddress);
-  await refuseWhileThrottled(db, rules, client, "sign_in.second_factor", now, challenge.userId);
+  await refuseWhileThrottled(db, rules, client, { action: "sign_in.failed", step: "second_factor" }, now, challenge.userId);
 
   const accepted = challenge.enrolling
     ? await confirmEnrolment(db, challengeId, challenge, input.code, now)
@@ -154,7 +148,7 @@ export async function completeSecondFactor(
       .set({ failedAttempts: sql`${signInChallenges.failedAttempts} + 1` })
       .where(eq(signInChallenges.id, challengeId));
     await recordFailure(db, rules, now);
-    await recordAudit(db, { action: "sign_in.second_factor", outcome: "failure", actorUserId: challenge.userId, ipAddress: client.ipAddress });
+    await recordAudit(db, auditEvent({ userId: challenge.userId }, "sign_in.failed", { outcome: "failure", client, details: { step: "second_factor" } }));
     throw new Invalid(WRONG_CODE, { code: WRONG_CODE });
   }
 
@@ -170,14 +164,7 @@ export async function completeSecondFactor(
   const sessionToken = await createSession(db, { userId: challenge.userId, orgId, ...client }, policy, now);
   await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, challenge.userId));
   await clearAccountFailures(db, challenge.email, client.ipAddress);
-  await recordAudit(db, {
-    action: "sign_in",
-    outcome: "success",
-    actorUserId: challenge.userId,
-    actorOrgId: orgId,
-    ipAddress: client.ipAddress,
-    details: { method: challenge.enrolling ? "password_and_new_totp" : "password_and_totp" },
-  });
+  await recordAudit(db, auditEvent({ userId: challenge.userId, organisation: { id: orgId } }, "session.signed_in", { client, details: { method: challenge.enrolling ? "password_and_new_totp" : "password_and_totp" } }));
   return { userId: challenge.userId, orgId, sessionToken };
 }
 
@@ -225,7 +212,7 @@ async function applyAuthenticator(db: Database, challengeId: string, challenge: 
   if (hashes.length > 0) {
     await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId: challenge.userId, codeHash, createdAt: now })));
   }
-  await recordAudit(db, { action: "mfa.enrol", outcome: "success", actorUserId: challenge.userId, subjectType: "user", subjectId: challenge.userId });
+  await recordAudit(db, auditEvent({ userId: challenge.userId }, "mfa.enrolled", { subject: { type: "user", id: challenge.userId } }));
 }
 
 /**
@@ -240,11 +227,11 @@ export async function startReenrolment(
   now = new Date(),
 ): Promise<string> {
   const rules = throttleRules(input.email, client.ipAddress);
-  await refuseWhileThrottled(db, rules, client, "mfa.reauthenticate", now, input.userId);
+  await refuseWhileThrottled(db, rules, client, { action: "mfa.reauthentication_failed" }, now, input.userId);
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
     await recordFailure(db, rules, now);
-    await recordAudit(db, { action: "mfa.reauthenticate", outcome: "failure", actorUserId: input.userId, ipAddress: client.ipAddress });
+    await recordAudit(db, auditEvent({ userId: input.userId }, "mfa.reauthentication_failed", { outcome: "failure", client }));
     throw new Invalid("Your password is not correct.", { password: "Enter your current password correctly" });
   }
   const challengeToken = newToken();
@@ -306,13 +293,13 @@ async function refuseWhileThrottled(
   db: Database,
   rules: ReturnType<typeof throttleRules>,
   client: Client,
-  action: string,
+  refusal: { action: AuditAction; step?: string },
   now: Date,
   userId?: string,
 ): Promise<void> {
   const wait = await secondsUntilAllowed(db, rules, now);
   if (wait === 0) return;
-  await recordAudit(db, { action, outcome: "denied", actorUserId: userId ?? null, ipAddress: client.ipAddress, details: { reason: "throttled" } });
+  await recordAudit(db, auditEvent({ userId: userId ?? null }, refusal.action, { outcome: "denied", client, details: { ...(refusal.step ? { step: refusal.step } : {}), reason: "throttled" } }));
   const minutes = Math.ceil(wait / 60);
   throw new RateLimited(`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, wait);
 }

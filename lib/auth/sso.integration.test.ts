@@ -6,7 +6,7 @@ import type { Database, DatabaseHandle } from "@/db/database";
 import * as t from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import type { Role } from "@/lib/access/roles";
-import { sealClientSecret } from "@/lib/identity-providers/secret";
+import { sealClientSecret } from "@/lib/auth/sso-secret";
 import { resolveSession } from "./sessions";
 import { completeSsoSignIn, getSsoProviderConfig, listSignInProviders, type SsoOutcome } from "./sso";
 
@@ -95,11 +95,11 @@ describe("a first sign-in through an organisation's provider", () => {
     const [link] = await handle.db.select().from(t.userIdentities).where(eq(t.userIdentities.userId, outcome.userId));
     expect(link).toMatchObject({ providerId, subject: "officer-1" });
 
-    expect((await audit("sign_in", providerId)).map((row) => [row.outcome, row.actorUserId, row.actorOrgId, row.details.method])).toEqual([
+    expect((await audit("session.signed_in", providerId)).map((row) => [row.outcome, row.actorUserId, row.actorOrgId, row.details.method])).toEqual([
       ["success", outcome.userId, forceId, "sso"],
     ]);
-    expect(await audit("user.create", providerId)).toHaveLength(1);
-    expect((await audit("membership.create", providerId))[0]?.details.role).toBe("viewer");
+    expect(await audit("user.created", providerId)).toHaveLength(1);
+    expect((await audit("membership.created", providerId))[0]?.details.role).toBe("viewer");
   });
 
   it("finds the same user by subject next time, even after the address changed", async () => {
@@ -108,7 +108,7 @@ describe("a first sign-in through an organisation's provider", () => {
     const second = await success(await signIn(providerId, claims("renamed.again@police.example", { sub: "stable-subject" })));
     expect(second.userId).toBe(first.userId);
     expect(second.newAccount).toBe(false);
-    expect(await audit("membership.create", providerId)).toHaveLength(1);
+    expect(await audit("membership.created", providerId)).toHaveLength(1);
   });
 
   it("links an existing account by e-mail address, keeping the role it already has there", async () => {
@@ -137,11 +137,11 @@ describe("a first sign-in through an organisation's provider", () => {
 
 describe("refusals", () => {
   async function expectRefused(providerId: string, tokenClaims: Record<string, unknown>, reason: string) {
-    const before = (await audit("sign_in.sso", providerId)).length;
+    const before = (await audit("sign_in.failed", providerId)).length;
     expect(await signIn(providerId, tokenClaims)).toEqual({ ok: false, reason });
-    const after = await audit("sign_in.sso", providerId);
+    const after = await audit("sign_in.failed", providerId);
     expect(after).toHaveLength(before + 1);
-    expect(after.at(-1)).toMatchObject({ outcome: "denied", details: { reason } });
+    expect(after.at(-1)).toMatchObject({ outcome: "denied", details: { step: "sso", reason } });
     return after.at(-1)!;
   }
 

@@ -4,8 +4,8 @@ import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { identityProviders, memberships, organisations, userIdentities, users } from "@/db/schema";
 import type { Role } from "@/lib/access/roles";
-import { recordAudit } from "@/lib/audit/record";
-import { openClientSecret } from "@/lib/identity-providers/secret";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
+import { openClientSecret } from "@/lib/auth/sso-secret";
 import { allowedEmail, parseEmail } from "./email-domain";
 import { createSession, type SessionPolicy } from "./sessions";
 
@@ -102,14 +102,8 @@ export async function completeSsoSignIn(
   const [provider] = await db.select().from(identityProviders).where(eq(identityProviders.id, providerId));
 
   const refuse = async (reason: SsoRefusal, facts: { userId?: string; emailDomain?: string } = {}): Promise<SsoOutcome> => {
-    await recordAudit(db, {
-      action: "sign_in.sso",
-      outcome: "denied",
-      actorUserId: facts.userId ?? null,
-      actorOrgId: provider?.orgId ?? null,
-      ipAddress: client.ipAddress,
-      details: { reason, providerId, ...(facts.emailDomain ? { emailDomain: facts.emailDomain } : {}) },
-    });
+    const actor = { userId: facts.userId ?? null, organisation: provider ? { id: provider.orgId } : null };
+    await recordAudit(db, auditEvent(actor, "sign_in.failed", { outcome: "denied", client, details: { step: "sso", reason, providerId, ...(facts.emailDomain ? { emailDomain: facts.emailDomain } : {}) } }));
     return { ok: false, reason };
   };
 
@@ -159,19 +153,11 @@ export async function completeSsoSignIn(
 
   // One transaction: a new account, its link and its membership exist together or not at all.
   const userId = existing?.id ?? randomUUID();
+  const actor = { userId, organisation: { id: provider.orgId } };
   const sessionToken = await withContext(db, { userId, orgId: provider.orgId }, async (tx) => {
     if (!existing) {
       await tx.insert(users).values({ id: userId, email: email.address, displayName: displayNameFrom(claims, email.address), passwordHash: null });
-      await recordAudit(tx, {
-        action: "user.create",
-        outcome: "success",
-        actorUserId: userId,
-        actorOrgId: provider.orgId,
-        subjectType: "user",
-        subjectId: userId,
-        ipAddress: client.ipAddress,
-        details: { via: "sso", providerId },
-      });
+      await recordAudit(tx, auditEvent(actor, "user.created", { subject: { type: "user", id: userId }, client, details: { via: "sso", providerId } }));
     }
     if (link) {
       await tx
@@ -185,27 +171,11 @@ export async function completeSsoSignIn(
       // Row-level security admits this only for a user linked to the organisation's enabled
       // provider, with exactly its default role (never admin or auditor).
       await tx.insert(memberships).values({ userId, orgId: provider.orgId, role });
-      await recordAudit(tx, {
-        action: "membership.create",
-        outcome: "success",
-        actorUserId: userId,
-        actorOrgId: provider.orgId,
-        subjectType: "user",
-        subjectId: userId,
-        ipAddress: client.ipAddress,
-        details: { via: "sso", providerId, role },
-      });
+      await recordAudit(tx, auditEvent(actor, "membership.created", { subject: { type: "user", id: userId }, client, details: { via: "sso", providerId, role } }));
     }
     const token = await createSession(tx, { userId, orgId: provider.orgId, ...client }, policy, now);
     await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
-    await recordAudit(tx, {
-      action: "sign_in",
-      outcome: "success",
-      actorUserId: userId,
-      actorOrgId: provider.orgId,
-      ipAddress: client.ipAddress,
-      details: { method: "sso", providerId },
-    });
+    await recordAudit(tx, auditEvent(actor, "session.signed_in", { client, details: { method: "sso", providerId } }));
     return token;
   });
   return { ok: true, userId, orgId: provider.orgId, role, sessionToken, newAccount: !existing };

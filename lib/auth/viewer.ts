@@ -3,22 +3,12 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
-import type { Role } from "@/lib/access/roles";
-import type { OrganisationType } from "@/lib/organisations/types";
+import type { Viewer } from "@/lib/access/viewer";
 import { auth } from "./next-auth";
 import { sessionPolicy } from "./policy";
 import { resolveSession, sessionOwner } from "./sessions";
 
-/** Who is asking: the signed-in user, the organisation they act for now, and their role there. */
-export type Viewer = {
-  userId: string;
-  email: string;
-  displayName: string;
-  organisation: { id: string; name: string; type: OrganisationType };
-  role: Role;
-  /** The session's key in the sessions table; server-side only, never rendered. */
-  sessionId: string;
-};
+export type { Viewer };
 
 /**
  * The one place that reads the session, once per request. The cookie only names a session; the

@@ -6,9 +6,10 @@ import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { isUniqueViolation } from "@/db/errors";
 import { disclosures, disclosureThreatAreas, users } from "@/db/schema";
-import { assertCan, contextOf } from "@/lib/access/guard";
+import { authorise } from "@/lib/access/authorise";
+import { contextOf } from "@/lib/access/guard";
 import { can } from "@/lib/access/permissions";
-import { recordAudit, recordAudits } from "@/lib/audit/record";
+import { auditEvent, recordAudit, recordAudits, type AuditAction } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { scanForPii } from "@/lib/pii";
@@ -92,12 +93,12 @@ export function parseDisclosure(mode: "draft" | "submit", input: unknown, now: D
  * given must be valid, but nothing is required yet.
  */
 export async function saveDraft(viewer: Viewer, input: unknown, draftId?: string, now = new Date()): Promise<{ id: string }> {
-  assertCan(viewer, "disclosures.create");
+  await authorise(viewer, "disclosures.create");
   const parsed = parseDisclosure("draft", input, now);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
     await write(tx, viewer, parsed, { id, status: "draft", existing: Boolean(draftId) }, now);
-    await audit(tx, viewer, "disclosure.save_draft", id);
+    await audit(tx, viewer, "disclosure.draft_saved", id);
     return { id };
   });
 }
@@ -107,7 +108,7 @@ export async function saveDraft(viewer: Viewer, input: unknown, draftId?: string
  * reference already used by a live disclosure is refused as a duplicate, never stored twice.
  */
 export async function submitDisclosure(viewer: Viewer, input: unknown, draftId?: string, now = new Date()): Promise<{ id: string }> {
-  assertCan(viewer, "disclosures.submit");
+  await authorise(viewer, "disclosures.submit");
   const parsed = parseDisclosure("submit", input, now);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => submitParsed(tx, viewer, parsed, draftId, now));
 }
@@ -116,7 +117,7 @@ export async function submitDisclosure(viewer: Viewer, input: unknown, draftId?:
 export async function submitParsed(tx: Database, viewer: Viewer, parsed: Parsed, draftId: string | undefined, now: Date): Promise<{ id: string }> {
   const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
   await write(tx, viewer, parsed, { id, status: "submitted", existing: Boolean(draftId) }, now);
-  await audit(tx, viewer, "disclosure.submit", id);
+  await audit(tx, viewer, "disclosure.submitted", id);
   return { id };
 }
 
@@ -155,15 +156,7 @@ export async function submitParsedBatch(tx: Database, viewer: Viewer, batch: rea
   await tx.insert(disclosureThreatAreas).values(rows.flatMap((row) => row.threatAreas));
   await recordAudits(
     tx,
-    rows.map((row) => ({
-      action: "disclosure.submit",
-      outcome: "success" as const,
-      actorUserId: viewer.userId,
-      actorOrgId: viewer.organisation.id,
-      subjectType: "disclosure",
-      subjectId: row.disclosure.id,
-      details: { via: "upload" },
-    })),
+    rows.map((row) => auditEvent(viewer, "disclosure.submitted", { subject: { type: "disclosure", id: row.disclosure.id }, details: { via: "upload" } })),
   );
   return rows.map((row) => row.disclosure.id);
 }
@@ -174,7 +167,7 @@ export async function submitParsedBatch(tx: Database, viewer: Viewer, batch: rea
  * the organisation's.
  */
 export async function correctDisclosure(viewer: Viewer, id: string, input: unknown, now = new Date()): Promise<{ id: string }> {
-  assertCan(viewer, "disclosures.correct");
+  await authorise(viewer, "disclosures.correct");
   const parsed = parseDisclosure("submit", input, now);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const previous = await currentSubmitted(tx, viewer, id);
@@ -187,14 +180,14 @@ export async function correctDisclosure(viewer: Viewer, id: string, input: unkno
       { id: nextId, status: "submitted", existing: false, seriesId: previous.seriesId, version: previous.version + 1, supersedesId: previous.id, keepReferenceHash: previous.partnerReferenceHash },
       now,
     );
-    await audit(tx, viewer, "disclosure.correct", nextId, { supersedes: previous.id });
+    await audit(tx, viewer, "disclosure.corrected", nextId, { supersedes: previous.id });
     return { id: nextId };
   });
 }
 
 /** Withdraws a submitted disclosure with a reason; it stops counting anywhere at once. */
 export async function withdrawDisclosure(viewer: Viewer, id: string, reason: string, now = new Date()): Promise<void> {
-  assertCan(viewer, "disclosures.withdraw");
+  await authorise(viewer, "disclosures.withdraw");
   const trimmed = reason.trim();
   if (trimmed.length < 3 || trimmed.length > 500) {
     throw new Invalid("Give a reason for withdrawing the disclosure.", { reason: "Enter a reason of 3 to 500 characters" });
@@ -205,7 +198,7 @@ export async function withdrawDisclosure(viewer: Viewer, id: string, reason: str
       .update(disclosures)
       .set({ status: "withdrawn", withdrawnReason: trimmed, withdrawnAt: now, updatedAt: now })
       .where(eq(disclosures.id, current.id));
-    await audit(tx, viewer, "disclosure.withdraw", current.id);
+    await audit(tx, viewer, "disclosure.withdrawn", current.id);
   });
 }
 
@@ -225,7 +218,7 @@ export const PAGE_SIZE = 25;
  * Superseded versions never appear; their history is on each disclosure's page.
  */
 export async function listDisclosures(viewer: Viewer, filter: DisclosureFilter = {}): Promise<{ items: DisclosureSummary[]; total: number; page: number; pageSize: number }> {
-  assertCan(viewer, "disclosures.read_own");
+  await authorise(viewer, "disclosures.read_own");
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const where = and(
@@ -277,7 +270,7 @@ export async function listDisclosureRecords(
   viewer: Viewer,
   page: { after?: { createdAt: Date; id: string }; limit: number },
 ): Promise<DisclosureRecord[]> {
-  assertCan(viewer, "disclosures.read_org");
+  await authorise(viewer, "disclosures.read_org");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const rows = await tx
       .select()
@@ -309,7 +302,7 @@ export async function listDisclosureRecords(
 
 /** One disclosure with its answers and version history; another organisation's, or someone else's draft, is not found. */
 export async function getDisclosure(viewer: Viewer, id: string): Promise<DisclosureDetail> {
-  assertCan(viewer, "disclosures.read_own");
+  await authorise(viewer, "disclosures.read_own");
   if (!isUuid(id)) throw new NotFound("No such disclosure.");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const [row] = await tx
@@ -457,16 +450,8 @@ function summarise(row: typeof disclosures.$inferSelect, createdByName: string |
   };
 }
 
-async function audit(tx: Database, viewer: Viewer, action: string, id: string, details: Record<string, unknown> = {}) {
-  await recordAudit(tx, {
-    action,
-    outcome: "success",
-    actorUserId: viewer.userId,
-    actorOrgId: viewer.organisation.id,
-    subjectType: "disclosure",
-    subjectId: id,
-    details,
-  });
+async function audit(tx: Database, viewer: Viewer, action: AuditAction, id: string, details: Record<string, unknown> = {}) {
+  await recordAudit(tx, auditEvent(viewer, action, { subject: { type: "disclosure", id }, details }));
 }
 
 function isUuid(value: string): boolean {

@@ -1,9 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
-import { getDatabase } from "@/db/client";
-import { requestOrigin } from "@/lib/auth/request";
+import { requestOrigin } from "@/lib/http/request";
 import { ssoProviderKey } from "@/lib/auth/sso";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
 import { getEnv } from "@/lib/env";
 import type { IdentityProviderInput } from "./schema";
 import { getIdentityProviderSettings, saveIdentityProvider, setIdentityProviderEnabled, type IdentityProviderSettings } from "./service";
@@ -15,18 +14,18 @@ export type SsoSettingsPage = IdentityProviderSettings & {
 
 /** Administrators only: an organisation's single sign-on settings, for the admin page. */
 export async function getSsoSettings(viewer: Viewer, orgId: string): Promise<SsoSettingsPage> {
-  const settings = await getIdentityProviderSettings(await getDatabase(), viewer, orgId);
+  const settings = await getIdentityProviderSettings(viewer, orgId);
   return { ...settings, redirectUri: settings.provider ? await callbackUrl(settings.provider.id) : null };
 }
 
 /** Administrators only: attaches or changes an organisation's provider. */
 export async function saveSsoSettings(viewer: Viewer, orgId: string, input: IdentityProviderInput) {
-  return saveIdentityProvider(await getDatabase(), viewer, orgId, input, await requestOrigin());
+  return saveIdentityProvider(viewer, orgId, input, await requestOrigin());
 }
 
 /** Administrators only: turns an organisation's provider on or off. */
 export async function setSsoEnabled(viewer: Viewer, orgId: string, enabled: boolean): Promise<void> {
-  await setIdentityProviderEnabled(await getDatabase(), viewer, orgId, enabled, await requestOrigin());
+  await setIdentityProviderEnabled(viewer, orgId, enabled, await requestOrigin());
 }
 
 /** Where the provider sends people back: PORTAL_URL's origin when set, else the address this request came to. */

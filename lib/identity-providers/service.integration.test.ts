@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useDatabase } from "@/db/client";
 import type { Database } from "@/db/database";
 import * as t from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
@@ -35,7 +36,9 @@ async function actor(role: Role): Promise<Actor> {
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  db = (await handle.connectAsApp()).db;
+  const app = await handle.connectAsApp();
+  db = app.db;
+  useDatabase(app);
   admin = await actor("admin");
   const [force] = await handle.db.insert(t.organisations).values({ name: "Provider test force", type: "police_force" }).returning();
   forceId = force!.id;
@@ -46,8 +49,8 @@ afterAll(async () => {
 
 describe("an organisation's identity provider", () => {
   it("is attached by an administrator with the secret encrypted, and changed without retyping the secret", async () => {
-    expect((await getIdentityProviderSettings(db, admin, forceId)).provider).toBeNull();
-    const { providerId, created } = await saveIdentityProvider(db, admin, forceId, input, client);
+    expect((await getIdentityProviderSettings(admin, forceId)).provider).toBeNull();
+    const { providerId, created } = await saveIdentityProvider(admin, forceId, input, client);
     expect(created).toBe(true);
 
     const [row] = await handle.db.select().from(t.identityProviders).where(eq(t.identityProviders.id, providerId));
@@ -55,45 +58,45 @@ describe("an organisation's identity provider", () => {
     expect(row?.clientSecretEncrypted).not.toContain("first secret");
     expect((await getSsoProviderConfig(db, providerId))?.clientSecret).toBe("first secret");
 
-    await saveIdentityProvider(db, admin, forceId, { ...input, clientSecret: "", defaultRole: null, allowedDomains: ["police.example", "nhs.example"] }, client);
-    const settings = await getIdentityProviderSettings(db, admin, forceId);
+    await saveIdentityProvider(admin, forceId, { ...input, clientSecret: "", defaultRole: null, allowedDomains: ["police.example", "nhs.example"] }, client);
+    const settings = await getIdentityProviderSettings(admin, forceId);
     expect(settings.provider).toMatchObject({ id: providerId, defaultRole: null, allowedDomains: ["police.example", "nhs.example"] });
     expect(JSON.stringify(settings)).not.toMatch(/secret/i);
     expect((await getSsoProviderConfig(db, providerId))?.clientSecret).toBe("first secret");
 
     const audit = await handle.db.select().from(t.auditEvents).where(eq(t.auditEvents.subjectId, providerId));
     expect(audit.map((event) => [event.action, event.details.secretChanged])).toEqual([
-      ["identity_provider.create", true],
-      ["identity_provider.update", false],
+      ["identity_provider.created", true],
+      ["identity_provider.updated", false],
     ]);
     expect(JSON.stringify(audit)).not.toContain("first secret");
   });
 
   it("needs a client secret when it is first attached", async () => {
     const [org] = await handle.db.insert(t.organisations).values({ name: "Provider test without secret", type: "health" }).returning();
-    await expect(saveIdentityProvider(db, admin, org!.id, { ...input, clientSecret: "" }, client)).rejects.toThrow(Invalid);
+    await expect(saveIdentityProvider(admin, org!.id, { ...input, clientSecret: "" }, client)).rejects.toThrow(Invalid);
   });
 
   it("is turned off and on again", async () => {
     const [org] = await handle.db.insert(t.organisations).values({ name: "Provider test toggle", type: "health" }).returning();
-    const { providerId } = await saveIdentityProvider(db, admin, org!.id, input, client);
-    await setIdentityProviderEnabled(db, admin, org!.id, false, client);
+    const { providerId } = await saveIdentityProvider(admin, org!.id, input, client);
+    await setIdentityProviderEnabled(admin, org!.id, false, client);
     expect(await getSsoProviderConfig(db, providerId)).toBeNull();
-    await setIdentityProviderEnabled(db, admin, org!.id, true, client);
+    await setIdentityProviderEnabled(admin, org!.id, true, client);
     expect(await getSsoProviderConfig(db, providerId)).not.toBeNull();
   });
 
   it.each(["org_manager", "auditor", "analyst"] as const)("is refused to a %s, and the refusal audited", async (role) => {
     const someone = await actor(role);
-    await expect(getIdentityProviderSettings(db, someone, forceId)).rejects.toThrow(Forbidden);
-    await expect(saveIdentityProvider(db, someone, forceId, input, client)).rejects.toThrow(Forbidden);
+    await expect(getIdentityProviderSettings(someone, forceId)).rejects.toThrow(Forbidden);
+    await expect(saveIdentityProvider(someone, forceId, input, client)).rejects.toThrow(Forbidden);
     const denied = await handle.db.select().from(t.auditEvents).where(eq(t.auditEvents.actorUserId, someone.userId));
     expect(denied.map((event) => event.outcome)).toEqual(["denied", "denied"]);
   });
 
   it("is not found for an organisation that does not exist", async () => {
-    await expect(getIdentityProviderSettings(db, admin, randomUUID())).rejects.toThrow(NotFound);
-    await expect(getIdentityProviderSettings(db, admin, "not-a-uuid")).rejects.toThrow(NotFound);
-    await expect(setIdentityProviderEnabled(db, admin, randomUUID(), false, client)).rejects.toThrow(NotFound);
+    await expect(getIdentityProviderSettings(admin, randomUUID())).rejects.toThrow(NotFound);
+    await expect(getIdentityProviderSettings(admin, "not-a-uuid")).rejects.toThrow(NotFound);
+    await expect(setIdentityProviderEnabled(admin, randomUUID(), false, client)).rejects.toThrow(NotFound);
   });
 });

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { identityProviders, organisations } from "@/db/schema";
-import { can } from "@/lib/access/permissions";
+import { authorise } from "@/lib/access/authorise";
+import { contextOf } from "@/lib/access/guard";
 import type { Role } from "@/lib/access/roles";
-import { recordAudit } from "@/lib/audit/record";
-import { Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
+import { Invalid, NotFound } from "@/lib/errors";
 import type { IdentityProviderInput } from "./schema";
-import { sealClientSecret } from "./secret";
+import { sealClientSecret } from "@/lib/auth/sso-secret";
 
 /** Who is asking: the parts of the viewer these services need. */
 export type Actor = { userId: string; role: Role; organisation: { id: string } };
@@ -33,9 +35,9 @@ export type IdentityProviderSettings = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Administrators only: an organisation and its single sign-on provider, if it has one. */
-export async function getIdentityProviderSettings(db: Database, actor: Actor, orgId: string): Promise<IdentityProviderSettings> {
-  await requireManager(db, actor, "identity_provider.read", orgId);
-  return withContext(db, contextOf(actor), async (tx) => {
+export async function getIdentityProviderSettings(actor: Actor, orgId: string): Promise<IdentityProviderSettings> {
+  await requireManager(actor, orgId);
+  return withContext(await getDatabase(), contextOf(actor), async (tx) => {
     const organisation = await findOrganisation(tx, orgId);
     const [row] = await tx.select().from(identityProviders).where(eq(identityProviders.orgId, organisation.id));
     return { organisation, provider: row ? summary(row) : null };
@@ -47,15 +49,14 @@ export async function getIdentityProviderSettings(db: Database, actor: Actor, or
  * client secret is encrypted before it is stored; a blank secret on an existing provider keeps it.
  */
 export async function saveIdentityProvider(
-  db: Database,
   actor: Actor,
   orgId: string,
   input: IdentityProviderInput,
   client: { ipAddress: string },
   now = new Date(),
 ): Promise<{ providerId: string; created: boolean }> {
-  await requireManager(db, actor, "identity_provider.save", orgId, client);
-  return withContext(db, contextOf(actor), async (tx) => {
+  await requireManager(actor, orgId, client);
+  return withContext(await getDatabase(), contextOf(actor), async (tx) => {
     const organisation = await findOrganisation(tx, orgId);
     const [existing] = await tx.select({ id: identityProviders.id }).from(identityProviders).where(eq(identityProviders.orgId, organisation.id));
     if (!existing && !input.clientSecret) {
@@ -80,39 +81,36 @@ export async function saveIdentityProvider(
     } else {
       await tx.insert(identityProviders).values({ ...values, id: providerId, orgId: organisation.id, clientSecretEncrypted: sealedSecret!, createdAt: now });
     }
-    await recordAudit(tx, {
-      action: existing ? "identity_provider.update" : "identity_provider.create",
-      outcome: "success",
-      actorUserId: actor.userId,
-      actorOrgId: actor.organisation.id,
-      subjectType: "identity_provider",
-      subjectId: providerId,
-      ipAddress: client.ipAddress,
-      details: {
-        orgId: organisation.id,
-        issuer: input.issuer,
-        clientId: input.clientId,
-        allowedDomains: input.allowedDomains,
-        defaultRole: input.defaultRole,
-        enabled: input.enabled,
-        secretChanged: Boolean(input.clientSecret),
-      },
-    });
+    await recordAudit(
+      tx,
+      auditEvent(actor, existing ? "identity_provider.updated" : "identity_provider.created", {
+        subject: { type: "identity_provider", id: providerId },
+        client,
+        details: {
+          orgId: organisation.id,
+          issuer: input.issuer,
+          clientId: input.clientId,
+          allowedDomains: input.allowedDomains,
+          defaultRole: input.defaultRole,
+          enabled: input.enabled,
+          secretChanged: Boolean(input.clientSecret),
+        },
+      }),
+    );
     return { providerId, created: !existing };
   });
 }
 
 /** Administrators only: turns an organisation's provider off (its users can no longer sign in through it) or on. */
 export async function setIdentityProviderEnabled(
-  db: Database,
   actor: Actor,
   orgId: string,
   enabled: boolean,
   client: { ipAddress: string },
   now = new Date(),
 ): Promise<void> {
-  await requireManager(db, actor, enabled ? "identity_provider.enable" : "identity_provider.disable", orgId, client);
-  await withContext(db, contextOf(actor), async (tx) => {
+  await requireManager(actor, orgId, client);
+  await withContext(await getDatabase(), contextOf(actor), async (tx) => {
     const organisation = await findOrganisation(tx, orgId);
     const [row] = await tx
       .update(identityProviders)
@@ -120,35 +118,20 @@ export async function setIdentityProviderEnabled(
       .where(eq(identityProviders.orgId, organisation.id))
       .returning({ id: identityProviders.id });
     if (!row) throw new NotFound("This organisation has no single sign-on provider.");
-    await recordAudit(tx, {
-      action: enabled ? "identity_provider.enable" : "identity_provider.disable",
-      outcome: "success",
-      actorUserId: actor.userId,
-      actorOrgId: actor.organisation.id,
-      subjectType: "identity_provider",
-      subjectId: row.id,
-      ipAddress: client.ipAddress,
-      details: { orgId: organisation.id },
-    });
+    await recordAudit(
+      tx,
+      auditEvent(actor, enabled ? "identity_provider.enabled" : "identity_provider.disabled", {
+        subject: { type: "identity_provider", id: row.id },
+        client,
+        details: { orgId: organisation.id },
+      }),
+    );
   });
 }
 
-function contextOf(actor: Actor) {
-  return { userId: actor.userId, orgId: actor.organisation.id, role: actor.role };
-}
-
-async function requireManager(db: Database, actor: Actor, action: string, orgId: string, client?: { ipAddress: string }): Promise<void> {
-  if (can(actor.role, "identity_providers.manage")) return;
-  await recordAudit(db, {
-    action,
-    outcome: "denied",
-    actorUserId: actor.userId,
-    actorOrgId: actor.organisation.id,
-    subjectType: "organisation",
-    subjectId: orgId.slice(0, 64),
-    ipAddress: client?.ipAddress ?? null,
-  });
-  throw new Forbidden();
+/** Administrators only; a refusal is audited against the organisation asked about. */
+async function requireManager(actor: Actor, orgId: string, client?: { ipAddress: string }): Promise<void> {
+  await authorise(actor, "identity_providers.manage", { subject: { type: "organisation", id: orgId.slice(0, 64) }, client });
 }
 
 async function findOrganisation(tx: Database, orgId: string): Promise<{ id: string; name: string }> {

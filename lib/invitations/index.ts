@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getDatabase } from "@/db/client";
-import { requestOrigin } from "@/lib/auth/request";
+import { requestOrigin } from "@/lib/http/request";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { getEnv } from "@/lib/env";
 import { formatUkDateTime } from "@/lib/mail/invitation-message";

@@ -93,7 +93,7 @@ describe("inviting", () => {
     const stored = JSON.stringify(await handle.db.select().from(t.invitations));
     expect(stored).not.toContain(token);
 
-    const [event] = (await auditOf("invitation.create")).filter((audit) => audit.subjectId === sent.invitationId);
+    const [event] = (await auditOf("invitation.created")).filter((audit) => audit.subjectId === sent.invitationId);
     expect(event).toMatchObject({ outcome: "success", actorUserId: admin().userId, subjectType: "invitation" });
     expect(event!.details).toMatchObject({ email: "analyst.two@otherpolice.example", role: "analyst", delivery: "shown_to_inviter" });
     expect(JSON.stringify(event)).not.toContain(token);
@@ -138,7 +138,7 @@ describe("inviting", () => {
     for (const role of ["admin", "auditor"] as const) {
       await expect(createInvitation(db, idvaManager(), { email: `${role}@idva.example`, role }, { linkBase, mailer: null, client })).rejects.toBeInstanceOf(Forbidden);
     }
-    const denied = (await auditOf("invitation.create")).filter((event) => event.outcome === "denied" && event.actorUserId === idvaManager().userId);
+    const denied = (await auditOf("invitation.created")).filter((event) => event.outcome === "denied" && event.actorUserId === idvaManager().userId);
     expect(denied.map((event) => (event.details as { reason: string }).reason).sort()).toEqual(["other_organisation", "restricted_role", "restricted_role"]);
     const [row] = await handle.db.select().from(t.invitations).where(eq(t.invitations.email, "x@police.example"));
     expect(row).toBeUndefined();
@@ -161,7 +161,7 @@ describe("inviting", () => {
     await expect(
       createInvitation(db, admin(), { email: "manager@idva.example", role: "viewer", organisation: orgs.get("Demo IDVA Service Leeds") }, { linkBase, mailer: null, client }),
     ).rejects.toMatchObject({ fieldErrors: { email: expect.stringContaining("already a member") } });
-    const failures = (await auditOf("invitation.create")).filter((event) => event.outcome === "failure" && (event.details as { reason: string }).reason === "already_member");
+    const failures = (await auditOf("invitation.created")).filter((event) => event.outcome === "failure" && (event.details as { reason: string }).reason === "already_member");
     expect(failures).toHaveLength(2);
   });
 
@@ -193,7 +193,7 @@ describe("accepting", () => {
     await expect(findInvitation(db, token)).rejects.toBeInstanceOf(InvitationUnavailable);
     await expect(acceptWithNewAccount(db, token, { displayName: "Sam Again", password: PASSWORD }, client)).rejects.toBeInstanceOf(InvitationUnavailable);
 
-    const accepts = await auditOf("invitation.accept");
+    const accepts = await auditOf("invitation.accepted");
     expect(accepts.filter((event) => event.subjectId === row!.id).map((event) => event.outcome)).toEqual(["success"]);
     // A used link no longer leads to its invitation, so the refusal names none.
     expect(accepts.filter((event) => event.outcome === "failure" && (event.details as { reason: string }).reason === "unavailable")).toHaveLength(1);
@@ -280,7 +280,7 @@ describe("accepting", () => {
       ]),
     );
     await expect(acceptAsMember(db, invitee, token, client)).rejects.toBeInstanceOf(InvitationUnavailable);
-    const denied = (await auditOf("invitation.accept")).filter((event) => event.outcome === "denied");
+    const denied = (await auditOf("invitation.accepted")).filter((event) => event.outcome === "denied");
     expect(denied.map((event) => (event.details as { reason: string }).reason)).toContain("wrong_account");
   });
 
@@ -359,7 +359,7 @@ describe("sending the invitation by e-mail", () => {
     const rows = await handle.db.select().from(t.invitations).where(eq(t.invitations.email, "undelivered@idva.example"));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.revokedAt).not.toBeNull();
-    const [event] = (await auditOf("invitation.revoke")).filter((audit) => audit.subjectId === rows[0]!.id);
+    const [event] = (await auditOf("invitation.revoked")).filter((audit) => audit.subjectId === rows[0]!.id);
     expect(event?.details).toMatchObject({ reason: "email_not_sent" });
   });
 });

@@ -1,14 +1,11 @@
 import { z } from "zod";
 import { can } from "@/lib/access/permissions";
-import { ROLES, ROLE_LABELS, type Role } from "@/lib/access/roles";
+import { NATIONAL_ROLES, ROLES, ROLE_LABELS, type Role } from "@/lib/access/roles";
 import { parseEmail } from "@/lib/auth/email-domain";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
 
 /** How long an invitation link works. */
 export const INVITATION_HOURS = 72;
-
-/** Roles only the national administrators may give, and only in the national organisation. */
-export const NATIONAL_ROLES = ["admin", "auditor"] as const satisfies readonly Role[];
 
 /** What each role does, in a line, for the person choosing one. */
 export const ROLE_HINTS: Record<Role, string> = {
@@ -27,9 +24,7 @@ export function invitableRoles(role: Role | null | undefined): Role[] {
   return [];
 }
 
-export function isNationalRole(role: Role): boolean {
-  return (NATIONAL_ROLES as readonly Role[]).includes(role);
-}
+export { isNationalRole } from "@/lib/access/roles";
 
 const EMAIL_FORMAT = "Enter an e-mail address in the correct format, like name@example.org";
 

@@ -7,14 +7,14 @@ import { invitations, memberships, organisations, users } from "@/db/schema";
 import { contextOf } from "@/lib/access/guard";
 import { can } from "@/lib/access/permissions";
 import type { Role } from "@/lib/access/roles";
-import { recordAudit } from "@/lib/audit/record";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password";
 import { checkPassword } from "@/lib/auth/password-policy";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { AppError, Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { invitationMessage } from "@/lib/mail/invitation-message";
 import type { Mailer } from "@/lib/mail/transport";
-import type { OrganisationType } from "@/lib/organisations/types";
+import type { OrganisationType } from "@/lib/access/organisation-types";
 import { INVITATION_HOURS, TOKEN_PATTERN, invitableRoles, isNationalRole, roleLabel, type InvitationInput } from "./schema";
 
 /** Who is inviting: the parts of the viewer this service needs. */
@@ -128,16 +128,15 @@ export async function createInvitation(
   } catch (error) {
     const reason = error instanceof Error ? reasons.get(error) : undefined;
     if (reason) {
-      await recordAudit(db, {
-        action: "invitation.create",
-        outcome: error instanceof Forbidden ? "denied" : "failure",
-        actorUserId: actor.userId,
-        actorOrgId: actor.organisation.id,
-        subjectType: "organisation",
-        subjectId: (input.organisation ?? actor.organisation.id).slice(0, 64),
-        ipAddress: delivery.client.ipAddress,
-        details: { reason, email: input.email, role: input.role },
-      });
+      await recordAudit(
+        db,
+        auditEvent(actor, "invitation.created", {
+          outcome: error instanceof Forbidden ? "denied" : "failure",
+          subject: { type: "organisation", id: (input.organisation ?? actor.organisation.id).slice(0, 64) },
+          client: delivery.client,
+          details: { reason, email: input.email, role: input.role },
+        }),
+      );
     }
     throw withoutQueryParameters(error);
   }
@@ -212,23 +211,21 @@ async function invite(db: Database, actor: Inviter, input: InvitationInput, deli
       .insert(invitations)
       .values({ orgId: organisation.id, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId, createdAt: now, expiresAt })
       .returning({ id: invitations.id });
-    await recordAudit(tx, {
-      action: "invitation.create",
-      outcome: "success",
-      actorUserId: actor.userId,
-      actorOrgId: actor.organisation.id,
-      subjectType: "invitation",
-      subjectId: row!.id,
-      ipAddress: delivery.client.ipAddress,
-      details: {
-        orgId: organisation.id,
-        email: input.email,
-        role: input.role,
-        expiresAt: expiresAt.toISOString(),
-        delivery: delivery.mailer ? "email" : "shown_to_inviter",
-        replaced: replaced.map((invitation) => invitation.id),
-      },
-    });
+    await recordAudit(
+      tx,
+      auditEvent(actor, "invitation.created", {
+        subject: { type: "invitation", id: row!.id },
+        client: delivery.client,
+        details: {
+          orgId: organisation.id,
+          email: input.email,
+          role: input.role,
+          expiresAt: expiresAt.toISOString(),
+          delivery: delivery.mailer ? "email" : "shown_to_inviter",
+          replaced: replaced.map((invitation) => invitation.id),
+        },
+      }),
+    );
     return { invitationId: row!.id, organisation: { id: organisation.id, name: organisation.name } };
   });
 
@@ -244,16 +241,7 @@ async function invite(db: Database, actor: Inviter, input: InvitationInput, deli
     console.error(`The invitation e-mail for invitation ${invitationId} could not be sent (${mailErrorCode(error)}); the invitation is withdrawn.`);
     await withContext(db, contextOf(actor), async (tx) => {
       await tx.update(invitations).set({ revokedAt: new Date() }).where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)));
-      await recordAudit(tx, {
-        action: "invitation.revoke",
-        outcome: "success",
-        actorUserId: actor.userId,
-        actorOrgId: actor.organisation.id,
-        subjectType: "invitation",
-        subjectId: invitationId,
-        ipAddress: delivery.client.ipAddress,
-        details: { reason: "email_not_sent", code: mailErrorCode(error) },
-      });
+      await recordAudit(tx, auditEvent(actor, "invitation.revoked", { subject: { type: "invitation", id: invitationId }, client: delivery.client, details: { reason: "email_not_sent", code: mailErrorCode(error) } }));
     });
     throw new InvitationNotDelivered();
   }
@@ -341,10 +329,10 @@ export async function acceptWithNewAccount(
       await tx.insert(users).values({ id: newUserId, email: invitation.email, displayName: input.displayName, passwordHash, createdAt: now, updatedAt: now });
       const row = await consume(tx, token, newUserId, now);
       await tx.insert(memberships).values({ userId: newUserId, orgId: row.orgId, role: row.role, createdAt: now, updatedAt: now });
-      const facts = { actorUserId: newUserId, actorOrgId: row.orgId, ipAddress: client.ipAddress };
-      await recordAudit(tx, { ...facts, action: "user.create", outcome: "success", subjectType: "user", subjectId: newUserId, details: { via: "invitation", invitationId: row.id } });
-      await recordAudit(tx, { ...facts, action: "membership.create", outcome: "success", subjectType: "user", subjectId: newUserId, details: { via: "invitation", orgId: row.orgId, role: row.role } });
-      await recordAudit(tx, { ...facts, action: "invitation.accept", outcome: "success", subjectType: "invitation", subjectId: row.id, details: { orgId: row.orgId, role: row.role, newAccount: true } });
+      const invitee = { userId: newUserId, organisation: { id: row.orgId } };
+      await recordAudit(tx, auditEvent(invitee, "user.created", { subject: { type: "user", id: newUserId }, client, details: { via: "invitation", invitationId: row.id } }));
+      await recordAudit(tx, auditEvent(invitee, "membership.created", { subject: { type: "user", id: newUserId }, client, details: { via: "invitation", orgId: row.orgId, role: row.role } }));
+      await recordAudit(tx, auditEvent(invitee, "invitation.accepted", { subject: { type: "invitation", id: row.id }, client, details: { orgId: row.orgId, role: row.role, newAccount: true } }));
       return row;
     });
     return { userId: newUserId, organisation: { id: accepted.orgId, name: invitation.organisation.name }, role: accepted.role };
@@ -382,9 +370,9 @@ export async function acceptAsMember(db: Database, invitee: Invitee, token: stri
       if (existing) throw refused(new Conflict(`You already belong to ${invitation.organisation.name}.`), "already_member");
       const row = await consume(tx, token, invitee.userId, now);
       await tx.insert(memberships).values({ userId: invitee.userId, orgId: row.orgId, role: row.role, createdAt: now, updatedAt: now });
-      const facts = { actorUserId: invitee.userId, actorOrgId: row.orgId, ipAddress: client.ipAddress };
-      await recordAudit(tx, { ...facts, action: "membership.create", outcome: "success", subjectType: "user", subjectId: invitee.userId, details: { via: "invitation", orgId: row.orgId, role: row.role } });
-      await recordAudit(tx, { ...facts, action: "invitation.accept", outcome: "success", subjectType: "invitation", subjectId: row.id, details: { orgId: row.orgId, role: row.role, newAccount: false } });
+      const actor = { userId: invitee.userId, organisation: { id: row.orgId } };
+      await recordAudit(tx, auditEvent(actor, "membership.created", { subject: { type: "user", id: invitee.userId }, client, details: { via: "invitation", orgId: row.orgId, role: row.role } }));
+      await recordAudit(tx, auditEvent(actor, "invitation.accepted", { subject: { type: "invitation", id: row.id }, client, details: { orgId: row.orgId, role: row.role, newAccount: false } }));
       return row;
     });
     return { userId: invitee.userId, organisation: { id: accepted.orgId, name: invitation.organisation.name }, role: accepted.role };
@@ -412,13 +400,13 @@ async function consume(tx: Database, token: string, userId: string, now: Date) {
 async function auditAcceptRefusal(db: Database, error: unknown, facts: { invitationId?: string; userId: string | null; client: Client }) {
   const reason = error instanceof InvitationUnavailable ? "unavailable" : error instanceof Error ? reasons.get(error) : undefined;
   if (!reason) return;
-  await recordAudit(db, {
-    action: "invitation.accept",
-    outcome: error instanceof Forbidden ? "denied" : "failure",
-    actorUserId: facts.userId,
-    subjectType: "invitation",
-    subjectId: facts.invitationId,
-    ipAddress: facts.client.ipAddress,
-    details: { reason },
-  });
+  await recordAudit(
+    db,
+    auditEvent({ userId: facts.userId }, "invitation.accepted", {
+      outcome: error instanceof Forbidden ? "denied" : "failure",
+      subject: facts.invitationId ? { type: "invitation", id: facts.invitationId } : undefined,
+      client: facts.client,
+      details: { reason },
+    }),
+  );
 }

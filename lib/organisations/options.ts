@@ -1,5 +1,5 @@
 import { listLocalAuthoritiesInForceArea, listPoliceForceAreas } from "@/lib/reference";
-import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "./types";
+import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "@/lib/access/organisation-types";
 
 /** The choices of the organisation form: types, and force areas with their local authorities. */
 export function organisationFormOptions() {

@@ -14,7 +14,7 @@ import {
   setOrganisationStatus,
   switchOrganisation,
   updateOrganisation,
-} from ".";
+} from "./service";
 import { organisationInput } from "./schema";
 
 let test: TestDatabase;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getLocalAuthority, getPoliceForceArea } from "@/lib/reference";
-import { ORGANISATION_TYPES } from "./types";
+import { ORGANISATION_TYPES } from "@/lib/access/organisation-types";
 
 /**
  * An organisation as an admin enters it: name, type and where it works (a police force area,

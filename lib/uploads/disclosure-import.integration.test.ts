@@ -92,7 +92,7 @@ describe("uploading disclosures", () => {
   });
 
   it("records one audit event for the upload, without any disclosure content", async () => {
-    const events = await test.db.select().from(t.auditEvents).where(eq(t.auditEvents.action, "disclosure.upload"));
+    const events = await test.db.select().from(t.auditEvents).where(eq(t.auditEvents.action, "disclosure.bulk_uploaded"));
     expect(events.length).toBeGreaterThanOrEqual(1);
     expect(events[0]).toMatchObject({ actorUserId: manager.userId, outcome: "success" });
     expect(JSON.stringify(events)).not.toContain("CLEAN-");

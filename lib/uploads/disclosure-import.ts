@@ -3,8 +3,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import { disclosures } from "@/db/schema";
-import { assertCan, contextOf } from "@/lib/access/guard";
-import { recordAudit } from "@/lib/audit/record";
+import { authorise } from "@/lib/access/authorise";
+import { contextOf } from "@/lib/access/guard";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { hashPartnerReference } from "@/lib/disclosures/partner-reference";
 import { disclosureParser, submitParsedBatch, type ParsedDisclosure } from "@/lib/disclosures/service";
@@ -25,7 +26,7 @@ const SAVE_BATCH = 250;
  * disclosure of the organisation is skipped as already submitted, so a file uploaded twice adds nothing.
  */
 export async function importDisclosures(viewer: Viewer, stream: ReadableStream<Uint8Array>, options: UploadOptions = {}): Promise<UploadEvent & { phase: "done" | "failed" }> {
-  assertCan(viewer, "disclosures.upload");
+  await authorise(viewer, "disclosures.upload");
   const now = options.now ?? new Date();
   const report = new UploadReport();
   const rows: Row[] = [];
@@ -76,15 +77,7 @@ export async function importDisclosures(viewer: Viewer, stream: ReadableStream<U
       added += (await submitParsedBatch(tx, viewer, batch.map((row) => row.parsed), now)).length;
       await options.onProgress?.({ phase: "saving", saved: added, total: toAdd.length });
     }
-    await recordAudit(tx, {
-      action: "disclosure.upload",
-      outcome: "success",
-      actorUserId: viewer.userId,
-      actorOrgId: viewer.organisation.id,
-      subjectType: "organisation",
-      subjectId: viewer.organisation.id,
-      details: { rows: rows.length, added, alreadySubmitted: alreadySubmitted.length },
-    });
+    await recordAudit(tx, auditEvent(viewer, "disclosure.bulk_uploaded", { subject: { type: "organisation", id: viewer.organisation.id }, details: { rows: rows.length, added, alreadySubmitted: alreadySubmitted.length } }));
     return { added, alreadySubmitted: alreadySubmitted.sort((a, b) => a - b) };
   });
   return { phase: "done", rows: rows.length, added: saved.added, updated: 0, alreadySubmitted: saved.alreadySubmitted };

@@ -4,12 +4,12 @@ import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { organisationCoverage, recordedCrimeReturns } from "@/db/schema";
+import { authorise } from "@/lib/access/authorise";
 import { contextOf } from "@/lib/access/guard";
-import { can } from "@/lib/access/permissions";
-import { recordAudit } from "@/lib/audit/record";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ukMonthOf } from "@/lib/disclosures/schema";
-import { Forbidden, Invalid } from "@/lib/errors";
+import { Invalid } from "@/lib/errors";
 import { getPoliceForceArea } from "@/lib/reference";
 import { EARLIEST_DISCLOSURE_MONTH, THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";
 import { PROGRESS_EVERY, type UploadError, type UploadEvent } from "./events";
@@ -24,18 +24,10 @@ const MAX_COUNT = 1_000_000;
 
 export type RecordedCrimeReturn = { forceAreaCode: string; month: string; threatArea: ThreatArea; count: number };
 
-/** Partner leads of police-force organisations may upload their force's returns; nobody else. */
-export function canUploadRecordedCrime(viewer: Pick<Viewer, "role" | "organisation">): boolean {
-  return can(viewer.role, "recorded_crime.upload") && viewer.organisation.type === "police_force";
-}
-
-function assertCanUpload(viewer: Viewer): void {
-  if (!canUploadRecordedCrime(viewer)) throw new Forbidden("Only a police force's partner lead can upload recorded-crime returns.");
-}
 
 /** The force areas the viewer's police organisation covers, by code and name; its partner lead only. */
 export async function listCoveredForceAreas(viewer: Viewer): Promise<{ code: string; name: string }[]> {
-  assertCanUpload(viewer);
+  await authorise(viewer, "recorded_crime.upload");
   const codes = await withContext(await getDatabase(), contextOf(viewer), (tx) => coveredForceAreas(tx, viewer));
   return [...codes].sort().map((code) => ({ code, name: getPoliceForceArea(code)?.name ?? code }));
 }
@@ -107,7 +99,7 @@ function checkHeader(header: readonly string[]): UploadError[] {
  * replacing the count already held for the same force area, month and threat area.
  */
 export async function importRecordedCrime(viewer: Viewer, stream: ReadableStream<Uint8Array>, options: UploadOptions = {}): Promise<UploadEvent & { phase: "done" | "failed" }> {
-  assertCanUpload(viewer);
+  await authorise(viewer, "recorded_crime.upload");
   const now = options.now ?? new Date();
   const db = await getDatabase();
   const rules: Rules = { coverage: await withContext(db, contextOf(viewer), (tx) => coveredForceAreas(tx, viewer)), latestMonth: ukMonthOf(now) };
@@ -139,7 +131,7 @@ export async function importRecordedCrime(viewer: Viewer, stream: ReadableStream
  * saved all or nothing; errors name their place, as `returns[3].count`.
  */
 export async function submitRecordedCrimeReturns(viewer: Viewer, body: unknown, now = new Date()): Promise<{ received: number; added: number; updated: number }> {
-  assertCanUpload(viewer);
+  await authorise(viewer, "recorded_crime.upload");
   const list = isRecord(body) ? body.returns : undefined;
   if (!isRecord(body) || Object.keys(body).some((key) => key !== "returns")) {
     throw new Invalid("Send an object with one field, returns: a list of recorded-crime returns.", { returns: "Send the returns as a list" });
@@ -217,15 +209,7 @@ async function upsert(
     }
     await onProgress?.({ phase: "saving", saved: Math.min(i + batch.length, values.length), total: values.length });
   }
-  await recordAudit(tx, {
-    action: "recorded_crime.upload",
-    outcome: "success",
-    actorUserId: viewer.userId,
-    actorOrgId: viewer.organisation.id,
-    subjectType: "organisation",
-    subjectId: viewer.organisation.id,
-    details: { via, returns: values.length, added, updated },
-  });
+  await recordAudit(tx, auditEvent(viewer, "recorded_crime.uploaded", { subject: { type: "organisation", id: viewer.organisation.id }, details: { via, returns: values.length, added, updated } }));
   return { added, updated };
 }
 

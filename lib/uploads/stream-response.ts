@@ -1,11 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { withoutQueryParameters } from "@/db/errors";
-import { auditDenial } from "@/lib/access/denial";
+import { authorise } from "@/lib/access/authorise";
 import type { Permission } from "@/lib/access/permissions";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, Forbidden } from "@/lib/errors";
 import { isSameOrigin } from "@/lib/http/origin";
 import { CsvRefused, formatBytes } from "./csv-stream";
 import { UPLOAD_LIMITS, type UploadEvent } from "./events";
@@ -15,9 +15,8 @@ import type { UploadOptions } from "./upload-file";
 type Importer = (viewer: Viewer, stream: ReadableStream<Uint8Array>, options: UploadOptions) => Promise<UploadEvent>;
 
 type Door = {
+  /** The permission that opens this upload; lib/access decides and audits a refusal. */
   permission: Permission;
-  /** Whether the viewer may upload here: the permission, and anything else the service asks. */
-  allowed: (viewer: Viewer) => boolean;
   run: Importer;
 };
 
@@ -37,10 +36,7 @@ export async function uploadResponse(request: Request, door: Door): Promise<Resp
   if (!isSameOrigin(request.headers, getEnv().PORTAL_URL)) return refusal(403, "This upload was sent from another site, so it was refused.");
   const viewer = await getViewer();
   if (!viewer) return refusal(401, "Your session has ended. Sign in again, then upload the file.");
-  if (!door.allowed(viewer)) {
-    await auditDenial(viewer, door.permission, { path: new URL(request.url).pathname });
-    return refusal(403, "You do not have permission to upload this file.");
-  }
+  if (!(await allowed(viewer, door.permission, request))) return refusal(403, "You do not have permission to upload this file.");
   if (!/^text\/csv\b/i.test(request.headers.get("content-type") ?? "")) return refusal(415, "Send the file as text/csv.");
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (declared > UPLOAD_LIMITS.maxBytes) return refusal(413, `The file is larger than ${formatBytes(UPLOAD_LIMITS.maxBytes)}. Split it into smaller files.`);
@@ -134,8 +130,19 @@ function refusal(status: number, message: string): Response {
 }
 
 /** A template download for those who may upload it; anyone else is told it does not exist. */
-export async function templateResponse(door: Pick<Door, "allowed">, csv: string, filename: string): Promise<Response> {
+export async function templateResponse(request: Request, door: Pick<Door, "permission">, csv: string, filename: string): Promise<Response> {
   const viewer = await getViewer();
-  if (!viewer || !door.allowed(viewer)) return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" } });
+  if (!viewer || !(await allowed(viewer, door.permission, request))) return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" } });
   return csvDownload(csv, filename);
+}
+
+/** Whether the viewer holds the permission; a refusal is audited with the path asked for. */
+async function allowed(viewer: Viewer, permission: Permission, request: Request): Promise<boolean> {
+  try {
+    await authorise(viewer, permission, { path: new URL(request.url).pathname });
+    return true;
+  } catch (error) {
+    if (error instanceof Forbidden) return false;
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { parseEnv } from "@/lib/env";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { viewerFor } from "@/lib/testing/viewers";
-import { changeRole, endSessionsOf, listMembers, setUserStatus } from ".";
+import { changeRole, endSessionsOf, listMembers, setUserStatus } from "./service";
 
 let test: TestDatabase;
 beforeAll(async () => {

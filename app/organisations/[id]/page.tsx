@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/form/action-form";
 import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { orNotFound, requirePagePermission } from "@/lib/pages";
-import { getOrganisation } from "@/lib/organisations";
+import { getOrganisation } from "@/lib/organisations/service";
 import { organisationFormOptions } from "@/lib/organisations/options";
 import { setOrganisationStatusAction, updateOrganisationAction } from "../actions";
 

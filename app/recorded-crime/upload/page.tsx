@@ -1,20 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { UploadForm } from "@/components/uploads/upload-form";
-import { auditDenial } from "@/lib/access/denial";
 import { requirePagePermission } from "@/lib/pages";
 import { UPLOAD_LIMITS } from "@/lib/uploads/events";
-import { canUploadRecordedCrime, listCoveredForceAreas } from "@/lib/uploads/recorded-crime";
+import { listCoveredForceAreas } from "@/lib/uploads/recorded-crime";
 import { THREAT_AREAS } from "@/lib/taxonomy";
 
 export const metadata: Metadata = { title: "Upload recorded-crime returns" };
 
 export default async function UploadRecordedCrimePage() {
   const viewer = await requirePagePermission("recorded_crime.upload", "/recorded-crime/upload");
-  if (!canUploadRecordedCrime(viewer)) {
-    await auditDenial(viewer, "recorded_crime.upload", { path: "/recorded-crime/upload" });
-    notFound();
-  }
   const forceAreas = await listCoveredForceAreas(viewer);
   return (
     <div className="max-w-4xl space-y-6">

@@ -1,4 +1,3 @@
-import { can } from "@/lib/access/permissions";
 import { importDisclosures } from "@/lib/uploads/disclosure-import";
 import { uploadResponse } from "@/lib/uploads/stream-response";
 
@@ -6,9 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** The upload page posts the CSV here and reads NDJSON progress back. */
 export async function POST(request: Request): Promise<Response> {
-  return uploadResponse(request, {
-    permission: "disclosures.upload",
-    allowed: (viewer) => can(viewer.role, "disclosures.upload"),
-    run: importDisclosures,
-  });
+  return uploadResponse(request, { permission: "disclosures.upload", run: importDisclosures });
 }

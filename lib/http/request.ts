@@ -1,7 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
 import { getEnv } from "@/lib/env";
-import { isSameOrigin } from "@/lib/http/origin";
+import { isSameOrigin } from "./origin";
 
 export type RequestOrigin = { ipAddress: string; userAgent: string | null };
 
@@ -16,6 +17,16 @@ export async function requestOrigin(): Promise<RequestOrigin> {
     ipAddress: clientAddress(list.get("x-forwarded-for"), getEnv().TRUSTED_PROXY_HOPS),
     userAgent: list.get("user-agent"),
   };
+}
+
+/** The client of the request being served, or null for work no request asked for (a job, a test). */
+export async function currentClient(): Promise<RequestOrigin | null> {
+  try {
+    return await requestOrigin();
+  } catch (error) {
+    unstable_rethrow(error);
+    return null;
+  }
 }
 
 export function clientAddress(forwardedFor: string | null, trustedHops: number): string {

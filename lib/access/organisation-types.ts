@@ -1,4 +1,4 @@
-/** Organisation types (docs/access.md#organisation-types). */
+/** Organisation types (docs/access.md#organisation-types). Access rules read them: some permissions hold in one type only. */
 export const ORGANISATION_TYPES = [
   "police_force",
   "local_authority",

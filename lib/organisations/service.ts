@@ -4,13 +4,14 @@ import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { memberships, organisationCoverage, organisations, sessions } from "@/db/schema";
-import { assertCan, contextOf } from "@/lib/access/guard";
+import { authorise } from "@/lib/access/authorise";
+import { contextOf } from "@/lib/access/guard";
+import type { OrganisationType } from "@/lib/access/organisation-types";
 import type { Role } from "@/lib/access/roles";
-import { recordAudit } from "@/lib/audit/record";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/access/viewer";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { OrganisationInput } from "./schema";
-import type { OrganisationType } from "./types";
 
 export type OrganisationSummary = {
   id: string;
@@ -22,7 +23,7 @@ export type OrganisationSummary = {
 
 /** Every organisation with its coverage: admins and auditors only. */
 export async function listOrganisations(viewer: Viewer): Promise<OrganisationSummary[]> {
-  assertCan(viewer, "organisations.read");
+  await authorise(viewer, "organisations.read");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const rows = await tx.select().from(organisations).orderBy(asc(organisations.name));
     const coverage = await tx.select().from(organisationCoverage);
@@ -46,20 +47,20 @@ export async function getOrganisation(viewer: Viewer, orgId: string): Promise<Or
 
 /** Creates an organisation (admins only). Names are unique. */
 export async function createOrganisation(viewer: Viewer, input: OrganisationInput): Promise<string> {
-  assertCan(viewer, "organisations.manage");
+  await authorise(viewer, "organisations.manage");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const [taken] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, input.name));
     if (taken) throw new Conflict("An organisation with that name already exists.");
     const [row] = await tx.insert(organisations).values({ name: input.name, type: input.type }).returning({ id: organisations.id });
     await replaceCoverage(tx, row!.id, input);
-    await audit(tx, viewer, "organisation.create", row!.id, { type: input.type });
+    await recordAudit(tx, auditEvent(viewer, "organisation.created", { subject: { type: "organisation", id: row!.id }, details: { type: input.type } }));
     return row!.id;
   });
 }
 
 /** Changes an organisation's name, type and coverage (admins only). */
 export async function updateOrganisation(viewer: Viewer, orgId: string, input: OrganisationInput): Promise<void> {
-  assertCan(viewer, "organisations.manage");
+  await authorise(viewer, "organisations.manage");
   await withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const [taken] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, input.name));
     if (taken && taken.id !== orgId) throw new Conflict("An organisation with that name already exists.");
@@ -70,7 +71,7 @@ export async function updateOrganisation(viewer: Viewer, orgId: string, input: O
       .returning({ id: organisations.id });
     if (changed.length === 0) throw new NotFound("No such organisation.");
     await replaceCoverage(tx, orgId, input);
-    await audit(tx, viewer, "organisation.update", orgId, { type: input.type });
+    await recordAudit(tx, auditEvent(viewer, "organisation.updated", { subject: { type: "organisation", id: orgId }, details: { type: input.type } }));
   });
 }
 
@@ -79,7 +80,7 @@ export async function updateOrganisation(viewer: Viewer, orgId: string, input: O
  * for it at once; its members cannot act for it until it is reinstated.
  */
 export async function setOrganisationStatus(viewer: Viewer, orgId: string, status: "active" | "suspended"): Promise<void> {
-  assertCan(viewer, "organisations.manage");
+  await authorise(viewer, "organisations.manage");
   if (orgId === viewer.organisation.id) throw new Conflict("You cannot suspend the organisation you are acting for.");
   await withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const now = new Date();
@@ -95,7 +96,7 @@ export async function setOrganisationStatus(viewer: Viewer, orgId: string, statu
         .set({ endedAt: now, endedReason: "ended_by_admin" })
         .where(and(eq(sessions.orgId, orgId), isNull(sessions.endedAt)));
     }
-    await audit(tx, viewer, status === "suspended" ? "organisation.suspend" : "organisation.reinstate", orgId, {});
+    await recordAudit(tx, auditEvent(viewer, status === "suspended" ? "organisation.suspended" : "organisation.reinstated", { subject: { type: "organisation", id: orgId } }));
   });
 }
 
@@ -119,13 +120,8 @@ export async function switchOrganisation(viewer: Viewer, orgId: string): Promise
   if (!mine.some((membership) => membership.orgId === orgId)) throw new NotFound("You are not a member of that organisation.");
   const db = await getDatabase();
   await db.update(sessions).set({ orgId }).where(eq(sessions.id, viewer.sessionId));
-  await recordAudit(db, {
-    action: "session.switch_organisation",
-    outcome: "success",
-    actorUserId: viewer.userId,
-    actorOrgId: orgId,
-    details: { from: viewer.organisation.id },
-  });
+  // The event belongs to the organisation now acted for; the details say which one was left.
+  await recordAudit(db, auditEvent({ userId: viewer.userId, organisation: { id: orgId } }, "session.organisation_switched", { details: { from: viewer.organisation.id } }));
 }
 
 async function replaceCoverage(db: Database, orgId: string, input: OrganisationInput) {
@@ -135,16 +131,4 @@ async function replaceCoverage(db: Database, orgId: string, input: OrganisationI
   await db
     .insert(organisationCoverage)
     .values(ladCodes.map((ladCode) => ({ orgId, forceAreaCode: input.forceAreaCode!, ladCode })));
-}
-
-async function audit(db: Database, viewer: Viewer, action: string, orgId: string, details: Record<string, unknown>) {
-  await recordAudit(db, {
-    action,
-    outcome: "success",
-    actorUserId: viewer.userId,
-    actorOrgId: viewer.organisation.id,
-    subjectType: "organisation",
-    subjectId: orgId,
-    details,
-  });
 }

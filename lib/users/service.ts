@@ -4,16 +4,14 @@ import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { memberships, organisations, sessions, users } from "@/db/schema";
-import { assertCan, contextOf } from "@/lib/access/guard";
+import { authorise } from "@/lib/access/authorise";
+import { contextOf } from "@/lib/access/guard";
 import { can } from "@/lib/access/permissions";
-import type { Role } from "@/lib/access/roles";
-import { recordAudit } from "@/lib/audit/record";
+import { isNationalRole, type Role } from "@/lib/access/roles";
+import type { Viewer } from "@/lib/access/viewer";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { endUserSessions } from "@/lib/auth/sessions";
-import type { Viewer } from "@/lib/auth/viewer";
 import { Forbidden, Invalid, NotFound } from "@/lib/errors";
-
-/** Roles only the national organisation's admins may give. */
-export const RESTRICTED_ROLES: readonly Role[] = ["admin", "auditor"];
 
 export type MemberSummary = {
   userId: string;
@@ -32,7 +30,7 @@ export type MemberSummary = {
  * organisation's. Another organisation's list is "not found" to an org manager.
  */
 export async function listMembers(viewer: Viewer, orgId: string): Promise<MemberSummary[]> {
-  assertCan(viewer, "users.read_org");
+  await authorise(viewer, "users.read_org");
   const scopeOrg = scopedOrganisation(viewer, orgId);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const rows = await tx
@@ -76,14 +74,14 @@ export async function listMembers(viewer: Viewer, orgId: string): Promise<Member
  * gone on their very next request.
  */
 export async function changeRole(viewer: Viewer, input: { userId: string; orgId: string; role: Role }): Promise<void> {
-  assertCan(viewer, "users.read_org");
+  await authorise(viewer, "users.read_org");
   const orgId = scopedOrganisation(viewer, input.orgId);
   const admin = can(viewer.role, "users.manage");
-  if (!admin && RESTRICTED_ROLES.includes(input.role)) throw new Forbidden("Only the national administrators can give that role.");
+  if (!admin && isNationalRole(input.role)) throw new Forbidden("Only the national administrators can give that role.");
   const db = await getDatabase();
   await withContext(db, contextOf(viewer), async (tx) => {
     const current = await membershipOf(tx, input.userId, orgId);
-    if (!admin && RESTRICTED_ROLES.includes(current.role)) throw new Forbidden("Only the national administrators can change that role.");
+    if (!admin && isNationalRole(current.role)) throw new Forbidden("Only the national administrators can change that role.");
     if (input.userId === viewer.userId) throw new Invalid("You cannot change your own role.", { role: "You cannot change your own role" });
     if (current.role === input.role) return;
     await tx
@@ -91,21 +89,13 @@ export async function changeRole(viewer: Viewer, input: { userId: string; orgId:
       .set({ role: input.role, updatedAt: new Date() })
       .where(and(eq(memberships.userId, input.userId), eq(memberships.orgId, orgId)));
     await endUserSessions(tx, input.userId, "role_changed", { orgId });
-    await recordAudit(tx, {
-      action: "membership.change_role",
-      outcome: "success",
-      actorUserId: viewer.userId,
-      actorOrgId: viewer.organisation.id,
-      subjectType: "user",
-      subjectId: input.userId,
-      details: { orgId, from: current.role, to: input.role },
-    });
+    await recordAudit(tx, auditEvent(viewer, "membership.role_changed", { subject: { type: "user", id: input.userId }, details: { orgId, from: current.role, to: input.role } }));
   });
 }
 
 /** Suspends or reactivates an account everywhere (admins only); suspension ends every session at once. */
 export async function setUserStatus(viewer: Viewer, input: { userId: string; status: "active" | "suspended" }): Promise<void> {
-  assertCan(viewer, "users.manage");
+  await authorise(viewer, "users.manage");
   if (input.userId === viewer.userId) throw new Invalid("You cannot suspend your own account.");
   const db = await getDatabase();
   await withContext(db, contextOf(viewer), async (tx) => {
@@ -117,34 +107,19 @@ export async function setUserStatus(viewer: Viewer, input: { userId: string; sta
       .returning({ id: users.id });
     if (changed.length === 0) throw new NotFound("No such user.");
     if (input.status === "suspended") await endUserSessions(tx, input.userId, "suspended", {}, now);
-    await recordAudit(tx, {
-      action: input.status === "suspended" ? "user.suspend" : "user.reactivate",
-      outcome: "success",
-      actorUserId: viewer.userId,
-      actorOrgId: viewer.organisation.id,
-      subjectType: "user",
-      subjectId: input.userId,
-    });
+    await recordAudit(tx, auditEvent(viewer, input.status === "suspended" ? "user.suspended" : "user.reactivated", { subject: { type: "user", id: input.userId } }));
   });
 }
 
 /** Ends another user's sessions: admins anyone's, org managers their own organisation's members' there. */
 export async function endSessionsOf(viewer: Viewer, input: { userId: string; orgId: string }): Promise<number> {
-  assertCan(viewer, "sessions.end_others");
+  await authorise(viewer, "sessions.end_others");
   const orgId = scopedOrganisation(viewer, input.orgId);
   const admin = can(viewer.role, "users.manage");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     await membershipOf(tx, input.userId, orgId);
     const ended = await endUserSessions(tx, input.userId, "ended_by_admin", admin ? {} : { orgId });
-    await recordAudit(tx, {
-      action: "session.end_others",
-      outcome: "success",
-      actorUserId: viewer.userId,
-      actorOrgId: viewer.organisation.id,
-      subjectType: "user",
-      subjectId: input.userId,
-      details: { ended, orgId: admin ? null : orgId },
-    });
+    await recordAudit(tx, auditEvent(viewer, "user.sessions_ended", { subject: { type: "user", id: input.userId }, details: { ended, orgId: admin ? null : orgId } }));
     return ended;
   });
 }

@@ -3,6 +3,8 @@ import { scanForPii } from "@/lib/pii";
 import { toFieldErrors } from "./field-errors";
 import { disclosureSchema, draftSchema, type DraftDisclosure } from "./schema";
 
+/** Checking what a partner sent before it is saved: the schema with the personal-data scan, errors one per field. */
+
 export type ParsedDisclosure = { values: DraftDisclosure; partnerReference?: string };
 export type ParseResult = { ok: true; parsed: ParsedDisclosure } | { ok: false; fieldErrors: Record<string, string> };
 

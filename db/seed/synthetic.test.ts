@@ -2,25 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { OrganisationType } from "@/lib/access/organisation-types";
 import { forceAreaOfLocalAuthority, listLocalAuthoritiesInForceArea } from "@/lib/reference";
 import {
-  ABUSE_RECENCIES,
-  AGE_BANDS,
-  BARRIERS,
   CHILD_AGE_BANDS,
-  ETHNICITIES,
   NOT_KNOWN,
-  ONLINE_PLATFORMS,
-  OTHER_OFFENDING_TYPES,
-  PERPETRATOR_NUMBERS,
-  PROTECTIVE_ORDERS,
-  REFERRALS,
-  RELATIONSHIPS,
-  SEXES,
-  SPACES,
   THREAT_AREAS,
   THREAT_SUB_TYPES,
-  VICTIM_WANTS,
-  YES_NO,
   isTechEnabledSubType,
+  questionsOf,
   type CodeList,
   type ThreatArea,
 } from "@/lib/taxonomy";
@@ -61,37 +48,14 @@ const offenders = (test: (record: SyntheticDisclosure) => boolean) =>
 
 const d = (record: SyntheticDisclosure) => record.disclosure;
 
-const SINGLE_VALUED: readonly [keyof SyntheticDisclosure["disclosure"], CodeList<string>][] = [
-  ["abuseRecency", ABUSE_RECENCIES],
-  ["victimAgeBand", AGE_BANDS],
-  ["victimSex", SEXES],
-  ["victimGenderDiffersFromSexAtBirth", YES_NO],
-  ["victimEthnicity", ETHNICITIES],
-  ["victimLgbtq", YES_NO],
-  ["victimDisability", YES_NO],
-  ["victimMentalHealthNeed", YES_NO],
-  ["victimMigrant", YES_NO],
-  ["victimNoRecourseToPublicFunds", YES_NO],
-  ["victimRepeat", YES_NO],
-  ["victimChildrenInHousehold", YES_NO],
-  ["perpetratorRelationship", RELATIONSHIPS],
-  ["perpetratorSex", SEXES],
-  ["perpetratorAgeBand", AGE_BANDS],
-  ["perpetratorNumber", PERPETRATOR_NUMBERS],
-  ["perpetratorOtherOffending", YES_NO],
-  ["perpetratorIdeologyConcern", YES_NO],
-  ["space", SPACES],
-  ["reportedToPolice", YES_NO],
-];
+type Column = keyof SyntheticDisclosure["disclosure"];
 
-const MULTI_VALUED: readonly [string, CodeList<string>, (record: SyntheticDisclosure) => readonly string[]][] = [
-  ["perpetratorOtherOffendingTypes", OTHER_OFFENDING_TYPES, (r) => d(r).perpetratorOtherOffendingTypes ?? []],
-  ["onlinePlatforms", ONLINE_PLATFORMS, (r) => d(r).onlinePlatforms ?? []],
-  ["barriers", BARRIERS, (r) => d(r).barriers ?? []],
-  ["victimWants", VICTIM_WANTS, (r) => d(r).victimWants ?? []],
-  ["protectiveOrders", PROTECTIVE_ORDERS, (r) => d(r).protectiveOrders ?? []],
-  ["referrals", REFERRALS, (r) => d(r).referrals ?? []],
-];
+/** The single-answer questions by their columns, from the list of questions. */
+const SINGLE_VALUED: readonly [Column, CodeList<string>][] = questionsOf("single").map((question) => [question.column, question.list]);
+
+const MULTI_VALUED: readonly [string, CodeList<string>, (record: SyntheticDisclosure) => readonly string[]][] = questionsOf("multiple").map(
+  (question) => [question.column, question.list, (r) => (d(r)[question.column] as readonly string[] | null | undefined) ?? []],
+);
 
 describe("generateDisclosures", () => {
   it("gives identical records for the same seed", () => {
@@ -163,6 +127,11 @@ describe("every synthetic disclosure", () => {
 
   it("has no free-text context and no partner reference", () => {
     expect(offenders((r) => d(r).context === null && d(r).partnerReferenceHash === null)).toEqual([]);
+  });
+
+  it("checks every single- and multiple-answer question", () => {
+    expect(SINGLE_VALUED).toHaveLength(20);
+    expect(MULTI_VALUED).toHaveLength(6);
   });
 
   it.each(SINGLE_VALUED)("answers %s with a code from its list", (field, list) => {

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { openApiDocument } from "./openapi";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/service";
 import type { Viewer } from "@/lib/auth/viewer";
-import { toDisclosureInput } from "@/lib/disclosures/schema";
+import { toDisclosureInput } from "@/lib/disclosures/rows";
 import { parseEnv } from "@/lib/env";
 import { viewerFor } from "@/lib/testing/viewers";
 import * as single from "@/app/api/v1/disclosures/[id]/route";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { disclosureSchema } from "@/lib/disclosures/schema";
-import { THREAT_AREAS } from "@/lib/taxonomy";
+import { THREAT_AREAS, questionOf } from "@/lib/taxonomy";
 import { MAX_API_RETURNS } from "@/lib/uploads/recorded-crime";
 
 const problemSchema = {
@@ -26,10 +26,11 @@ const problems = (...statuses: number[]) =>
 
 /**
  * The API's OpenAPI 3.1 document, generated from the same zod schema the form, the server
- * actions and the CSV importer use, so the three can never disagree.
+ * actions and the CSV importer use, so the three can never disagree; each field is described by
+ * its question's label.
  */
 export function openApiDocument(now = new Date()) {
-  const disclosure = z.toJSONSchema(disclosureSchema({ now }), { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+  const disclosure = describeFields(z.toJSONSchema(disclosureSchema({ now }), { io: "input", unrepresentable: "any", target: "draft-2020-12" }));
   const resource = {
     type: "object",
     required: ["id", "series_id", "version", "status", "submitted_at", "withdrawn_reason", "answers"],
@@ -149,4 +150,15 @@ export function openApiDocument(now = new Date()) {
       schemas: { DisclosureInput: disclosure, Disclosure: resource, Problem: problemSchema },
     },
   };
+}
+
+/** Each property of the disclosure's JSON schema described by the label of its question. */
+function describeFields<S extends { properties?: Record<string, unknown> }>(schema: S): S {
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties ?? {}).map(([code, property]) => {
+      const question = questionOf(code);
+      return [code, question ? { description: question.label, ...(property as object) } : property];
+    }),
+  );
+  return { ...schema, properties };
 }

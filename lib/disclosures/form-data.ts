@@ -1,3 +1,4 @@
+import { ASKED_QUESTIONS, MULTIPLE_ANSWER_FIELDS, THREAT_AREAS } from "@/lib/taxonomy";
 import type { DisclosureInput } from "./schema";
 
 /**
@@ -13,19 +14,15 @@ export type FormValues = Record<string, string | string[]>;
 export const THREAT_AREA_FIELD = "threat_area";
 export const SUB_TYPE_PREFIX = "threat_areas.";
 
-export const MULTI_FIELDS = [
-  "perpetrator_other_offending_types",
-  "online_platforms",
-  "barriers",
-  "victim_wants",
-  "protective_orders",
-  "referrals",
-] as const;
+/** The form's names in the order of its questions, so problems can be listed top to bottom. */
+export const FORM_FIELD_ORDER: readonly string[] = ASKED_QUESTIONS.flatMap((question) =>
+  question.kind === "threat_areas" ? [question.code, ...THREAT_AREAS.codes.map((area) => `${SUB_TYPE_PREFIX}${area}`)] : [question.code],
+);
 
 /** Names that steer the action rather than answer a question. */
 const CONTROL_FIELDS = new Set(["intent", "draft_id", "correct_id"]);
 
-const MULTI = new Set<string>(MULTI_FIELDS);
+const MULTI = new Set<string>(MULTIPLE_ANSWER_FIELDS);
 
 /** A FormData as form values: a name sent more than once becomes a list; files are ignored. */
 export function formValuesOf(formData: FormData): FormValues {

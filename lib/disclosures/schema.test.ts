@@ -4,16 +4,9 @@ import { generateDisclosures } from "@/db/seed/synthetic";
 import type { OrganisationType } from "@/lib/access/organisation-types";
 import { listLocalAuthorities, listLocalAuthoritiesInForceArea } from "@/lib/reference";
 import { CONTEXT_MAX_LENGTH, DISCLOSURE_FIELDS } from "@/lib/taxonomy";
-import {
-  disclosureSchema,
-  draftSchema,
-  toDisclosureInput,
-  toDisclosureRow,
-  toFieldErrors,
-  ukMonthOf,
-  type DisclosureInput,
-  type TextScanner,
-} from "./schema";
+import { toFieldErrors } from "./field-errors";
+import { toDisclosureInput, toDisclosureRow } from "./rows";
+import { disclosureSchema, draftSchema, ukMonthOf, type DisclosureInput, type TextScanner } from "./schema";
 
 const NOW = new Date("2025-03-10T09:30:00Z");
 const LEEDS = "E08000035";

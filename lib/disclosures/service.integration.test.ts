@@ -9,7 +9,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { parseEnv } from "@/lib/env";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { viewerFor } from "@/lib/testing/viewers";
-import { toDisclosureInput } from "./schema";
+import { toDisclosureInput } from "./rows";
 import {
   DuplicateReference,
   correctDisclosure,

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
@@ -8,85 +8,23 @@ import { isUniqueViolation } from "@/db/errors";
 import { disclosures, disclosureThreatAreas, users } from "@/db/schema";
 import { authorise } from "@/lib/access/authorise";
 import { contextOf } from "@/lib/access/guard";
-import { can } from "@/lib/access/permissions";
 import { auditEvent, recordAudit, recordAudits, type AuditAction } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import { scanForPii } from "@/lib/pii";
-import type { ThreatArea } from "@/lib/taxonomy";
+import { parseDisclosure, type ParsedDisclosure } from "./parse";
 import { hashPartnerReference } from "./partner-reference";
-import { disclosureSchema, draftSchema, toDisclosureInput, toDisclosureRow, toFieldErrors, type DisclosureInput, type DraftDisclosure } from "./schema";
-
-export type DisclosureStatus = "draft" | "submitted" | "withdrawn" | "superseded";
-
-/** A partner reference already names a live disclosure of the organisation: offer a correction instead. */
-export class DuplicateReference extends Conflict {
-  override name = "DuplicateReference";
-  constructor(readonly existingId: string) {
-    super("A disclosure with this partner reference already exists. Correct that disclosure instead of submitting it again.");
-  }
-}
-
-export type DisclosureSummary = {
-  id: string;
-  version: number;
-  status: DisclosureStatus;
-  disclosureMonth: string | null;
-  threatAreas: ThreatArea[];
-  ladCode: string | null;
-  createdByName: string | null;
-  submittedAt: Date | null;
-  updatedAt: Date;
-};
-
-export type DisclosureVersion = { id: string; version: number; status: DisclosureStatus; submittedAt: Date | null; withdrawnReason: string | null; createdAt: Date };
-
-export type DisclosureDetail = DisclosureSummary & {
-  seriesId: string;
-  withdrawnReason: string | null;
-  /** The answers as the form and the API write them. */
-  input: DisclosureInput;
-  versions: DisclosureVersion[];
-  /** Whether this version is the one that counts, so it may be corrected or withdrawn. */
-  current: boolean;
-};
-
-export type ParsedDisclosure = { values: DraftDisclosure; partnerReference?: string };
-type Parsed = ParsedDisclosure;
-
-export type ParseResult = { ok: true; parsed: ParsedDisclosure } | { ok: false; fieldErrors: Record<string, string> };
+import { currentSubmitted, isUuid, ownDraft, summarise, threatAreasOf, visibleTo } from "./queries";
+import { toDisclosureInput, toDisclosureRow } from "./rows";
+import type { DisclosureDetail, DisclosureFilter, DisclosureRecord, DisclosureSummary } from "./types";
+import { write } from "./write";
 
 /**
- * A validator for drafts or submissions: the one schema with the personal-data scan, built once
- * so an importer can check many rows with it. Errors are one message per field, except free
- * text, where every finding is named with its kind and position.
+ * The disclosures domain's public functions, each taking the viewer first: drafts, submissions,
+ * corrections and withdrawals, and the lists and pages partners read them back from.
  */
-export function disclosureParser(mode: "draft" | "submit", now: Date): (input: unknown) => ParseResult {
-  const schema = mode === "draft" ? draftSchema({ now, scanText: scanForPii }) : disclosureSchema({ now, scanText: scanForPii });
-  return (input) => {
-    const result = schema.safeParse(input);
-    if (!result.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const error of toFieldErrors(result.error)) {
-        // A finding in free text names its kind and where it is, never the text itself.
-        const message = error.start === undefined ? error.message : `${error.message} (characters ${error.start + 1} to ${error.end})`;
-        const previous = fieldErrors[error.path];
-        if (previous === undefined) fieldErrors[error.path] = message;
-        else if (error.path === "context") fieldErrors.context = `${previous}; ${message}`;
-      }
-      return { ok: false, fieldErrors };
-    }
-    const { partner_reference: partnerReference, ...values } = result.data as DraftDisclosure & { partner_reference?: string };
-    return { ok: true, parsed: { values: values as DraftDisclosure, partnerReference } };
-  };
-}
 
-/** Validates one draft or submission; throws Invalid with field errors. */
-export function parseDisclosure(mode: "draft" | "submit", input: unknown, now: Date): Parsed {
-  const result = disclosureParser(mode, now)(input);
-  if (!result.ok) throw new Invalid("There is a problem with the disclosure.", result.fieldErrors);
-  return result.parsed;
-}
+export type { DisclosureDetail, DisclosureFilter, DisclosureRecord, DisclosureStatus, DisclosureSummary, DisclosureVersion } from "./types";
+export { DuplicateReference } from "./write";
 
 /**
  * Saves a draft, new or the viewer's own; drafts are private to their author. Whatever is
@@ -114,7 +52,7 @@ export async function submitDisclosure(viewer: Viewer, input: unknown, draftId?:
 }
 
 /** The core of a submission, inside the caller's transaction (the CSV importer submits many in one). */
-export async function submitParsed(tx: Database, viewer: Viewer, parsed: Parsed, draftId: string | undefined, now: Date): Promise<{ id: string }> {
+export async function submitParsed(tx: Database, viewer: Viewer, parsed: ParsedDisclosure, draftId: string | undefined, now: Date): Promise<{ id: string }> {
   const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
   await write(tx, viewer, parsed, { id, status: "submitted", existing: Boolean(draftId) }, now);
   await audit(tx, viewer, "disclosure.submitted", id);
@@ -202,14 +140,6 @@ export async function withdrawDisclosure(viewer: Viewer, id: string, reason: str
   });
 }
 
-export type DisclosureFilter = {
-  fromMonth?: string;
-  toMonth?: string;
-  threatArea?: ThreatArea;
-  status?: "draft" | "submitted" | "withdrawn";
-  page?: number;
-};
-
 export const PAGE_SIZE = 25;
 
 /**
@@ -250,17 +180,6 @@ export async function listDisclosures(viewer: Viewer, filter: DisclosureFilter =
     };
   });
 }
-
-export type DisclosureRecord = {
-  id: string;
-  seriesId: string;
-  version: number;
-  status: DisclosureStatus;
-  submittedAt: Date | null;
-  withdrawnReason: string | null;
-  createdAt: Date;
-  answers: DisclosureInput;
-};
 
 /**
  * The organisation's current disclosures (drafts excluded) in creation order, a page at a time
@@ -336,124 +255,6 @@ export async function getDisclosure(viewer: Viewer, id: string): Promise<Disclos
   });
 }
 
-/** Caseworkers see the series they started (drafts only their own); partner leads every series, drafts only their own. */
-function visibleTo(viewer: Viewer): SQL | undefined {
-  const ownDrafts = or(ne(disclosures.status, "draft"), eq(disclosures.createdBy, viewer.userId));
-  if (can(viewer.role, "disclosures.read_org")) return ownDrafts;
-  return and(
-    ownDrafts,
-    sql`${disclosures.seriesId} in (select d.series_id from disclosures d where d.created_by = ${viewer.userId} and d.version = 1)`,
-  );
-}
-
-async function ownDraft(tx: Database, viewer: Viewer, id: string) {
-  if (!isUuid(id)) throw new NotFound("No such draft.");
-  const [row] = await tx
-    .select({ id: disclosures.id })
-    .from(disclosures)
-    .where(and(eq(disclosures.id, id), eq(disclosures.orgId, viewer.organisation.id), eq(disclosures.status, "draft"), eq(disclosures.createdBy, viewer.userId)));
-  if (!row) throw new NotFound("No such draft.");
-  return row;
-}
-
-async function currentSubmitted(tx: Database, viewer: Viewer, id: string) {
-  if (!isUuid(id)) throw new NotFound("No such disclosure.");
-  const [row] = await tx
-    .select()
-    .from(disclosures)
-    .where(and(eq(disclosures.id, id), eq(disclosures.orgId, viewer.organisation.id), visibleTo(viewer)));
-  if (!row) throw new NotFound("No such disclosure.");
-  if (row.status !== "submitted") throw new Conflict("Only the current submitted version of a disclosure can be corrected or withdrawn.");
-  return row;
-}
-
-type Target = {
-  id: string;
-  status: "draft" | "submitted";
-  existing: boolean;
-  seriesId?: string;
-  version?: number;
-  supersedesId?: string;
-  /** A correction without a reference of its own keeps the one it replaces. */
-  keepReferenceHash?: string | null;
-};
-
-/** Writes a disclosure and its threat areas, new or over the viewer's draft, refusing a duplicate reference. */
-async function write(tx: Database, viewer: Viewer, parsed: Parsed, target: Target, now: Date) {
-  const referenceHash = parsed.partnerReference
-    ? hashPartnerReference(viewer.organisation.id, parsed.partnerReference)
-    : (target.keepReferenceHash ?? null);
-  if (referenceHash) await refuseDuplicateReference(tx, viewer, referenceHash, target.id);
-  const { disclosure, threatAreas } = toDisclosureRow(parsed.values);
-  const values = {
-    ...disclosure,
-    partnerReferenceHash: referenceHash,
-    status: target.status,
-    submittedAt: target.status === "submitted" ? now : null,
-    updatedAt: now,
-  };
-  if (target.existing) {
-    await tx.update(disclosures).set(values).where(eq(disclosures.id, target.id));
-    await tx.delete(disclosureThreatAreas).where(eq(disclosureThreatAreas.disclosureId, target.id));
-  } else {
-    await tx.insert(disclosures).values({
-      ...values,
-      id: target.id,
-      orgId: viewer.organisation.id,
-      createdBy: viewer.userId,
-      seriesId: target.seriesId ?? target.id,
-      version: target.version ?? 1,
-      supersedesId: target.supersedesId ?? null,
-      createdAt: now,
-    });
-  }
-  if (threatAreas.length > 0) {
-    await tx.insert(disclosureThreatAreas).values(threatAreas.map((area) => ({ ...area, disclosureId: target.id })));
-  }
-}
-
-async function refuseDuplicateReference(tx: Database, viewer: Viewer, referenceHash: string, selfId: string) {
-  // The database also holds the rule (a unique index over live rows); this check names the existing one.
-  const [existing] = await tx
-    .select({ id: disclosures.id })
-    .from(disclosures)
-    .where(
-      and(
-        eq(disclosures.orgId, viewer.organisation.id),
-        eq(disclosures.partnerReferenceHash, referenceHash),
-        inArray(disclosures.status, ["draft", "submitted"]),
-        ne(disclosures.id, selfId),
-      ),
-    );
-  if (existing) throw new DuplicateReference(existing.id);
-}
-
-async function threatAreasOf(tx: Database, ids: string[]): Promise<Map<string, ThreatArea[]>> {
-  const map = new Map<string, ThreatArea[]>();
-  if (ids.length === 0) return map;
-  const rows = await tx.select().from(disclosureThreatAreas).where(inArray(disclosureThreatAreas.disclosureId, ids));
-  for (const row of rows) map.set(row.disclosureId, [...(map.get(row.disclosureId) ?? []), row.threatArea]);
-  return map;
-}
-
-function summarise(row: typeof disclosures.$inferSelect, createdByName: string | null, threatAreas: ThreatArea[]): DisclosureSummary {
-  return {
-    id: row.id,
-    version: row.version,
-    status: row.status,
-    disclosureMonth: row.disclosureMonth?.slice(0, 7) ?? null,
-    threatAreas,
-    ladCode: row.ladCode,
-    createdByName,
-    submittedAt: row.submittedAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
 async function audit(tx: Database, viewer: Viewer, action: AuditAction, id: string, details: Record<string, unknown> = {}) {
   await recordAudit(tx, auditEvent(viewer, action, { subject: { type: "disclosure", id }, details }));
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

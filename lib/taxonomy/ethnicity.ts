@@ -56,3 +56,9 @@ export type Ethnicity = CodeOf<typeof ETHNICITIES>;
 export function ethnicGroupOf(ethnicity: Ethnicity): EthnicGroup | undefined {
   return ethnicity in ETHNIC_CATEGORIES ? ETHNIC_CATEGORIES[ethnicity as EthnicCategory].group : undefined;
 }
+
+/** The ethnicities by ONS group, for a grouped list; "not stated" and "not known" belong to none. */
+export const ETHNICITY_GROUPS: readonly { label: string; codes: readonly EthnicCategory[] }[] = ETHNIC_GROUPS.options.map((group) => ({
+  label: group.label,
+  codes: (Object.keys(ETHNIC_CATEGORIES) as EthnicCategory[]).filter((code) => ETHNIC_CATEGORIES[code].group === group.code),
+}));

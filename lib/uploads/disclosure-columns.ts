@@ -1,18 +1,18 @@
-import { MULTI_FIELDS } from "@/lib/disclosures/form-data";
 import type { DisclosureInput } from "@/lib/disclosures/schema";
 import {
-  DISCLOSURE_FIELDS,
-  FIELD_CODE_LISTS,
+  ASKED_QUESTIONS,
+  EARLIEST_DISCLOSURE_MONTH,
+  MULTIPLE_ANSWER_FIELDS,
   THREAT_AREAS,
   THREAT_SUB_TYPES,
-  type CodeList,
-  type DisclosureField,
+  questionOf,
+  type Question,
   type ThreatArea,
 } from "@/lib/taxonomy";
 import type { UploadError } from "./events";
 
 /**
- * The disclosure CSV: one row a disclosure, one column a field code (docs/taxonomy.md#field-codes).
+ * The disclosure CSV: one row a disclosure, one column a question (lib/taxonomy/questions.ts).
  *
  * - Threat areas are the column `threat_areas` (area codes separated by `;`) and, for each area, a
  *   column `sub_types.<area>` with that area's sub-types separated by `;` (or `not_known`). A
@@ -25,42 +25,58 @@ import type { UploadError } from "./events";
 export const SEPARATOR = ";";
 export const SUB_TYPES_PREFIX = "sub_types.";
 
-/** Columns a file may leave out: the questions that are optional in the form too. */
-export const OPTIONAL_COLUMNS: readonly string[] = ["partner_reference", "context"];
+const MULTI = new Set<string>(MULTIPLE_ANSWER_FIELDS);
 
-const MULTI = new Set<string>(MULTI_FIELDS);
-
-/** Shared fields in DISCLOSURE_FIELDS order; the force area is derived from lad_code, never uploaded. */
-const FIELD_COLUMNS = DISCLOSURE_FIELDS.codes.filter((code) => code !== "sub_types" && code !== "force_area_code");
-
-/** The template's header: the partner reference, then every field, each area's sub-types straight after `threat_areas`. */
-export const DISCLOSURE_COLUMNS: readonly string[] = [
-  "partner_reference",
-  ...FIELD_COLUMNS.flatMap((code) => (code === "threat_areas" ? [code, ...THREAT_AREAS.codes.map((area) => `${SUB_TYPES_PREFIX}${area}`)] : [code])),
+/** The partner reference keys a row, so it comes first; then every question asked, in the list's order. */
+const COLUMN_QUESTIONS = [
+  ...ASKED_QUESTIONS.filter((question) => question.kind === "reference"),
+  ...ASKED_QUESTIONS.filter((question) => question.kind !== "reference"),
 ];
+
+/** The template's header: a column a question, each area's sub-types straight after `threat_areas`. */
+export const DISCLOSURE_COLUMNS: readonly string[] = COLUMN_QUESTIONS.flatMap((question) =>
+  question.kind === "threat_areas" ? [question.code, ...THREAT_AREAS.codes.map((area) => `${SUB_TYPES_PREFIX}${area}`)] : [question.code],
+);
+
+/** Columns a file may leave out: the free-text questions, which the form marks optional too. */
+export const OPTIONAL_COLUMNS: readonly string[] = COLUMN_QUESTIONS.filter((question) => question.kind === "text" || question.kind === "reference").map(
+  (question) => question.code,
+);
 
 const KNOWN = new Set(DISCLOSURE_COLUMNS);
 
 export type ColumnGuide = { column: string; label: string; values: string; multiple: boolean };
 
-const SINGLE_CODES: Partial<Record<DisclosureField, CodeList<string>>> = { ...FIELD_CODE_LISTS, threat_areas: THREAT_AREAS };
-
 /** What each column holds, for the upload page's column guide. */
 export function columnGuide(): ColumnGuide[] {
   return DISCLOSURE_COLUMNS.map((column) => {
-    if (column === "partner_reference") return { column, label: "Partner reference (optional)", values: "Your own case reference, 1 to 100 characters", multiple: false };
     if (column.startsWith(SUB_TYPES_PREFIX)) {
       const area = column.slice(SUB_TYPES_PREFIX.length) as ThreatArea;
       return { column, label: `Sub-types: ${THREAT_AREAS.label(area)}`, values: THREAT_SUB_TYPES[area].codes.join(", "), multiple: true };
     }
-    const field = column as DisclosureField;
-    const label = DISCLOSURE_FIELDS.label(field);
-    if (field === "disclosure_month") return { column, label, values: "YYYY-MM, from 2015-01, not in the future", multiple: false };
-    if (field === "lad_code") return { column, label, values: "ONS local authority district code, such as E08000035", multiple: false };
-    if (field === "context") return { column, label: `${label}, optional`, values: "At most 1,000 characters, with no personal data", multiple: false };
-    const list = SINGLE_CODES[field];
-    return { column, label, values: list ? list.codes.join(", ") : "", multiple: MULTI.has(field) || field === "threat_areas" };
+    return { column, ...guideOf(questionOf(column)!) };
   });
+}
+
+function guideOf(question: Question): Omit<ColumnGuide, "column"> {
+  const { label } = question;
+  switch (question.kind) {
+    case "reference":
+      return { label: question.question, values: `Your own case reference, 1 to ${question.maxLength} characters`, multiple: false };
+    case "month":
+      return { label, values: `YYYY-MM, from ${EARLIEST_DISCLOSURE_MONTH}, not in the future`, multiple: false };
+    case "local_authority":
+      return { label, values: "ONS local authority district code, such as E08000035", multiple: false };
+    case "text":
+      return { label: `${label}, optional`, values: `At most ${question.maxLength.toLocaleString("en-GB")} characters, with no personal data`, multiple: false };
+    case "threat_areas":
+      return { label, values: THREAT_AREAS.codes.join(", "), multiple: true };
+    case "single":
+    case "multiple":
+      return { label, values: question.list.codes.join(", "), multiple: question.kind === "multiple" };
+    case "force_area":
+      return { label, values: "", multiple: false };
+  }
 }
 
 /** Problems with the header row: unknown, repeated and missing columns, each named. */

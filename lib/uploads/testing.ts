@@ -1,5 +1,5 @@
 import { generateDisclosures } from "@/db/seed/synthetic";
-import { toDisclosureInput } from "@/lib/disclosures/schema";
+import { toDisclosureInput } from "@/lib/disclosures/rows";
 import { toCsv } from "./csv-write";
 import { DISCLOSURE_COLUMNS, SEPARATOR, SUB_TYPES_PREFIX } from "./disclosure-columns";
 

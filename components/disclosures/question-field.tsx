@@ -1,0 +1,173 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { FieldFrame, controlClass } from "@/components/form/field-frame";
+import { multiple, single, type FormValues } from "@/lib/disclosures/form-data";
+import { EARLIEST_DISCLOSURE_MONTH, type AskedQuestion, type TextQuestion } from "@/lib/taxonomy";
+import { Checkboxes, Radios } from "./choices";
+
+export type LocalAuthorityGroup = { label: string; options: readonly { value: string; label: string }[] };
+
+/** Every question asked but the threat areas, which have a field of their own. */
+export type FieldQuestion = Exclude<AskedQuestion, { kind: "threat_areas" }>;
+
+type QuestionFieldProps = {
+  question: FieldQuestion;
+  initial: FormValues;
+  error: string | undefined;
+  /** A question that does not apply is hidden and disabled, so it is never sent. */
+  hidden: boolean;
+  /** The latest month a disclosure may be for. */
+  maxMonth: string;
+  localAuthorities: readonly LocalAuthorityGroup[];
+};
+
+/** One question of the disclosure form, drawn from its definition: radios, checkboxes, a list or a text box. */
+export function QuestionField({ question, initial, error, hidden, maxMonth, localAuthorities }: QuestionFieldProps) {
+  const { code } = question;
+  switch (question.kind) {
+    case "single":
+      if (question.layout === "grouped") {
+        const grouped = new Set(question.groups.flatMap((group) => group.codes));
+        const option = (value: string) => ({ value, label: question.list.label(value) });
+        return (
+          <Framed question={question} initial={initial} error={error}>
+            {(control) => (
+              <GroupedSelect
+                control={control}
+                placeholder={question.placeholder}
+                groups={question.groups.map((group) => ({ label: group.label, options: group.codes.map(option) }))}
+                rest={question.list.codes.filter((value) => !grouped.has(value)).map(option)}
+              />
+            )}
+          </Framed>
+        );
+      }
+      return (
+        <Radios
+          name={code}
+          legend={question.question}
+          choices={question.list.options}
+          value={single(initial, code)}
+          error={error}
+          inline={question.layout === "inline"}
+        />
+      );
+    case "multiple":
+      return (
+        <Checkboxes
+          name={code}
+          legend={question.question}
+          hint={question.hint}
+          choices={question.list.options}
+          values={multiple(initial, code)}
+          error={error}
+          hidden={hidden}
+        />
+      );
+    case "month":
+      return (
+        <Framed question={question} initial={initial} error={error}>
+          {(control) => <input {...control} type="month" min={EARLIEST_DISCLOSURE_MONTH} max={maxMonth} className={`${control.className} max-w-xs`} />}
+        </Framed>
+      );
+    case "local_authority":
+      return (
+        <Framed question={question} initial={initial} error={error}>
+          {(control) => <GroupedSelect control={control} placeholder={question.placeholder} groups={localAuthorities} rest={[]} />}
+        </Framed>
+      );
+    case "text":
+      return <TextField question={question} initial={initial} error={error} />;
+    case "reference":
+      return (
+        <Framed question={question} initial={initial} error={error}>
+          {(control) => <input {...control} type="text" autoComplete="off" spellCheck={false} />}
+        </Framed>
+      );
+  }
+}
+
+/** What every framed control carries: its name, its answer so far, and how it is described. */
+type Control = {
+  id: string;
+  name: string;
+  defaultValue: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  className: string;
+};
+
+type FramedProps = {
+  question: { code: string; question: string; hint?: string };
+  initial: FormValues;
+  error: string | undefined;
+  children: (control: Control) => ReactNode;
+};
+
+/** A labelled control in the GOV.UK field frame. */
+function Framed({ question, initial, error, children }: FramedProps) {
+  const { code } = question;
+  return (
+    <FieldFrame id={code} label={question.question} hint={question.hint} error={error}>
+      {(describedBy) =>
+        children({
+          id: code,
+          name: code,
+          defaultValue: single(initial, code),
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": describedBy,
+          className: controlClass(error),
+        })
+      }
+    </FieldFrame>
+  );
+}
+
+type Option = { readonly value: string; readonly label: string };
+
+function GroupedSelect({ control, placeholder, groups, rest }: { control: Control; placeholder: string; groups: readonly { label: string; options: readonly Option[] }[]; rest: readonly Option[] }) {
+  return (
+    <select {...control}>
+      <option value="">{placeholder}</option>
+      {groups.map((group) => (
+        <optgroup key={group.label} label={group.label}>
+          {group.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+      {rest.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Free text with a count of the characters left, which turns into a warning past the limit. */
+function TextField({ question, initial, error }: { question: TextQuestion; initial: FormValues; error: string | undefined }) {
+  const [length, setLength] = useState(() => [...single(initial, question.code)].length);
+  const left = question.maxLength - length;
+  const countId = `${question.code}-count`;
+  return (
+    <Framed question={question} initial={initial} error={error}>
+      {(control) => (
+        <>
+          <textarea
+            {...control}
+            rows={5}
+            onChange={(event) => setLength([...event.currentTarget.value].length)}
+            aria-describedby={`${control["aria-describedby"] ?? ""} ${countId}`.trim()}
+          />
+          <p id={countId} aria-live="polite" className={left < 0 ? "font-bold text-error" : "text-muted"}>
+            {left >= 0 ? `You have ${left.toLocaleString("en-GB")} characters remaining` : `You have ${(-left).toLocaleString("en-GB")} characters too many`}
+          </p>
+        </>
+      )}
+    </Framed>
+  );
+}

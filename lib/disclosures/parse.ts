@@ -1,0 +1,41 @@
+import { Invalid } from "@/lib/errors";
+import { scanForPii } from "@/lib/pii";
+import { toFieldErrors } from "./field-errors";
+import { disclosureSchema, draftSchema, type DraftDisclosure } from "./schema";
+
+/** Checking what a partner sent before it is saved: the schema with the personal-data scan, errors one per field. */
+
+export type ParsedDisclosure = { values: DraftDisclosure; partnerReference?: string };
+export type ParseResult = { ok: true; parsed: ParsedDisclosure } | { ok: false; fieldErrors: Record<string, string> };
+
+/**
+ * A validator for drafts or submissions: the one schema with the personal-data scan, built once
+ * so an importer can check many rows with it. Errors are one message per field, except free
+ * text, where every finding is named with its kind and position.
+ */
+export function disclosureParser(mode: "draft" | "submit", now: Date): (input: unknown) => ParseResult {
+  const schema = mode === "draft" ? draftSchema({ now, scanText: scanForPii }) : disclosureSchema({ now, scanText: scanForPii });
+  return (input) => {
+    const result = schema.safeParse(input);
+    if (!result.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const error of toFieldErrors(result.error)) {
+        // A finding in free text names its kind and where it is, never the text itself.
+        const message = error.start === undefined ? error.message : `${error.message} (characters ${error.start + 1} to ${error.end})`;
+        const previous = fieldErrors[error.path];
+        if (previous === undefined) fieldErrors[error.path] = message;
+        else if (error.path === "context") fieldErrors.context = `${previous}; ${message}`;
+      }
+      return { ok: false, fieldErrors };
+    }
+    const { partner_reference: partnerReference, ...values } = result.data as DraftDisclosure & { partner_reference?: string };
+    return { ok: true, parsed: { values: values as DraftDisclosure, partnerReference } };
+  };
+}
+
+/** Validates one draft or submission; throws Invalid with field errors. */
+export function parseDisclosure(mode: "draft" | "submit", input: unknown, now: Date): ParsedDisclosure {
+  const result = disclosureParser(mode, now)(input);
+  if (!result.ok) throw new Invalid("There is a problem with the disclosure.", result.fieldErrors);
+  return result.parsed;
+}

@@ -11,18 +11,12 @@ import { parseEnv } from "@/lib/env";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/mail/testing";
 import { createMailer, type Mailer } from "@/lib/mail/transport";
+import { acceptAsMember, acceptWithNewAccount } from "./acceptance";
+import { createInvitation, getInviteOptions } from "./creation";
+import { InvitationAlreadyUsed, InvitationNotDelivered, InvitationUnavailable } from "./errors";
 import type { InvitationInput } from "./schema";
-import {
-  InvitationAlreadyUsed,
-  InvitationNotDelivered,
-  InvitationUnavailable,
-  acceptAsMember,
-  acceptWithNewAccount,
-  createInvitation,
-  findInvitation,
-  getInviteOptions,
-  type Inviter,
-} from "./service";
+import { findInvitation } from "./token";
+import type { Inviter } from "./types";
 import { withoutQueryParameters } from "@/db/errors";
 
 const HOUR = 3_600_000;

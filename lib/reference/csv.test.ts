@@ -82,6 +82,10 @@ describe("parseCsv", () => {
     expect(() => parseCsv("a,b\r1,2\n")).toThrow("CSV line 1: a carriage return not followed by a line feed");
   });
 
+  it("throws for a bare carriage return inside quotes, naming its line", () => {
+    expect(() => parseCsv('a,b\n1,"x\ny\rz"\n')).toThrow("CSV line 3: a carriage return not followed by a line feed");
+  });
+
   it("throws for a repeated column name", () => {
     expect(() => parseCsv("a,a\n1,2\n")).toThrow('CSV line 1: the column "a" appears twice in the header');
   });

@@ -1,10 +1,9 @@
+import { CsvSyntaxError, parseCsvText, type CsvRow } from "@/lib/csv/strict";
+
+export type { CsvRow } from "@/lib/csv/strict";
+
 /** One CSV row keyed by the header's column names. */
 export type CsvRecord = Readonly<Record<string, string>>;
-
-/** One CSV row as parsed, with the physical line (1-based) it starts on. */
-export type CsvRow = { line: number; fields: string[] };
-
-type Field = { value: string; end: number; newlines: number };
 
 /**
  * Parses RFC 4180 CSV (quoted fields, doubled quotes, commas and line breaks inside quotes,
@@ -19,75 +18,17 @@ export function parseCsv(text: string, source = "CSV"): CsvRecord[] {
   return body.map((row) => toRecord(header.fields, row, source));
 }
 
-/** Parses CSV into raw rows without a header; the same rules as `parseCsv` except field counts. */
+/**
+ * Parses CSV into raw rows without a header; the same rules as `parseCsv` except field counts. An
+ * empty line is a row of one empty field.
+ */
 export function parseCsvRows(text: string, source = "CSV"): CsvRow[] {
-  const rows: CsvRow[] = [];
-  // A byte-order mark would otherwise become part of the first column's name.
-  let index = text.startsWith("\uFEFF") ? 1 : 0;
-  let line = 1;
-  let row: CsvRow = { line, fields: [] };
-  if (index >= text.length) return rows;
-
-  for (;;) {
-    const field = text[index] === '"' ? readQuoted(text, index, line, source) : readBare(text, index, line, source);
-    row.fields.push(field.value);
-    line += field.newlines;
-    index = field.end;
-
-    if (index >= text.length) {
-      rows.push(row);
-      return rows;
-    }
-    if (text[index] === ",") {
-      index += 1;
-      continue;
-    }
-    index += text[index] === "\r" ? 2 : 1;
-    line += 1;
-    rows.push(row);
-    // A line break after the last record ends the file; it does not start an empty record.
-    if (index >= text.length) return rows;
-    row = { line, fields: [] };
+  try {
+    return parseCsvText(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw csvError(source, error.line, error.description);
+    throw error;
   }
-}
-
-function readBare(text: string, start: number, line: number, source: string): Field {
-  let index = start;
-  while (index < text.length) {
-    const char = text[index];
-    if (char === "," || char === "\n" || text.startsWith("\r\n", index)) break;
-    if (char === '"') throw csvError(source, line, "a quote inside an unquoted field");
-    if (char === "\r") throw csvError(source, line, "a carriage return not followed by a line feed");
-    index += 1;
-  }
-  return { value: text.slice(start, index), end: index, newlines: 0 };
-}
-
-function readQuoted(text: string, start: number, line: number, source: string): Field {
-  let value = "";
-  let index = start + 1;
-  for (;;) {
-    const quote = text.indexOf('"', index);
-    if (quote === -1) throw csvError(source, line, "a quoted field that is never closed");
-    value += text.slice(index, quote);
-    if (text[quote + 1] !== '"') {
-      assertFieldEnds(text, quote + 1, line + countNewlines(value), source);
-      return { value, end: quote + 1, newlines: countNewlines(value) };
-    }
-    value += '"';
-    index = quote + 2;
-  }
-}
-
-function assertFieldEnds(text: string, index: number, line: number, source: string): void {
-  const atEnd = index >= text.length || text[index] === "," || text[index] === "\n" || text.startsWith("\r\n", index);
-  if (!atEnd) throw csvError(source, line, "text after the closing quote of a field");
-}
-
-function countNewlines(value: string): number {
-  let count = 0;
-  for (const char of value) if (char === "\n") count += 1;
-  return count;
 }
 
 function assertUniqueColumns(header: CsvRow, source: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvRefused, CsvTokenizer, readCsvRows, type CsvLimits, type CsvRow } from "./csv-stream";
+import { CsvRefused, readCsvRows, type CsvLimits, type CsvRow } from "./csv-stream";
 
 const LIMITS: CsvLimits = { maxBytes: 1024 * 1024, maxDataRows: 1_000 };
 
@@ -78,6 +78,12 @@ describe("readCsvRows", () => {
     ['a\n"x"y\n', /Line 2: text after the closing quote/],
     ['a\n"never closed\n', /Line 2: a quoted field that is never closed/],
     ["a\r1\n", /Line 1: a carriage return not followed by a line feed/],
+    ['a\r"1\n', /Line 1: a carriage return not followed by a line feed/],
+    // Lines end in LF or CRLF, so a lone carriage return is refused even inside quotes.
+    ['a\n"x\ry"\n', /Line 2: a carriage return not followed by a line feed/],
+    ["h\r1\r2\r", /Line 1: a carriage return not followed by a line feed/],
+    // A row broken over several lines is named by the line it starts on.
+    ['a\n"x\ny"z\n', /Line 2: text after the closing quote/],
   ])("refuses broken quoting, naming the line: %j", async (text, message) => {
     await expect(rowsOf(streamOf(text))).rejects.toThrow(message);
   });
@@ -111,17 +117,64 @@ describe("readCsvRows", () => {
     await expect(rowsOf(streamOf("h\n1\n2\n3\n4\n"), { maxBytes: 1_000, maxDataRows: 3 })).rejects.toMatchObject({ status: 413, line: 5, message: expect.stringMatching(/more than 3 rows/) });
   });
 
-  it("refuses a field longer than the limit, such as a quote never closed in a large file", async () => {
-    await expect(rowsOf(streamOf('a\n"', "x".repeat(100), "x".repeat(100)), { ...LIMITS, maxFieldChars: 150 })).rejects.toThrow(/longer than 150 characters/);
+  it("refuses a row longer than the limit, such as a quote never closed in a large file", async () => {
+    await expect(rowsOf(streamOf('a\n"', "x".repeat(100), "x".repeat(100)), { ...LIMITS, maxRowChars: 150 })).rejects.toThrow(/Line 2: the row is longer than 150 characters/);
+  });
+
+  it("refuses a row with more columns than the limit, naming its line", async () => {
+    await expect(rowsOf(streamOf("a,b\n1,2,3\n"), { ...LIMITS, maxColumns: 2 })).rejects.toMatchObject({ status: 400, line: 2, message: "Line 2: more than 2 columns." });
+  });
+
+  it("names the field a quoting error is in", async () => {
+    await expect(rowsOf(streamOf('a,b\n1,x"y\n'))).rejects.toMatchObject({ line: 2, fieldIndex: 1 });
+  });
+
+  it("reads rows while the file is still arriving, and stops reading it when the caller stops", async () => {
+    let pulledBytes = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const chunk = new TextEncoder().encode(pulledBytes === 0 ? "h\n" : "1\n".repeat(100));
+        pulledBytes += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const rows: CsvRow[] = [];
+    for await (const row of readCsvRows(endless, { maxBytes: 1_000_000_000, maxDataRows: 1_000_000 })) {
+      rows.push(row);
+      if (rows.length === 3) break;
+    }
+    expect(rows.map((row) => row.line)).toEqual([1, 2, 3]);
+    // The parser reads a little ahead (its buffers hold some kilobytes), never the rest of the file.
+    expect(pulledBytes).toBeLessThan(64 * 1024);
+    await expect.poll(() => cancelled).toBe(true);
   });
 });
 
-describe("CsvTokenizer", () => {
-  it("returns each record once it is complete", () => {
-    const tokenizer = new CsvTokenizer();
-    expect(tokenizer.push('a,"b')).toEqual([]);
-    expect(tokenizer.push('""c"\r')).toEqual([]);
-    expect(tokenizer.push("\nd,e")).toEqual([{ line: 1, fields: ["a", 'b"c'] }]);
-    expect(tokenizer.end()).toEqual([{ line: 2, fields: ["d", "e"] }]);
+describe("readCsvRows as the file arrives", () => {
+  const waiting = Symbol("waiting");
+  /** What `next` settles to within 50 ms, or `waiting`. */
+  const settled = <T,>(next: Promise<T>) => Promise.race([next, new Promise<typeof waiting>((resolve) => setTimeout(() => resolve(waiting), 50))]);
+
+  it("returns each record once it is complete", async () => {
+    const encoder = new TextEncoder();
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const rows = readCsvRows(new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) }), LIMITS);
+
+    const first = rows.next();
+    controller.enqueue(encoder.encode('a,"b'));
+    controller.enqueue(encoder.encode('""c"\r'));
+    expect(await settled(first)).toBe(waiting);
+    controller.enqueue(encoder.encode("\nd,e"));
+    expect(await first).toEqual({ done: false, value: { line: 1, fields: ["a", 'b"c'] } });
+
+    const second = rows.next();
+    expect(await settled(second)).toBe(waiting);
+    controller.close();
+    expect(await second).toEqual({ done: false, value: { line: 2, fields: ["d", "e"] } });
+    expect(await rows.next()).toEqual({ done: true, value: undefined });
   });
 });

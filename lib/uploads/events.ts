@@ -30,8 +30,8 @@ export type UploadEvent =
 
 export const MAX_REPORTED_ERRORS = 2_000;
 
-/** The uploaded-file limits the issue sets: checked while the file streams in. */
-export const UPLOAD_LIMITS = { maxBytes: 20 * 1024 * 1024, maxDataRows: 50_000, maxFieldChars: 20_000, maxColumns: 200 } as const;
+/** The limits on an uploaded file, checked while it streams in. */
+export const UPLOAD_LIMITS = { maxBytes: 20 * 1024 * 1024, maxDataRows: 50_000, maxRowChars: 1_000_000, maxColumns: 200 } as const;
 
 /** Progress is reported every this many rows. */
 export const PROGRESS_EVERY = 500;

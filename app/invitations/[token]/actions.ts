@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions";
-import { acceptInvitationWithNewAccount, joinWithInvitation } from "@/lib/invitations";
+import { acceptInvitationWithNewAccount, joinWithInvitation } from "@/lib/invitations/service";
 import { joinInput, newAccountInput } from "@/lib/invitations/schema";
 
 export const createAccountAction = formAction({

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JoinForm } from "@/components/invitations/join-form";
 import { NewAccountForm } from "@/components/invitations/new-account-form";
-import { getInvitationPage, InvitationUnavailable, type InvitationPage as Invitation } from "@/lib/invitations";
+import { getViewer } from "@/lib/auth/viewer";
+import { InvitationUnavailable } from "@/lib/invitations/errors";
+import { getInvitationPage, type InvitationPage as Invitation } from "@/lib/invitations/service";
 import { createAccountAction, joinAction } from "./actions";
 
 export const metadata: Metadata = { title: "Accept your invitation" };
@@ -12,7 +14,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   let invitation: Invitation;
   try {
-    invitation = await getInvitationPage(token);
+    invitation = await getInvitationPage(await getViewer(), token);
   } catch (error) {
     // Used, expired, withdrawn or unknown: ./not-found.tsx explains, with a 404.
     if (error instanceof InvitationUnavailable) notFound();

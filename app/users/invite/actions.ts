@@ -1,7 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/actions";
-import { sendInvitation } from "@/lib/invitations";
+import { sendInvitation } from "@/lib/invitations/service";
 import { invitationInput } from "@/lib/invitations/schema";
 
 export const inviteAction = formAction({

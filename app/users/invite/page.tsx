@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { InviteForm } from "@/components/invitations/invite-form";
 import { requireViewer } from "@/lib/auth/viewer";
 import { Forbidden, NotFound } from "@/lib/errors";
-import { getInviteForm, type InviteForm as InviteFormOptions } from "@/lib/invitations";
+import { getInviteForm, type InviteForm as InviteFormOptions } from "@/lib/invitations/service";
 import { inviteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invite someone" };

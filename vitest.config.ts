@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{app,components,db,lib}/**/*.test.{ts,tsx}"],
+          include: ["{app,components,db,lib,scripts}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.{ts,tsx}", "node_modules/**"],
           environment: "node",
         },
@@ -28,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{app,components,db,lib}/**/*.integration.test.{ts,tsx}"],
+          include: ["{app,components,db,lib,scripts}/**/*.integration.test.{ts,tsx}"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

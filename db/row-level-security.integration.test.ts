@@ -7,10 +7,10 @@ import { APP_ROLE, appRoleProblem } from "./app-role";
 import { withContext, type DbContext } from "./context";
 import { rowsOf, type Database, type DatabaseHandle } from "./database";
 import * as t from "./schema";
-import { seedDemo } from "./seed";
+import { seedDemo } from "@/scripts/seed";
 import { asAppWithoutContext, createTestDatabase, type TestDatabase } from "./testing";
 
-/** Every table holding organisation data: RLS enabled, forced, with policies (SECURITY.md). */
+/** Every table holding organisation data: RLS enabled, forced, with policies (docs/security.md). */
 const ORGANISATION_DATA_TABLES = [
   "agreement_fields",
   "agreement_geography",

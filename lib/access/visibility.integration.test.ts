@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withContext, type DbContext } from "@/db/context";
 import { rowsOf, type Database, type DatabaseHandle } from "@/db/database";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { parseEnv } from "@/lib/env";
 import { THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DatabaseHandle } from "@/db/database";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import type { Role } from "@/lib/access/roles";
 import { verifyPassword } from "@/lib/auth/password";

@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/auth/viewer";
 import { parseEnv } from "@/lib/env";

@@ -2,9 +2,9 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { parseEnv } from "@/lib/env";
-import { rowsOf, type DatabaseHandle } from "../database";
-import * as t from "../schema";
-import { createTestDatabase } from "../testing";
+import { rowsOf, type DatabaseHandle } from "@/db/database";
+import * as t from "@/db/schema";
+import { createTestDatabase } from "@/db/testing";
 import { SeedRefusedError, isEmpty, seedDemo } from ".";
 
 const env = parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "60" });
@@ -19,7 +19,7 @@ afterAll(async () => {
   await handle?.close();
 });
 
-/** DESIGN.md, "Demo and test accounts", verbatim. */
+/** The demo accounts as the README lists them ("Demo accounts"), verbatim. */
 const DESIGN_ACCOUNTS = [
   ["admin@national.example", "National VAWG Coordination", "national", null, "admin"],
   ["auditor@national.example", "National VAWG Coordination", "national", null, "auditor"],

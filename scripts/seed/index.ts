@@ -4,8 +4,8 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Env } from "@/lib/env";
 import { OperatorError } from "@/lib/operator-error";
 import { listLocalAuthoritiesInForceArea } from "@/lib/reference";
-import type { Database } from "../database";
-import * as t from "../schema";
+import type { Database } from "@/db/database";
+import * as t from "@/db/schema";
 import {
   DEMO_ACCOUNTS,
   DEMO_AGREEMENTS,

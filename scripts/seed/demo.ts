@@ -3,7 +3,7 @@ import type { OrganisationType } from "@/lib/organisations/types";
 import { SHAREABLE_FIELDS, THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";
 
 /**
- * The fictitious organisations, accounts and agreements of DESIGN.md ("Demo and test accounts").
+ * The fictitious organisations, accounts and agreements of the README's "Demo accounts".
  * Names and e-mails are exactly as listed there; the extra partner leads exist so that every
  * party to an agreement has someone to sign it.
  */
@@ -56,7 +56,7 @@ export const DEMO_ACCOUNTS = [
   { email: "caseworker@council.example", displayName: "Demo Caseworker (Council Wakefield)", organisation: "council", role: "submitter" },
   { email: "caseworker@health.example", displayName: "Demo Caseworker (NHS Kirklees)", organisation: "health", role: "submitter" },
   { email: "caseworker@charity.example", displayName: "Demo Caseworker (Women's Aid Calderdale)", organisation: "charity", role: "submitter" },
-  // Signatories for the partners whose leads DESIGN.md does not list.
+  // Signatories for the partners whose leads the README's list of demo accounts does not name.
   { email: "manager@otherpolice.example", displayName: "Demo Partner Lead (Greater Manchester Police)", organisation: "gmPolice", role: "org_manager" },
   { email: "manager@isva.example", displayName: "Demo Partner Lead (ISVA Bradford)", organisation: "isva", role: "org_manager" },
   { email: "manager@council.example", displayName: "Demo Partner Lead (Council Wakefield)", organisation: "council", role: "org_manager" },

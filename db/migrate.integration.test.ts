@@ -1,14 +1,20 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./database";
 import { rowsOf } from "./database";
 import { countPendingMigrations, migrateDatabase } from "./migrate";
 import * as t from "./schema";
-import { createTestDatabase } from "./testing";
+import { createEmptyTestDatabase } from "./testing";
 
 let handle: DatabaseHandle;
+let pendingWhenEmpty: number;
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  // From nothing, as a new server's first `npm run db:migrate`: not a copy of the run's template.
+  handle = await createEmptyTestDatabase();
+  pendingWhenEmpty = await countPendingMigrations(handle);
+  await migrateDatabase(handle);
 });
 afterAll(async () => {
   await handle?.close();
@@ -19,6 +25,12 @@ async function query<T>(statement: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 describe("migrations", () => {
+  it("start from an empty database, with every committed migration pending", () => {
+    const committed = readdirSync(join(process.cwd(), "db/migrations")).filter((file) => file.endsWith(".sql"));
+    expect(committed.length).toBeGreaterThan(0);
+    expect(pendingWhenEmpty).toBe(committed.length);
+  });
+
   it("leave no committed migration pending", async () => {
     expect(await countPendingMigrations(handle)).toBe(0);
   });

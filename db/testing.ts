@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { getEnv } from "@/lib/env";
 import { APP_ROLE } from "./app-role";
 import { connectServer, openEmbedded } from "./connect";
@@ -55,6 +55,14 @@ function migratedTemplate(): MigratedTemplate {
     throw new Error("No migrated template: integration tests run in vitest's integration project, whose global set-up builds it.");
   }
   return template;
+}
+
+/**
+ * What a statement PostgreSQL refuses fails with, for `await expect(...).rejects.toMatchObject()`:
+ * drizzle wraps the server's error, with its SQLSTATE in `code`, as the cause.
+ */
+export function refusedWith(sqlState: string, message: RegExp) {
+  return { cause: expect.objectContaining({ code: sqlState, message: expect.stringMatching(message) }) };
 }
 
 /**

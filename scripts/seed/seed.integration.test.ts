@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { parseEnv } from "@/lib/env";
 import { rowsOf, type DatabaseHandle } from "@/db/database";
 import * as t from "@/db/schema";
-import { createTestDatabase } from "@/db/testing";
+import { createTestDatabase, refusedWith } from "@/db/testing";
 import { SeedRefusedError, isEmpty, seedDemo } from ".";
 
 const env = parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "60" });
@@ -178,7 +178,7 @@ describe("the demo seed", () => {
 
   it("refuses to run a second time and leaves what is there untouched", async () => {
     const before = await handle.db.select({ n: count() }).from(t.disclosures);
-    await expect(seedDemo(handle.db, env, NOW)).rejects.toThrow();
+    await expect(seedDemo(handle.db, env, NOW)).rejects.toMatchObject(refusedWith("23505", /violates unique constraint "organisations_name_unique"/));
     expect(await handle.db.select({ n: count() }).from(t.disclosures)).toEqual(before);
     expect(await isEmpty(handle.db)).toBe(false);
   });

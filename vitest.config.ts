@@ -2,9 +2,15 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const onServer = Boolean(process.env.DATABASE_URL);
 
 // Unit tests are pure and fast; integration tests each open a fresh database (PGlite in memory,
-// or a new database on the server in DATABASE_URL), so files never see each other's data.
+// or a new database on the server in DATABASE_URL), so files never see each other's data. Those
+// databases are copies of one the global set-up migrates once per run.
+//
+// An integration test named *.embedded.integration.test.ts checks something the database plays
+// no part in (the upload row limit is enforced while the file streams, before any query), so it
+// runs once: on PGlite, in `npm test`, and is not collected at all in a run against a server.
 export default defineConfig({
   resolve: {
     alias: [
@@ -19,7 +25,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{app,components,db,lib}/**/*.test.{ts,tsx}"],
+          include: ["{app,components,db,lib,scripts}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.{ts,tsx}", "node_modules/**"],
           environment: "node",
         },
@@ -28,7 +34,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{app,components,db,lib}/**/*.integration.test.{ts,tsx}"],
+          include: ["{app,components,db,lib,scripts}/**/*.integration.test.{ts,tsx}"],
+          exclude: ["node_modules/**", ...(onServer ? ["**/*.embedded.integration.test.{ts,tsx}"] : [])],
+          globalSetup: ["db/testing-template.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -4,7 +4,7 @@ import { APP_ROLE, appRoleProblem } from "./app-role";
 import { DatabaseUnavailableError, connectServer, openEmbedded } from "./connect";
 import type { Database, DatabaseHandle } from "./database";
 import { countPendingMigrations, migrateDatabase } from "./migrate";
-import { isEmpty, seedDemo } from "./seed";
+import { isEmpty, seedDemo } from "@/scripts/seed";
 
 /**
  * The process's one database: the server in DATABASE_URL, or else the embedded PGlite folder,

@@ -40,13 +40,14 @@ export async function connectServer(url: string, { max = 10 }: { max?: number } 
 
 /**
  * Opens the embedded PGlite database: in memory (`memory://`) for tests, or in a folder that
- * this process then owns until it closes it.
+ * this process then owns until it closes it. `loadDataDir`, a tarball from `dumpDataDir()`,
+ * starts a new database as a copy of another (how tests skip migrating each of theirs).
  */
-export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
+export async function openEmbedded(dataDir: string, { loadDataDir }: { loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : acquireEmbeddedLock(dataDir);
   try {
-    const client = await PGlite.create(dataDir);
+    const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
     return {
       db: drizzlePglite(client, options) as unknown as Database,
       driver: "pglite",

@@ -1,14 +1,20 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./database";
 import { rowsOf } from "./database";
 import { countPendingMigrations, migrateDatabase } from "./migrate";
 import * as t from "./schema";
-import { createTestDatabase } from "./testing";
+import { createEmptyTestDatabase, refusedWith } from "./testing";
 
 let handle: DatabaseHandle;
+let pendingWhenEmpty: number;
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  // From nothing, as a new server's first `npm run db:migrate`: not a copy of the run's template.
+  handle = await createEmptyTestDatabase();
+  pendingWhenEmpty = await countPendingMigrations(handle);
+  await migrateDatabase(handle);
 });
 afterAll(async () => {
   await handle?.close();
@@ -19,6 +25,12 @@ async function query<T>(statement: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 describe("migrations", () => {
+  it("start from an empty database, with every committed migration pending", () => {
+    const committed = readdirSync(join(process.cwd(), "db/migrations")).filter((file) => file.endsWith(".sql"));
+    expect(committed.length).toBeGreaterThan(0);
+    expect(pendingWhenEmpty).toBe(committed.length);
+  });
+
   it("leave no committed migration pending", async () => {
     expect(await countPendingMigrations(handle)).toBe(0);
   });
@@ -82,7 +94,7 @@ describe("the schema's own guarantees", () => {
     // Leeds (E08000035) is in West Yorkshire, not Greater Manchester (E23000005).
     await expect(
       handle.db.insert(t.organisationCoverage).values({ orgId, forceAreaCode: "E23000005", ladCode: "E08000035" }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedWith("23503", /violates foreign key constraint "organisation_coverage_lad_code_force_area_code_local_authorit/));
     await handle.db.insert(t.organisationCoverage).values({ orgId, forceAreaCode: "E23000010", ladCode: "E08000035" });
   });
 
@@ -90,7 +102,7 @@ describe("the schema's own guarantees", () => {
     await handle.db.insert(t.users).values({ email: "someone@partner.example", displayName: "One" });
     await expect(
       handle.db.insert(t.users).values({ email: "Someone@Partner.example", displayName: "Two" }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedWith("23505", /violates unique constraint "users_email_key"/));
   });
 
   it("refuses a submitted disclosure without its month and place, and a withdrawal without a reason", async () => {
@@ -98,7 +110,7 @@ describe("the schema's own guarantees", () => {
     const id = crypto.randomUUID();
     await expect(
       handle.db.insert(t.disclosures).values({ id, seriesId: id, orgId, status: "submitted", submittedAt: new Date() }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedWith("23514", /violates check constraint "disclosures_submitted_are_complete"/));
     const complete = {
       orgId,
       disclosureMonth: "2026-01-01",
@@ -109,7 +121,7 @@ describe("the schema's own guarantees", () => {
     const other = crypto.randomUUID();
     await expect(
       handle.db.insert(t.disclosures).values({ ...complete, id: other, seriesId: other, status: "withdrawn" }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedWith("23514", /violates check constraint "disclosures_withdrawal_has_reason"/));
     await handle.db.insert(t.disclosures).values({ ...complete, id: other, seriesId: other, status: "submitted" });
   });
 
@@ -125,7 +137,7 @@ describe("the schema's own guarantees", () => {
     expect(rows.map((row) => row.id)).toEqual([id]);
     await expect(
       handle.db.execute(sql`insert into disclosures (id, series_id, org_id, barriers) values (${crypto.randomUUID()}, ${crypto.randomUUID()}, ${orgId}, '{made_up}')`),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedWith("22P02", /invalid input value for enum barrier: "made_up"/));
   });
 
   it("refuses a disclosure-control threshold below 3", async () => {
@@ -142,6 +154,6 @@ describe("the schema's own guarantees", () => {
         endDate: "2027-01-01",
         reviewDate: "2026-07-01",
       }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedWith("23514", /violates check constraint "agreement_versions_threshold_floor"/));
   });
 });

@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { expect, inject } from "vitest";
 import { getEnv } from "@/lib/env";
 import { APP_ROLE } from "./app-role";
 import { connectServer, openEmbedded } from "./connect";
 import { rowsOf, type Database, type DatabaseHandle } from "./database";
-import { migrateDatabase } from "./migrate";
+import type { MigratedTemplate } from "./testing-template";
 
 /**
  * The password tests give the app role on the test server. Setting it is cluster-wide and
@@ -25,19 +27,42 @@ export type TestDatabase = DatabaseHandle & {
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new database
- * on the server in DATABASE_URL, dropped again on close. Runs never see each other's data.
- * `db` is the owner's connection (a superuser), as migrations and the seed use.
+ * on the server in DATABASE_URL, dropped again on close. Files never see each other's data.
+ * `db` is the owner's connection (a superuser), as migrations and the seed use. Each is a copy
+ * of the database the run migrated once (./testing-template.ts), which is quicker than
+ * replaying every migration.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = migratedTemplate();
   const serverUrl = getEnv().DATABASE_URL;
-  const handle = serverUrl ? await createServerDatabase(serverUrl) : embedded(await openEmbedded("memory://"));
-  try {
-    await migrateDatabase(handle);
-  } catch (error) {
-    await handle.close();
-    throw error;
+  if ("server" in template) {
+    if (!serverUrl) throw new Error("The run migrated a template on the server, but DATABASE_URL is unset here.");
+    return createServerDatabase(serverUrl, template.server);
   }
-  return handle;
+  const tarball = new Blob([await readFile(template.embedded)]);
+  return embedded(await openEmbedded("memory://", { loadDataDir: tarball }));
+}
+
+/** A database with nothing in it, not even the migrations: for the tests of the migrations themselves. */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = getEnv().DATABASE_URL;
+  return serverUrl ? createServerDatabase(serverUrl) : embedded(await openEmbedded("memory://"));
+}
+
+function migratedTemplate(): MigratedTemplate {
+  const template = inject("migratedTemplate");
+  if (!template) {
+    throw new Error("No migrated template: integration tests run in vitest's integration project, whose global set-up builds it.");
+  }
+  return template;
+}
+
+/**
+ * What a statement PostgreSQL refuses fails with, for `await expect(...).rejects.toMatchObject()`:
+ * drizzle wraps the server's error, with its SQLSTATE in `code`, as the cause.
+ */
+export function refusedWith(sqlState: string, message: RegExp) {
+  return { cause: expect.objectContaining({ code: sqlState, message: expect.stringMatching(message) }) };
 }
 
 /**
@@ -56,10 +81,11 @@ function embedded(handle: DatabaseHandle): TestDatabase {
   return { ...handle, connectAsApp: async () => ({ ...handle, close: async () => {} }) };
 }
 
-async function createServerDatabase(serverUrl: string): Promise<TestDatabase> {
+/** A new database on the server: empty, or a copy of `template`. */
+async function createServerDatabase(serverUrl: string, template?: string): Promise<TestDatabase> {
   const name = `vawg_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await connectServer(url.toString(), { max: 4 });

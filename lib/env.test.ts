@@ -31,14 +31,10 @@ describe("parseEnv", () => {
   );
 
   it("never echoes the value it refuses, which may hold a password", () => {
-    const secret = "postgres-but-wrong://admin:hunter2-secret@db/vawg";
-    try {
-      parseEnv({ DATABASE_URL: secret });
-      expect.unreachable();
-    } catch (error) {
-      expect((error as Error).message).not.toContain("hunter2");
-      expect((error as Error).message.split("\n")).toHaveLength(1);
-    }
+    const refuse = () => parseEnv({ DATABASE_URL: "postgres-but-wrong://admin:hunter2-secret@db/vawg" });
+    // One line (no newline anywhere in the message), naming the variable, without the value.
+    expect(refuse).toThrow(/^Invalid configuration: DATABASE_URL must be a URL[^\n]*$/);
+    expect(refuse).not.toThrow(/hunter2/);
   });
 
   it("takes the migration owner's DATABASE_MIGRATION_URL apart from the app's DATABASE_URL, unset when empty", () => {

@@ -22,6 +22,7 @@ describe("navigationFor", () => {
   });
 
   it.each(ROLES)("uses only root-relative hrefs for %s", (role) => {
+    expect(hrefs(role).length).toBeGreaterThan(0);
     for (const href of hrefs(role)) expect(href).toMatch(/^\/(?!\/)/);
   });
 

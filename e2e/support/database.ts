@@ -52,7 +52,7 @@ export async function createMigratedDatabase(prefix: string): Promise<OwnDatabas
   owner.pathname = `/${name}`;
   const app = new URL(owner);
   Object.assign(app, appCredentials());
-  const migrated = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "db/cli/migrate.ts"], {
+  const migrated = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-migrate.ts"], {
     env: { ...process.env, DATABASE_URL: "", DATABASE_MIGRATION_URL: owner.toString() },
   });
   if (migrated.status !== 0) throw new Error(`Migrating ${name} failed: ${migrated.stderr.toString()}`);

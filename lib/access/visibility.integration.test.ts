@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withContext, type DbContext } from "@/db/context";
 import { rowsOf, type Database, type DatabaseHandle } from "@/db/database";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/db/seed";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { seedDemo } from "@/scripts/seed";
+import { createTestDatabase, refusedWith, type TestDatabase } from "@/db/testing";
 import { parseEnv } from "@/lib/env";
 import { THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";
 import type { Role } from "./roles";
@@ -259,12 +259,12 @@ describe("the submitting organisation", () => {
       withContext(app.db, caseworker(), (tx) =>
         tx.insert(t.disclosures).values({ id: other, seriesId: other, orgId: orgIds.get("Demo ISVA Service Bradford")!, createdBy: userId }),
       ),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedWith("42501", /new row violates row-level security policy for table "disclosures"/));
     await expect(
       withContext(app.db, caseworker(), (tx) =>
         tx.insert(t.disclosures).values({ id: other, seriesId: other, orgId, createdBy: userIds.get("manager@idva.example")! }),
       ),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject(refusedWith("42501", /new row violates row-level security policy for table "disclosures"/));
     await withContext(app.db, caseworker(), (tx) => tx.delete(t.disclosures).where(eq(t.disclosures.id, id)));
   });
 

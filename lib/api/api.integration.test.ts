@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/db/seed";
-import { generateDisclosures } from "@/db/seed/synthetic";
+import { seedDemo } from "@/scripts/seed";
+import { generateDisclosures } from "@/scripts/seed/synthetic";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { openApiDocument } from "./openapi";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/service";
@@ -87,6 +87,7 @@ describe("authentication", () => {
 
   it("stores only a hash of each token, and records when it was last used", async () => {
     const rows = await test.db.select().from(t.apiTokens);
+    expect(rows.length).toBeGreaterThanOrEqual(Object.keys(tokens).length);
     for (const row of rows) expect(Object.values(tokens)).not.toContain(row.tokenHash);
     await collection.GET(request("/api/v1/disclosures", { token: tokens.readOnly }), noParams);
     const [used] = await test.db.select().from(t.apiTokens).where(eq(t.apiTokens.name, "Case system read"));

@@ -30,7 +30,7 @@ describe("generateRecoveryCodes", () => {
   });
 
   it("refuses counts that are not a whole number from 1 to 100", () => {
-    for (const count of [0, -1, 1.5, 101]) expect(() => generateRecoveryCodes(count)).toThrow();
+    for (const count of [0, -1, 1.5, 101]) expect(() => generateRecoveryCodes(count)).toThrow("Recovery code count must be 1 to 100.");
   });
 });
 

@@ -90,11 +90,11 @@ describe("the password step", () => {
     const person = await user();
     const verify = vi.mocked(verifyPassword);
     verify.mockClear();
-    await expect(verifyPasswordStep(handle.db, { email: "nobody-at-all@partner.example", password: PASSWORD }, client("203.0.113.50"), T0)).rejects.toThrow();
+    await expect(verifyPasswordStep(handle.db, { email: "nobody-at-all@partner.example", password: PASSWORD }, client("203.0.113.50"), T0)).rejects.toThrow(new Invalid(WRONG_CREDENTIALS));
     expect(verify).toHaveBeenCalledTimes(1);
     expect(verify.mock.calls[0]![0]).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     verify.mockClear();
-    await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client("203.0.113.50"), T0)).rejects.toThrow();
+    await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client("203.0.113.50"), T0)).rejects.toThrow(new Invalid(WRONG_CREDENTIALS));
     expect(verify).toHaveBeenCalledTimes(1);
   });
 
@@ -134,7 +134,7 @@ describe("the password step", () => {
 
   it("audits each failure and success", async () => {
     const person = await user();
-    await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client(), T0)).rejects.toThrow();
+    await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client(), T0)).rejects.toThrow(new Invalid(WRONG_CREDENTIALS));
     await signIn(person.email);
     expect(await auditActions(person.id)).toEqual(["sign_in.failed:failure", "sign_in.password_verified:success", "session.signed_in:success"]);
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withContext } from "@/db/context";
 import type { Database, DatabaseHandle } from "@/db/database";
 import * as t from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { createTestDatabase, refusedWith, type TestDatabase } from "@/db/testing";
 import type { Role } from "@/lib/access/roles";
 import { sealClientSecret } from "@/lib/auth/sso-secret";
 import { resolveSession } from "./sessions";
@@ -229,7 +229,7 @@ describe("providers for Auth.js", () => {
     const userId = await user("policy@police.example");
     await handle.db.insert(t.userIdentities).values({ providerId, subject: "policy-subject", userId });
     const join = (role: Role) => withContext(db, { userId, orgId }, (tx) => tx.insert(t.memberships).values({ userId, orgId, role }));
-    await expect(join("analyst")).rejects.toThrow();
+    await expect(join("analyst")).rejects.toMatchObject(refusedWith("42501", /new row violates row-level security policy for table "memberships"/));
     await expect(join("viewer")).resolves.toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { generateDisclosures } from "@/db/seed/synthetic";
+import { generateDisclosures } from "@/scripts/seed/synthetic";
 import type { OrganisationType } from "@/lib/access/organisation-types";
 import { listLocalAuthorities, listLocalAuthoritiesInForceArea } from "@/lib/reference";
 import { CONTEXT_MAX_LENGTH, DISCLOSURE_FIELDS } from "@/lib/taxonomy";

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DatabaseHandle } from "@/db/database";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import type { Role } from "@/lib/access/roles";
 import { verifyPassword } from "@/lib/auth/password";
@@ -361,17 +361,19 @@ describe("sending the invitation by e-mail", () => {
 describe("errors that reach the logs", () => {
   it("keep a failed query's SQLSTATE but never its parameters", async () => {
     const secretHash = hashToken("a token nobody may see");
-    let caught: unknown;
-    try {
-      // The same e-mail twice breaks users_email_key, as a raced acceptance would.
-      await handle.db.insert(t.users).values([
+    // The same e-mail twice breaks users_email_key, as a raced acceptance would.
+    const caught: unknown = await handle.db
+      .insert(t.users)
+      .values([
         { email: "dupe@idva.example", displayName: "One", passwordHash: secretHash },
         { email: "DUPE@idva.example", displayName: "Two", passwordHash: secretHash },
-      ]);
-    } catch (error) {
-      caught = error;
-    }
-    expect(String((caught as Error).message)).toContain(secretHash);
+      ])
+      .then(
+        () => "the insert succeeded",
+        (error: unknown) => error,
+      );
+    expect(caught).toBeInstanceOf(Error);
+    expect((caught as Error).message).toContain(secretHash);
     const cleaned = withoutQueryParameters(caught) as Error;
     expect(cleaned.message).toBe("A database query failed (SQLSTATE 23505, constraint users_email_key).");
     expect(JSON.stringify(cleaned)).not.toContain(secretHash);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { parseEnv } from "@/lib/env";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";

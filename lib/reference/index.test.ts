@@ -231,6 +231,7 @@ describe("boundaries", () => {
 
   it("holds only polygon geometries", () => {
     const features = [...loadForceAreaBoundaries().features, ...loadLocalAuthorityBoundaries().features];
+    expect(features).toHaveLength(43 + 318);
     for (const { geometry } of features) expect(["Polygon", "MultiPolygon"]).toContain(geometry.type);
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as route from "@/app/api/v1/recorded-crime-returns/route";
 import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/scripts/seed";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { createApiToken } from "@/lib/api-tokens/service";
 import type { Viewer } from "@/lib/auth/viewer";

@@ -1,4 +1,4 @@
-import { generateDisclosures } from "@/db/seed/synthetic";
+import { generateDisclosures } from "@/scripts/seed/synthetic";
 import { toDisclosureInput } from "@/lib/disclosures/rows";
 import { toCsv } from "./csv-write";
 import { DISCLOSURE_COLUMNS, SEPARATOR, SUB_TYPES_PREFIX } from "./disclosure-columns";

@@ -4,8 +4,8 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Env } from "@/lib/env";
 import { OperatorError } from "@/lib/operator-error";
 import { listLocalAuthoritiesInForceArea } from "@/lib/reference";
-import type { Database } from "../database";
-import * as t from "../schema";
+import type { Database } from "@/db/database";
+import * as t from "@/db/schema";
 import {
   DEMO_ACCOUNTS,
   DEMO_AGREEMENTS,
@@ -47,19 +47,20 @@ export async function seedDemo(
   now = new Date(),
 ): Promise<SeedSummary> {
   assertSeedAllowed(env);
-  const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(env.DEMO_PASSWORD)));
+  // Every demo account shares the one demo password: hashed once (argon2id is slow on purpose).
+  const passwordHash = await hashPassword(env.DEMO_PASSWORD);
   const months = lastMonths(now, 24);
 
   return db.transaction(async (tx) => {
     const orgIds = await insertOrganisations(tx);
     const userIds = new Map<string, string>();
-    for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+    for (const account of DEMO_ACCOUNTS) {
       const [user] = await tx
         .insert(t.users)
         .values({
           email: account.email,
           displayName: account.displayName,
-          passwordHash: passwordHashes[index],
+          passwordHash,
           totpSecret: env.DEMO_TOTP_SECRET,
           mfaEnrolledAt: now,
         })

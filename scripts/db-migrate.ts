@@ -1,6 +1,6 @@
-import { migrateDatabase } from "../migrate";
-import { openForCli } from "./open";
-import { runCli } from "./run";
+// `npm run db:migrate`: applies every pending migration and loads the reference data.
+import { migrateDatabase } from "@/db/migrate";
+import { openForCli, runCli } from "./command-line";
 
 await runCli(async () => {
   const handle = await openForCli();

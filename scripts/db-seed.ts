@@ -1,8 +1,9 @@
+// `npm run db:seed`: migrates, then fills an empty database with the demo organisations,
+// accounts, agreements and synthetic disclosures.
+import { migrateDatabase } from "@/db/migrate";
 import { getEnv } from "@/lib/env";
-import { migrateDatabase } from "../migrate";
-import { assertSeedAllowed, isEmpty, seedDemo } from "../seed";
-import { openForCli } from "./open";
-import { runCli } from "./run";
+import { openForCli, runCli } from "./command-line";
+import { assertSeedAllowed, isEmpty, seedDemo } from "./seed";
 
 await runCli(async () => {
   const env = getEnv();

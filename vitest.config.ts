@@ -33,7 +33,8 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "integration",
+          // Named for the database it runs on, so the two runs read apart in every report.
+          name: onServer ? "integration (PostgreSQL server)" : "integration (PGlite)",
           include: ["{app,components,db,lib,scripts}/**/*.integration.test.{ts,tsx}"],
           exclude: ["node_modules/**", ...(onServer ? ["**/*.embedded.integration.test.{ts,tsx}"] : [])],
           globalSetup: ["db/testing-template.ts"],

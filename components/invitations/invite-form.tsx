@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 
-export type InviteResult = {
+type InviteResult = {
   email: string;
   organisationName: string;
   roleLabel: string;

@@ -14,6 +14,7 @@ import {
   signOutEverywhereAction,
   switchOrganisationAction,
 } from "./actions";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -40,10 +41,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </dl>
 
       {memberships.length > 1 ? (
-        <section aria-labelledby="organisation-title" className="space-y-2">
-          <h2 id="organisation-title" className="text-2xl font-bold">
-            Organisation you act for
-          </h2>
+        <TitledSection id="organisation-title" title="Organisation you act for" className="space-y-2">
           <p>You belong to more than one organisation. What you see and do depends on the one you act for.</p>
           <SelectActionForm
             action={switchOrganisationAction}
@@ -53,36 +51,27 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             defaultValue={viewer.organisation.id}
             submitLabel="Switch"
           />
-        </section>
+        </TitledSection>
       ) : null}
 
-      <section aria-labelledby="authenticator-title" className="max-w-2xl space-y-4">
-        <h2 id="authenticator-title" className="text-2xl font-bold">
-          Authenticator app
-        </h2>
+      <TitledSection id="authenticator-title" title="Authenticator app" className="max-w-2xl space-y-4">
         <p>
           To move to a new phone or app, set up a new authenticator. You will get new recovery codes, and the old
           ones will stop working.
         </p>
         <ReauthenticateForm action={reauthenticateForAuthenticatorAction} />
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="password-title" className="max-w-2xl space-y-4">
-        <h2 id="password-title" className="text-2xl font-bold">
-          Change your password
-        </h2>
+      <TitledSection id="password-title" title="Change your password" className="max-w-2xl space-y-4">
         {params["password-changed"] ? (
           <p role="status" className="border-l-4 border-success pl-4 font-bold">
             Your password has been changed, and your other sessions have ended.
           </p>
         ) : null}
         <PasswordChangeForm action={changePasswordAction} />
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sessions-title" className="space-y-4">
-        <h2 id="sessions-title" className="text-2xl font-bold">
-          Where you are signed in
-        </h2>
+      <TitledSection id="sessions-title" title="Where you are signed in" className="space-y-4">
         {ended ? (
           <p role="status" className="border-l-4 border-success pl-4 font-bold">
             That session has ended.
@@ -126,7 +115,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <ActionForm action={signOutEverywhereAction} label="Sign out everywhere" variant="warning">
           Sign out everywhere, including here
         </ActionForm>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/form/action-form";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { requirePagePermission } from "@/lib/pages";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -61,12 +62,9 @@ export default async function ApiTokensPage() {
           })}
         </tbody>
       </table>
-      <section aria-labelledby="new-token-title" className="max-w-2xl space-y-4">
-        <h2 id="new-token-title" className="text-2xl font-bold">
-          Create a token
-        </h2>
+      <TitledSection id="new-token-title" title="Create a token" className="max-w-2xl space-y-4">
         <NewTokenForm action={createApiTokenAction} />
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { can } from "@/lib/access/permissions";
 import { getDisclosure } from "@/lib/disclosures/service";
 import { orNotFound, requirePagePermission } from "@/lib/pages";
 import { getLocalAuthority, getPoliceForceArea } from "@/lib/reference";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata: Metadata = { title: "Disclosure" };
 
@@ -78,10 +79,7 @@ export default async function DisclosurePage({
         forceArea={forceArea ? forceArea.name : undefined}
       />
       {disclosure.versions.length > 0 ? (
-        <section aria-labelledby="history-title" className="space-y-2">
-          <h2 id="history-title" className="text-2xl font-bold">
-            Version history
-          </h2>
+        <TitledSection id="history-title" title="Version history" className="space-y-2">
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">Versions of this disclosure, newest first</caption>
             <thead>
@@ -111,7 +109,7 @@ export default async function DisclosurePage({
               ))}
             </tbody>
           </table>
-        </section>
+        </TitledSection>
       ) : null}
     </div>
   );

@@ -15,6 +15,7 @@ import {
   switchOrganisationAction,
 } from "./actions";
 import { TitledSection } from "@/components/titled-section";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -77,41 +78,31 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             That session has ended.
           </p>
         ) : null}
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Your signed-in sessions</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Signed in</th>
-              <th scope="col" className="py-2 pr-4">Last active</th>
-              <th scope="col" className="py-2 pr-4">Browser and address</th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">Action</span>
-              </th>
+        <DataTable
+          caption="Your signed-in sessions"
+          columns={["Signed in", "Last active", "Browser and address", <span key="action" className="sr-only">Action</span>]}
+        >
+          {sessions.map((session) => (
+            <tr key={session.handle} className="border-b border-rule align-top">
+              <td className="py-2 pr-4">{when.format(session.createdAt)}</td>
+              <td className="py-2 pr-4">{when.format(session.lastSeenAt)}</td>
+              <td className="py-2 pr-4 break-words">
+                {session.userAgent ?? "Unknown browser"}
+                <br />
+                <span className="text-muted">{session.ipAddress ?? "unknown address"}</span>
+              </td>
+              <td className="py-2">
+                {session.current ? (
+                  <strong>This session</strong>
+                ) : (
+                  <ActionForm action={endSessionAction} fields={{ handle: session.handle }} label="End session">
+                    End<span className="sr-only"> the session signed in {when.format(session.createdAt)}</span>
+                  </ActionForm>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <tr key={session.handle} className="border-b border-rule align-top">
-                <td className="py-2 pr-4">{when.format(session.createdAt)}</td>
-                <td className="py-2 pr-4">{when.format(session.lastSeenAt)}</td>
-                <td className="py-2 pr-4 break-words">
-                  {session.userAgent ?? "Unknown browser"}
-                  <br />
-                  <span className="text-muted">{session.ipAddress ?? "unknown address"}</span>
-                </td>
-                <td className="py-2">
-                  {session.current ? (
-                    <strong>This session</strong>
-                  ) : (
-                    <ActionForm action={endSessionAction} fields={{ handle: session.handle }} label="End session">
-                      End<span className="sr-only"> the session signed in {when.format(session.createdAt)}</span>
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <ActionForm action={signOutEverywhereAction} label="Sign out everywhere" variant="warning">
           Sign out everywhere, including here
         </ActionForm>

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { openApiDocument } from "@/lib/api/openapi";
 import { DISCLOSURE_FIELDS } from "@/lib/taxonomy";
 import { TitledSection } from "@/components/titled-section";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "API" };
 
@@ -50,29 +51,19 @@ export default async function ApiDocsPage() {
       </TitledSection>
 
       <TitledSection id="fields-title" title="Fields of a disclosure" className="space-y-2">
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Fields of a disclosure, whether each is required, and the values it takes</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Field</th>
-              <th scope="col" className="py-2 pr-4">Required</th>
-              <th scope="col" className="py-2">Values</th>
+        <DataTable caption="Fields of a disclosure, whether each is required, and the values it takes" columns={["Field", "Required", "Values"]}>
+          {Object.entries(input.properties).map(([field, schema]) => (
+            <tr key={field} className="border-b border-rule align-top">
+              <th scope="row" className="py-2 pr-4 font-normal">
+                <code className="font-mono">{field}</code>
+                <br />
+                <span className="text-muted">{DISCLOSURE_FIELDS.has(field) ? DISCLOSURE_FIELDS.label(field) : field === "partner_reference" ? "Your own case reference (stored only as a keyed hash)" : ""}</span>
+              </th>
+              <td className="py-2 pr-4">{input.required?.includes(field) ? "Yes" : "No"}</td>
+              <td className="py-2 font-mono text-sm break-words">{describe(schema)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {Object.entries(input.properties).map(([field, schema]) => (
-              <tr key={field} className="border-b border-rule align-top">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  <code className="font-mono">{field}</code>
-                  <br />
-                  <span className="text-muted">{DISCLOSURE_FIELDS.has(field) ? DISCLOSURE_FIELDS.label(field) : field === "partner_reference" ? "Your own case reference (stored only as a keyed hash)" : ""}</span>
-                </th>
-                <td className="py-2 pr-4">{input.required?.includes(field) ? "Yes" : "No"}</td>
-                <td className="py-2 font-mono text-sm break-words">{describe(schema)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </TitledSection>
     </div>
   );

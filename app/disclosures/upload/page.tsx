@@ -3,6 +3,7 @@ import Link from "next/link";
 import { UploadPage } from "@/components/uploads/upload-page";
 import { requirePagePermission } from "@/lib/pages";
 import { columnGuide, OPTIONAL_COLUMNS } from "@/lib/uploads/disclosure-columns";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Upload disclosures" };
 
@@ -52,30 +53,20 @@ export default async function UploadDisclosuresPage() {
     >
       <details>
         <summary className="cursor-pointer text-lg font-bold">Column guide</summary>
-        <table className="mt-4 w-full border-collapse text-left">
-          <caption className="sr-only">The columns of the disclosure CSV and the codes each accepts</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Column</th>
-              <th scope="col" className="py-2 pr-4">Question</th>
-              <th scope="col" className="py-2">Accepted values</th>
+        <DataTable caption="The columns of the disclosure CSV and the codes each accepts" columns={["Column", "Question", "Accepted values"]} className="mt-4">
+          {guide.map((entry) => (
+            <tr key={entry.column} className="border-b border-rule align-top">
+              <td className="py-2 pr-4">
+                <code>{entry.column}</code>
+              </td>
+              <td className="py-2 pr-4">
+                {entry.label}
+                {entry.multiple ? <span className="block text-muted">Several, separated by ;</span> : null}
+              </td>
+              <td className="break-words py-2">{entry.values}</td>
             </tr>
-          </thead>
-          <tbody>
-            {guide.map((entry) => (
-              <tr key={entry.column} className="border-b border-rule align-top">
-                <td className="py-2 pr-4">
-                  <code>{entry.column}</code>
-                </td>
-                <td className="py-2 pr-4">
-                  {entry.label}
-                  {entry.multiple ? <span className="block text-muted">Several, separated by ;</span> : null}
-                </td>
-                <td className="break-words py-2">{entry.values}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </details>
     </UploadPage>
   );

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 import { TitledSection } from "@/components/titled-section";
@@ -27,8 +27,7 @@ export function CodeForm({ action, label, hint, next, submitLabel = "Sign in" }:
   }
   const failed = state?.ok === false ? state : null;
   return (
-    <form action={formAction} noValidate aria-label="Security code">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+    <ActionStateForm action={formAction} label="Security code" failed={failed}>
       <input type="hidden" name="next" value={next} />
       <TextField
         id="code"
@@ -41,7 +40,7 @@ export function CodeForm({ action, label, hint, next, submitLabel = "Sign in" }:
         error={failed?.fieldErrors.code}
       />
       <SubmitButton pendingLabel="Checking…">{submitLabel}</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }
 

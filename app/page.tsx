@@ -4,6 +4,7 @@ import { ROLE_LABELS, ROLES, type Role } from "@/lib/access/roles";
 import { getViewer } from "@/lib/auth/viewer";
 import { navigationFor } from "@/lib/navigation";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
+import { TitledSection } from "@/components/titled-section";
 
 const ROLE_SUMMARIES: Record<Role, string> = {
   submitter: "Records, submits and withdraws their own anonymised disclosures.",
@@ -33,10 +34,7 @@ export default async function HomePage() {
       </div>
 
       {viewer ? (
-        <section aria-labelledby="your-account" className="space-y-3 border-l-4 border-brand pl-4">
-          <h2 id="your-account" className="text-2xl font-bold">
-            Your account
-          </h2>
+        <TitledSection id="your-account" title="Your account" className="space-y-3 border-l-4 border-brand pl-4">
           <p>
             You are signed in as {viewer.displayName} for {viewer.organisation.name} (
             {ORGANISATION_TYPE_LABELS[viewer.organisation.type]}), with the {ROLE_LABELS[viewer.role]}{" "}
@@ -51,13 +49,10 @@ export default async function HomePage() {
                 </li>
               ))}
           </ul>
-        </section>
+        </TitledSection>
       ) : null}
 
-      <section aria-labelledby="why" className="space-y-4">
-        <h2 id="why" className="text-2xl font-bold">
-          Why it exists
-        </h2>
+      <TitledSection id="why" title="Why it exists" className="space-y-4">
         <p>
           Most violence against women and girls is never reported to the police. The national Strategic
           Threat and Risk Assessment (STRA) of VAWG, published by the National Police Chiefs&apos;
@@ -74,12 +69,9 @@ export default async function HomePage() {
           <li>how far VAWG perpetrators are involved in other offending</li>
           <li>how much VAWG is committed online, and the platforms where it happens</li>
         </ol>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="who" className="space-y-4">
-        <h2 id="who" className="text-2xl font-bold">
-          Who it is for
-        </h2>
+      <TitledSection id="who" title="Who it is for" className="space-y-4">
         <p>
           Police forces, local authorities, health bodies, independent sexual violence adviser (ISVA)
           and independent domestic violence adviser (IDVA) services, and third-sector organisations in
@@ -94,12 +86,9 @@ export default async function HomePage() {
             </div>
           ))}
         </dl>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="protection" className="space-y-4">
-        <h2 id="protection" className="text-2xl font-bold">
-          How victims are protected
-        </h2>
+      <TitledSection id="protection" title="How victims are protected" className="space-y-4">
         <ul className="list-disc space-y-2 pl-6">
           <li>
             Disclosures never contain names, dates of birth, addresses, full postcodes, phone numbers,
@@ -120,12 +109,9 @@ export default async function HomePage() {
             an audit log that cannot be altered without detection.
           </li>
         </ul>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="access" className="space-y-4">
-        <h2 id="access" className="text-2xl font-bold">
-          Getting access
-        </h2>
+      <TitledSection id="access" title="Getting access" className="space-y-4">
         <p>
           Accounts are set up by your organisation&apos;s partner lead. If your organisation is not yet
           a partner, contact the national coordinator. You sign in with a password and a code from an
@@ -135,7 +121,7 @@ export default async function HomePage() {
           The police force areas and population figures used across the portal are listed on the{" "}
           <Link href="/reference">reference data</Link> page.
         </p>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -36,12 +36,6 @@ export function useDatabase(handle: DatabaseHandle): void {
   holder[KEY] = Promise.resolve(handle);
 }
 
-export async function closeDatabase(): Promise<void> {
-  const opening = holder[KEY];
-  delete holder[KEY];
-  if (opening) await (await opening).close();
-}
-
 async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   if (isBuildPhase()) {
     throw new Error("The database is never opened during `next build`: a page that reads data must be dynamic.");

@@ -4,7 +4,7 @@ import type * as schema from "./schema";
 /** The drizzle database, whichever driver is behind it. A transaction is one too, so pass `tx` down. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type Driver = "postgres" | "pglite";
+type Driver = "postgres" | "pglite";
 
 /** An open database with what it takes to migrate and close it. */
 export type DatabaseHandle = {

@@ -14,7 +14,7 @@ import type { MigratedTemplate } from "./testing-template";
  * The password tests give the app role on the test server. Setting it is cluster-wide and
  * idempotent; CI sets its own before the browser tests.
  */
-export const TEST_APP_PASSWORD = "vawg-app-test-password";
+const TEST_APP_PASSWORD = "vawg-app-test-password";
 
 export type TestDatabase = DatabaseHandle & {
   /**

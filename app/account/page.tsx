@@ -14,6 +14,8 @@ import {
   signOutEverywhereAction,
   switchOrganisationAction,
 } from "./actions";
+import { TitledSection } from "@/components/titled-section";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -40,10 +42,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </dl>
 
       {memberships.length > 1 ? (
-        <section aria-labelledby="organisation-title" className="space-y-2">
-          <h2 id="organisation-title" className="text-2xl font-bold">
-            Organisation you act for
-          </h2>
+        <TitledSection id="organisation-title" title="Organisation you act for" className="space-y-2">
           <p>You belong to more than one organisation. What you see and do depends on the one you act for.</p>
           <SelectActionForm
             action={switchOrganisationAction}
@@ -53,80 +52,61 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             defaultValue={viewer.organisation.id}
             submitLabel="Switch"
           />
-        </section>
+        </TitledSection>
       ) : null}
 
-      <section aria-labelledby="authenticator-title" className="max-w-2xl space-y-4">
-        <h2 id="authenticator-title" className="text-2xl font-bold">
-          Authenticator app
-        </h2>
+      <TitledSection id="authenticator-title" title="Authenticator app" className="max-w-2xl space-y-4">
         <p>
           To move to a new phone or app, set up a new authenticator. You will get new recovery codes, and the old
           ones will stop working.
         </p>
         <ReauthenticateForm action={reauthenticateForAuthenticatorAction} />
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="password-title" className="max-w-2xl space-y-4">
-        <h2 id="password-title" className="text-2xl font-bold">
-          Change your password
-        </h2>
+      <TitledSection id="password-title" title="Change your password" className="max-w-2xl space-y-4">
         {params["password-changed"] ? (
           <p role="status" className="border-l-4 border-success pl-4 font-bold">
             Your password has been changed, and your other sessions have ended.
           </p>
         ) : null}
         <PasswordChangeForm action={changePasswordAction} />
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sessions-title" className="space-y-4">
-        <h2 id="sessions-title" className="text-2xl font-bold">
-          Where you are signed in
-        </h2>
+      <TitledSection id="sessions-title" title="Where you are signed in" className="space-y-4">
         {ended ? (
           <p role="status" className="border-l-4 border-success pl-4 font-bold">
             That session has ended.
           </p>
         ) : null}
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Your signed-in sessions</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Signed in</th>
-              <th scope="col" className="py-2 pr-4">Last active</th>
-              <th scope="col" className="py-2 pr-4">Browser and address</th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">Action</span>
-              </th>
+        <DataTable
+          caption="Your signed-in sessions"
+          columns={["Signed in", "Last active", "Browser and address", <span key="action" className="sr-only">Action</span>]}
+        >
+          {sessions.map((session) => (
+            <tr key={session.handle} className="border-b border-rule align-top">
+              <td className="py-2 pr-4">{when.format(session.createdAt)}</td>
+              <td className="py-2 pr-4">{when.format(session.lastSeenAt)}</td>
+              <td className="py-2 pr-4 break-words">
+                {session.userAgent ?? "Unknown browser"}
+                <br />
+                <span className="text-muted">{session.ipAddress ?? "unknown address"}</span>
+              </td>
+              <td className="py-2">
+                {session.current ? (
+                  <strong>This session</strong>
+                ) : (
+                  <ActionForm action={endSessionAction} fields={{ handle: session.handle }} label="End session">
+                    End<span className="sr-only"> the session signed in {when.format(session.createdAt)}</span>
+                  </ActionForm>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <tr key={session.handle} className="border-b border-rule align-top">
-                <td className="py-2 pr-4">{when.format(session.createdAt)}</td>
-                <td className="py-2 pr-4">{when.format(session.lastSeenAt)}</td>
-                <td className="py-2 pr-4 break-words">
-                  {session.userAgent ?? "Unknown browser"}
-                  <br />
-                  <span className="text-muted">{session.ipAddress ?? "unknown address"}</span>
-                </td>
-                <td className="py-2">
-                  {session.current ? (
-                    <strong>This session</strong>
-                  ) : (
-                    <ActionForm action={endSessionAction} fields={{ handle: session.handle }} label="End session">
-                      End<span className="sr-only"> the session signed in {when.format(session.createdAt)}</span>
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <ActionForm action={signOutEverywhereAction} label="Sign out everywhere" variant="warning">
           Sign out everywhere, including here
         </ActionForm>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { openApiDocument } from "@/lib/api/openapi";
 import { DISCLOSURE_FIELDS } from "@/lib/taxonomy";
+import { TitledSection } from "@/components/titled-section";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "API" };
 
@@ -22,10 +24,7 @@ export default async function ApiDocsPage() {
         create tokens on the API tokens page; a token belongs to the organisation and can be revoked at any time.
       </p>
 
-      <section aria-labelledby="operations-title" className="space-y-4">
-        <h2 id="operations-title" className="text-2xl font-bold">
-          Operations
-        </h2>
+      <TitledSection id="operations-title" title="Operations" className="space-y-4">
         {Object.entries(document.paths).flatMap(([path, methods]) =>
           Object.entries(methods as Record<string, Operation>).map(([method, operation]) => (
             <div key={`${method} ${path}`} className="border-l-4 border-rule pl-4">
@@ -38,12 +37,9 @@ export default async function ApiDocsPage() {
             </div>
           )),
         )}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="example-title" className="space-y-2">
-        <h2 id="example-title" className="text-2xl font-bold">
-          Example
-        </h2>
+      <TitledSection id="example-title" title="Example" className="space-y-2">
         <pre className="overflow-x-auto bg-panel p-4 text-sm">
           {`curl -X POST https://<portal>/api/v1/disclosures \\
   -H "Authorization: Bearer vawg_…" \\
@@ -52,36 +48,23 @@ export default async function ApiDocsPage() {
        "lad_code":"E08000035","victim_age_band":"25-34", … }'`}
         </pre>
         <p>Errors are problem details (RFC 9457) with the path of every field in error.</p>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="fields-title" className="space-y-2">
-        <h2 id="fields-title" className="text-2xl font-bold">
-          Fields of a disclosure
-        </h2>
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Fields of a disclosure, whether each is required, and the values it takes</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Field</th>
-              <th scope="col" className="py-2 pr-4">Required</th>
-              <th scope="col" className="py-2">Values</th>
+      <TitledSection id="fields-title" title="Fields of a disclosure" className="space-y-2">
+        <DataTable caption="Fields of a disclosure, whether each is required, and the values it takes" columns={["Field", "Required", "Values"]}>
+          {Object.entries(input.properties).map(([field, schema]) => (
+            <tr key={field} className="border-b border-rule align-top">
+              <th scope="row" className="py-2 pr-4 font-normal">
+                <code className="font-mono">{field}</code>
+                <br />
+                <span className="text-muted">{DISCLOSURE_FIELDS.has(field) ? DISCLOSURE_FIELDS.label(field) : field === "partner_reference" ? "Your own case reference (stored only as a keyed hash)" : ""}</span>
+              </th>
+              <td className="py-2 pr-4">{input.required?.includes(field) ? "Yes" : "No"}</td>
+              <td className="py-2 font-mono text-sm break-words">{describe(schema)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {Object.entries(input.properties).map(([field, schema]) => (
-              <tr key={field} className="border-b border-rule align-top">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  <code className="font-mono">{field}</code>
-                  <br />
-                  <span className="text-muted">{DISCLOSURE_FIELDS.has(field) ? DISCLOSURE_FIELDS.label(field) : field === "partner_reference" ? "Your own case reference (stored only as a keyed hash)" : ""}</span>
-                </th>
-                <td className="py-2 pr-4">{input.required?.includes(field) ? "Yes" : "No"}</td>
-                <td className="py-2 font-mono text-sm break-words">{describe(schema)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          ))}
+        </DataTable>
+      </TitledSection>
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { ActionForm } from "@/components/form/action-form";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { requirePagePermission } from "@/lib/pages";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+import { TitledSection } from "@/components/titled-section";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -21,52 +23,37 @@ export default async function ApiTokensPage() {
         Tokens let {viewer.organisation.name}&apos;s own systems use the portal&apos;s API. Each is stored only as a hash: if a
         token is lost, revoke it and create another. See <Link href="/api-docs">how to use the API</Link>.
       </p>
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">Your organisation&apos;s API tokens</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Name</th>
-            <th scope="col" className="py-2 pr-4">May</th>
-            <th scope="col" className="py-2 pr-4">Expires</th>
-            <th scope="col" className="py-2 pr-4">Last used</th>
-            <th scope="col" className="py-2">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => {
-            const live = !token.revokedAt && token.expiresAt > now;
-            return (
-              <tr key={token.id} className="border-b border-rule align-top">
-                <td className="py-2 pr-4">
-                  <span className="font-bold">{token.name}</span>
-                  <br />
-                  <span className="font-mono text-muted">{token.prefix}…</span>
-                </td>
-                <td className="py-2 pr-4">{token.scopes.map((scope) => (scope === "submit" ? "submit" : "read")).join(" and ")}</td>
-                <td className="py-2 pr-4">{when.format(token.expiresAt)}</td>
-                <td className="py-2 pr-4">{token.lastUsedAt ? when.format(token.lastUsedAt) : "Never"}</td>
-                <td className="py-2">
-                  {live ? (
-                    <ActionForm action={revokeApiTokenAction} fields={{ id: token.id }} label={`Revoke ${token.name}`} variant="warning">
-                      Revoke<span className="sr-only"> {token.name}</span>
-                    </ActionForm>
-                  ) : token.revokedAt ? (
-                    "Revoked"
-                  ) : (
-                    "Expired"
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <section aria-labelledby="new-token-title" className="max-w-2xl space-y-4">
-        <h2 id="new-token-title" className="text-2xl font-bold">
-          Create a token
-        </h2>
+      <DataTable caption="Your organisation's API tokens" columns={["Name", "May", "Expires", "Last used", "Status"]}>
+        {tokens.map((token) => {
+          const live = !token.revokedAt && token.expiresAt > now;
+          return (
+            <tr key={token.id} className="border-b border-rule align-top">
+              <td className="py-2 pr-4">
+                <span className="font-bold">{token.name}</span>
+                <br />
+                <span className="font-mono text-muted">{token.prefix}…</span>
+              </td>
+              <td className="py-2 pr-4">{token.scopes.map((scope) => (scope === "submit" ? "submit" : "read")).join(" and ")}</td>
+              <td className="py-2 pr-4">{when.format(token.expiresAt)}</td>
+              <td className="py-2 pr-4">{token.lastUsedAt ? when.format(token.lastUsedAt) : "Never"}</td>
+              <td className="py-2">
+                {live ? (
+                  <ActionForm action={revokeApiTokenAction} fields={{ id: token.id }} label={`Revoke ${token.name}`} variant="warning">
+                    Revoke<span className="sr-only"> {token.name}</span>
+                  </ActionForm>
+                ) : token.revokedAt ? (
+                  "Revoked"
+                ) : (
+                  "Expired"
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
+      <TitledSection id="new-token-title" title="Create a token" className="max-w-2xl space-y-4">
         <NewTokenForm action={createApiTokenAction} />
-      </section>
+      </TitledSection>
     </div>
   );
 }

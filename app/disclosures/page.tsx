@@ -7,6 +7,7 @@ import { listDisclosures, type DisclosureFilter } from "@/lib/disclosures/servic
 import { requirePagePermission } from "@/lib/pages";
 import { getLocalAuthority } from "@/lib/reference";
 import { THREAT_AREAS } from "@/lib/taxonomy";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Disclosures" };
 
@@ -45,36 +46,23 @@ export default async function DisclosuresPage({ searchParams }: { searchParams: 
         {total === 0 ? "No disclosures match." : `${total.toLocaleString("en-GB")} ${total === 1 ? "disclosure" : "disclosures"}, page ${page} of ${pages}.`}
       </p>
       {items.length > 0 ? (
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Disclosures, newest first</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Month</th>
-              <th scope="col" className="py-2 pr-4">Threat areas</th>
-              <th scope="col" className="py-2 pr-4">Local authority</th>
-              <th scope="col" className="py-2 pr-4">Status</th>
-              <th scope="col" className="py-2 pr-4">Recorded by</th>
-              <th scope="col" className="py-2">Last changed</th>
+        <DataTable caption="Disclosures, newest first" columns={["Month", "Threat areas", "Local authority", "Status", "Recorded by", "Last changed"]}>
+          {items.map((item) => (
+            <tr key={item.id} className="border-b border-rule align-top">
+              <td className="py-2 pr-4">
+                <Link href={`/disclosures/${item.id}`}>{item.disclosureMonth ?? "No month yet"}</Link>
+              </td>
+              <td className="py-2 pr-4">{item.threatAreas.length > 0 ? item.threatAreas.map((area) => THREAT_AREAS.label(area)).join(", ") : "None yet"}</td>
+              <td className="py-2 pr-4">{item.ladCode ? (getLocalAuthority(item.ladCode)?.name ?? item.ladCode) : "—"}</td>
+              <td className="py-2 pr-4">
+                <StatusTag status={item.status} />
+                {item.version > 1 ? <span className="block text-muted">Version {item.version}</span> : null}
+              </td>
+              <td className="py-2 pr-4">{item.createdByName ?? "—"}</td>
+              <td className="py-2">{formatDate(item.updatedAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} className="border-b border-rule align-top">
-                <td className="py-2 pr-4">
-                  <Link href={`/disclosures/${item.id}`}>{item.disclosureMonth ?? "No month yet"}</Link>
-                </td>
-                <td className="py-2 pr-4">{item.threatAreas.length > 0 ? item.threatAreas.map((area) => THREAT_AREAS.label(area)).join(", ") : "None yet"}</td>
-                <td className="py-2 pr-4">{item.ladCode ? (getLocalAuthority(item.ladCode)?.name ?? item.ladCode) : "—"}</td>
-                <td className="py-2 pr-4">
-                  <StatusTag status={item.status} />
-                  {item.version > 1 ? <span className="block text-muted">Version {item.version}</span> : null}
-                </td>
-                <td className="py-2 pr-4">{item.createdByName ?? "—"}</td>
-                <td className="py-2">{formatDate(item.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {pages > 1 ? (
         <nav aria-label="Pagination" className="flex flex-wrap gap-4">

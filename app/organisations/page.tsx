@@ -5,6 +5,7 @@ import { requirePagePermission } from "@/lib/pages";
 import { listOrganisations } from "@/lib/organisations/service";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
 import { getLocalAuthority, getPoliceForceArea } from "@/lib/reference";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Organisations" };
 
@@ -21,35 +22,24 @@ export default async function OrganisationsPage() {
           </Link>
         </p>
       ) : null}
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">Organisations, their type, coverage and status</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Name</th>
-            <th scope="col" className="py-2 pr-4">Type</th>
-            <th scope="col" className="py-2 pr-4">Works in</th>
-            <th scope="col" className="py-2">Status</th>
+      <DataTable caption="Organisations, their type, coverage and status" columns={["Name", "Type", "Works in", "Status"]}>
+        {organisations.map((organisation) => (
+          <tr key={organisation.id} className="border-b border-rule align-top">
+            <td className="py-2 pr-4">
+              {can(viewer.role, "organisations.manage") ? <Link href={`/organisations/${organisation.id}`}>{organisation.name}</Link> : organisation.name}
+            </td>
+            <td className="py-2 pr-4">{ORGANISATION_TYPE_LABELS[organisation.type]}</td>
+            <td className="py-2 pr-4">
+              {organisation.coverage.length === 0
+                ? "England and Wales"
+                : organisation.coverage
+                    .map((area) => (area.ladCode ? getLocalAuthority(area.ladCode)?.name : getPoliceForceArea(area.forceAreaCode)?.name) ?? area.forceAreaCode)
+                    .join(", ")}
+            </td>
+            <td className="py-2">{organisation.status === "active" ? "Active" : <strong>Suspended</strong>}</td>
           </tr>
-        </thead>
-        <tbody>
-          {organisations.map((organisation) => (
-            <tr key={organisation.id} className="border-b border-rule align-top">
-              <td className="py-2 pr-4">
-                {can(viewer.role, "organisations.manage") ? <Link href={`/organisations/${organisation.id}`}>{organisation.name}</Link> : organisation.name}
-              </td>
-              <td className="py-2 pr-4">{ORGANISATION_TYPE_LABELS[organisation.type]}</td>
-              <td className="py-2 pr-4">
-                {organisation.coverage.length === 0
-                  ? "England and Wales"
-                  : organisation.coverage
-                      .map((area) => (area.ladCode ? getLocalAuthority(area.ladCode)?.name : getPoliceForceArea(area.forceAreaCode)?.name) ?? area.forceAreaCode)
-                      .join(", ")}
-              </td>
-              <td className="py-2">{organisation.status === "active" ? "Active" : <strong>Suspended</strong>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

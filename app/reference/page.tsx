@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { OGL_URL, REFERENCE_ATTRIBUTION } from "@/lib/reference/attribution";
 import { listPoliceForceAreas } from "@/lib/reference";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata: Metadata = {
   title: "Reference data",
@@ -95,10 +96,7 @@ export default function ReferencePage() {
         </table>
       </div>
 
-      <section aria-labelledby="attribution" className="max-w-3xl space-y-2">
-        <h2 id="attribution" className="text-2xl font-bold">
-          Source and licence
-        </h2>
+      <TitledSection id="attribution" title="Source and licence" className="max-w-3xl space-y-2">
         {REFERENCE_ATTRIBUTION.map((line) => (
           <p key={line}>{line}</p>
         ))}
@@ -109,7 +107,7 @@ export default function ReferencePage() {
           </a>
           . Population figures are estimates, not exact counts.
         </p>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { listSsoSignInOptions, ssoProblem } from "@/lib/auth/sso-flow";
 import { getViewer } from "@/lib/auth/viewer";
 import { signInWithPassword } from "./actions";
 import { signInWithSsoAction } from "./sso-actions";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -37,10 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </p>
       <PasswordForm action={signInWithPassword} next={next} />
       {providers.length > 0 ? (
-        <section aria-labelledby="sso-title" className="space-y-4 border-t-2 border-rule pt-6">
-          <h2 id="sso-title" className="text-2xl font-bold">
-            Sign in through your organisation
-          </h2>
+        <TitledSection id="sso-title" title="Sign in through your organisation" className="space-y-4 border-t-2 border-rule pt-6">
           <p>
             If your organisation has set this up, sign in with your work account instead. Your organisation&apos;s
             sign-in service asks for your second factor.
@@ -54,7 +52,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       ) : null}
     </div>
   );

@@ -8,6 +8,7 @@ import { orNotFound, requirePagePermission } from "@/lib/pages";
 import { listOrganisations } from "@/lib/organisations/service";
 import { listMembers } from "@/lib/users/service";
 import { changeRoleAction, endSessionsAction, setUserStatusAction } from "./actions";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -50,71 +51,60 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Link>
         </p>
       ) : null}
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">Users and their roles</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Name</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-            <th scope="col" className="py-2 pr-4">Role</th>
-            <th scope="col" className="py-2">Sessions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => {
-            const self = member.userId === viewer.userId;
-            const locked = !admin && isNationalRole(member.role);
-            const fields = { userId: member.userId, orgId: member.organisation.id };
-            return (
-              <tr key={member.userId} className="border-b border-rule align-top">
-                <td className="py-2 pr-4">
-                  <span className="font-bold">{member.displayName}</span>
-                  <br />
-                  {member.email}
-                  {member.mfaEnrolled ? null : <span className="block text-muted">Authenticator not set up yet</span>}
-                </td>
-                <td className="py-2 pr-4">
-                  {member.status === "active" ? "Active" : <strong>Suspended</strong>}
-                  {admin && !self ? (
-                    <ActionForm
-                      action={setUserStatusAction}
-                      fields={{ userId: member.userId, status: member.status === "active" ? "suspended" : "active" }}
-                      label={`${member.status === "active" ? "Suspend" : "Reactivate"} ${member.displayName}`}
-                      variant={member.status === "active" ? "warning" : "secondary"}
-                    >
-                      {member.status === "active" ? "Suspend" : "Reactivate"}
-                      <span className="sr-only"> {member.displayName}</span>
-                    </ActionForm>
-                  ) : null}
-                </td>
-                <td className="py-2 pr-4">
-                  {self || locked ? (
-                    ROLE_LABELS[member.role]
-                  ) : (
-                    <SelectActionForm
-                      action={changeRoleAction}
-                      label={`Role of ${member.displayName}`}
-                      name="role"
-                      options={roleOptions}
-                      defaultValue={member.role}
-                      fields={fields}
-                      submitLabel="Change role"
-                    />
-                  )}
-                </td>
-                <td className="py-2">
-                  {member.liveSessions}
-                  {member.liveSessions > 0 && !self ? (
-                    <ActionForm action={endSessionsAction} fields={fields} label={`End the sessions of ${member.displayName}`}>
-                      End sessions<span className="sr-only"> of {member.displayName}</span>
-                    </ActionForm>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable caption="Users and their roles" columns={["Name", "Status", "Role", "Sessions"]}>
+        {members.map((member) => {
+          const self = member.userId === viewer.userId;
+          const locked = !admin && isNationalRole(member.role);
+          const fields = { userId: member.userId, orgId: member.organisation.id };
+          return (
+            <tr key={member.userId} className="border-b border-rule align-top">
+              <td className="py-2 pr-4">
+                <span className="font-bold">{member.displayName}</span>
+                <br />
+                {member.email}
+                {member.mfaEnrolled ? null : <span className="block text-muted">Authenticator not set up yet</span>}
+              </td>
+              <td className="py-2 pr-4">
+                {member.status === "active" ? "Active" : <strong>Suspended</strong>}
+                {admin && !self ? (
+                  <ActionForm
+                    action={setUserStatusAction}
+                    fields={{ userId: member.userId, status: member.status === "active" ? "suspended" : "active" }}
+                    label={`${member.status === "active" ? "Suspend" : "Reactivate"} ${member.displayName}`}
+                    variant={member.status === "active" ? "warning" : "secondary"}
+                  >
+                    {member.status === "active" ? "Suspend" : "Reactivate"}
+                    <span className="sr-only"> {member.displayName}</span>
+                  </ActionForm>
+                ) : null}
+              </td>
+              <td className="py-2 pr-4">
+                {self || locked ? (
+                  ROLE_LABELS[member.role]
+                ) : (
+                  <SelectActionForm
+                    action={changeRoleAction}
+                    label={`Role of ${member.displayName}`}
+                    name="role"
+                    options={roleOptions}
+                    defaultValue={member.role}
+                    fields={fields}
+                    submitLabel="Change role"
+                  />
+                )}
+              </td>
+              <td className="py-2">
+                {member.liveSessions}
+                {member.liveSessions > 0 && !self ? (
+                  <ActionForm action={endSessionsAction} fields={fields} label={`End the sessions of ${member.displayName}`}>
+                    End sessions<span className="sr-only"> of {member.displayName}</span>
+                  </ActionForm>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 
@@ -10,8 +10,7 @@ export function PasswordChangeForm({ action }: { action: (state: ActionState, fo
   const [state, formAction] = useActionState(action, null);
   const failed = state?.ok === false ? state : null;
   return (
-    <form action={formAction} noValidate aria-label="Change your password">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+    <ActionStateForm action={formAction} label="Change your password" failed={failed}>
       <TextField id="currentPassword" label="Current password" type="password" autoComplete="current-password" error={failed?.fieldErrors.currentPassword} />
       <TextField
         id="newPassword"
@@ -22,6 +21,6 @@ export function PasswordChangeForm({ action }: { action: (state: ActionState, fo
         error={failed?.fieldErrors.newPassword}
       />
       <SubmitButton>Change password</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }

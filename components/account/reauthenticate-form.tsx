@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 
@@ -11,10 +11,9 @@ export function ReauthenticateForm({ action }: { action: (state: ActionState, fo
   const [state, formAction] = useActionState(action, null);
   const failed = state?.ok === false ? state : null;
   return (
-    <form action={formAction} noValidate aria-label="Set up a new authenticator">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+    <ActionStateForm action={formAction} label="Set up a new authenticator" failed={failed}>
       <TextField id="password" label="Current password" type="password" autoComplete="current-password" error={failed?.fieldErrors.password} />
       <SubmitButton>Continue</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }

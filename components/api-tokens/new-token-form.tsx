@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SelectField } from "@/components/form/select-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
@@ -37,8 +37,7 @@ export function NewTokenForm({ action }: NewTokenFormProps) {
   const failed = state?.ok === false ? state : null;
   const scopes = failed?.values.scopes;
   return (
-    <form action={formAction} noValidate aria-label="Create an API token">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+    <ActionStateForm action={formAction} label="Create an API token" failed={failed}>
       <TextField id="name" label="Name" hint="The system that will use it, such as your case-management system." defaultValue={failed?.values.name ?? ""} error={failed?.fieldErrors.name} />
       <fieldset className={`mb-6 ${failed?.fieldErrors.scopes ? "border-l-4 border-error pl-4" : ""}`} aria-describedby={failed?.fieldErrors.scopes ? "scopes-error" : undefined}>
         <legend className="text-lg font-bold">What it may do</legend>
@@ -61,6 +60,6 @@ export function NewTokenForm({ action }: NewTokenFormProps) {
       </fieldset>
       <SelectField id="expiresInDays" label="Expires after" options={EXPIRY} defaultValue={failed?.values.expiresInDays ?? "90"} error={failed?.fieldErrors.expiresInDays} />
       <SubmitButton>Create token</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }

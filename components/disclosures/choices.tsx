@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-export type Choice = { readonly code: string; readonly label: string };
+type Choice = { readonly code: string; readonly label: string };
 
 type ChoicesProps = {
   /** The field's name; the first control's id, so the error summary can link to it. */

@@ -13,7 +13,7 @@ export type { LocalAuthorityGroup } from "./question-field";
 
 /** A disclosure saved, or refused because its partner reference names one already sent. */
 export type DisclosureResult = { duplicateOf: string };
-export type DisclosureActionState = ActionState<DisclosureResult>;
+type DisclosureActionState = ActionState<DisclosureResult>;
 
 type DisclosureFormProps = {
   action: (state: DisclosureActionState, formData: FormData) => Promise<DisclosureActionState>;

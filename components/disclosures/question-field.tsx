@@ -9,7 +9,7 @@ import { Checkboxes, Radios } from "./choices";
 export type LocalAuthorityGroup = { label: string; options: readonly { value: string; label: string }[] };
 
 /** Every question asked but the threat areas, which have a field of their own. */
-export type FieldQuestion = Exclude<AskedQuestion, { kind: "threat_areas" }>;
+type FieldQuestion = Exclude<AskedQuestion, { kind: "threat_areas" }>;
 
 type QuestionFieldProps = {
   question: FieldQuestion;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { FieldFrame, controlClass } from "@/components/form/field-frame";
 import type { ActionState } from "@/lib/actions";
 
@@ -16,8 +16,7 @@ export function WithdrawForm({ action, id }: WithdrawFormProps) {
   const failed = state?.ok === false ? state : null;
   const error = failed?.fieldErrors.reason;
   return (
-    <form action={formAction} noValidate aria-label="Withdraw disclosure">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+    <ActionStateForm action={formAction} label="Withdraw disclosure" failed={failed}>
       <input type="hidden" name="id" value={id} />
       <FieldFrame id="reason" label="Why is it being withdrawn?" hint="For example, entered in error or sent twice. No personal details." error={error}>
         {(describedBy) => (
@@ -39,6 +38,6 @@ export function WithdrawForm({ action, id }: WithdrawFormProps) {
       >
         Withdraw disclosure
       </button>
-    </form>
+    </ActionStateForm>
   );
 }

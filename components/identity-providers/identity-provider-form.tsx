@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 
@@ -34,8 +34,7 @@ export function IdentityProviderForm({ action, organisationId, initial, hasSecre
   const role = value("defaultRole");
   const enabled = failed ? failed.values.enabled === "on" : initial.enabled;
   return (
-    <form action={formAction} noValidate aria-label="Single sign-on provider">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+    <ActionStateForm action={formAction} label="Single sign-on provider" failed={failed}>
       <input type="hidden" name="organisation" value={organisationId} />
       <TextField
         id="displayName"
@@ -118,6 +117,6 @@ export function IdentityProviderForm({ action, organisationId, initial, hasSecre
         </label>
       </div>
       <SubmitButton pendingLabel="Saving…">Save single sign-on settings</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }

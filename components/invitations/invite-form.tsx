@@ -3,11 +3,11 @@
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/actions";
 import { SelectField } from "@/components/form/select-field";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 
-export type InviteResult = {
+type InviteResult = {
   email: string;
   organisationName: string;
   roleLabel: string;
@@ -23,6 +23,9 @@ type InviteFormProps = {
   fixedOrganisation: { id: string; name: string } | null;
   roles: { value: string; label: string; hint: string }[];
 };
+
+/** The fields in the order they appear, which the error summary follows. */
+const FIELDS = ["email", "organisation", "role"];
 
 /**
  * Invites someone by e-mail address and role. Afterwards it says where the invitation went, or,
@@ -40,13 +43,8 @@ function InviteFormRound({ action, organisations, fixedOrganisation, roles, onIn
   const failed = state?.ok === false ? state : null;
   const errors = failed?.fieldErrors ?? {};
   const chosenRole = failed?.values.role ?? "";
-  // The error summary links to fields in the order they appear on the page.
-  const orderedErrors = Object.fromEntries(
-    ["email", "organisation", "role"].filter((field) => errors[field]).map((field) => [field, errors[field]!]),
-  );
   return (
-    <form action={formAction} noValidate aria-label="Invite someone">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={orderedErrors} /> : null}
+    <ActionStateForm action={formAction} label="Invite someone" failed={failed} fieldOrder={FIELDS}>
       <TextField
         id="email"
         label="E-mail address"
@@ -110,7 +108,7 @@ function InviteFormRound({ action, organisations, fixedOrganisation, roles, onIn
         })}
       </fieldset>
       <SubmitButton pendingLabel="Sending…">Send invitation</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }
 

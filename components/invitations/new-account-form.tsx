@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 
@@ -12,6 +12,7 @@ type NewAccountFormProps = {
   email: string;
 };
 
+/** The fields in the order they appear, which the error summary follows. */
 const FIELDS = ["displayName", "password", "confirmPassword"];
 
 /** A newcomer's name and password, to accept an invitation. The authenticator app comes at first sign-in. */
@@ -19,10 +20,8 @@ export function NewAccountForm({ action, token, email }: NewAccountFormProps) {
   const [state, formAction] = useActionState(action, null);
   const failed = state?.ok === false ? state : null;
   const errors = failed?.fieldErrors ?? {};
-  const orderedErrors = Object.fromEntries(FIELDS.filter((field) => errors[field]).map((field) => [field, errors[field]!]));
   return (
-    <form action={formAction} noValidate aria-label="Create your account">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={orderedErrors} /> : null}
+    <ActionStateForm action={formAction} label="Create your account" failed={failed} fieldOrder={FIELDS}>
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
@@ -51,6 +50,6 @@ export function NewAccountForm({ action, token, email }: NewAccountFormProps) {
         error={errors.confirmPassword}
       />
       <SubmitButton pendingLabel="Creating your account…">Create account</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }

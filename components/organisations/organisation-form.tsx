@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { FieldFrame, controlClass } from "@/components/form/field-frame";
 import { SelectField, type SelectOption } from "@/components/form/select-field";
@@ -23,8 +23,7 @@ export function OrganisationForm({ action, types, forceAreas, initial, submitLab
   const value = (name: string, fallback: string) => failed?.values[name] ?? fallback;
   const fieldError = (name: string) => failed?.fieldErrors[name];
   return (
-    <form action={formAction} noValidate aria-label="Organisation">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+    <ActionStateForm action={formAction} label="Organisation" failed={failed}>
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <TextField id="name" label="Name" defaultValue={value("name", initial?.name ?? "")} error={fieldError("name")} />
       <SelectField
@@ -73,6 +72,6 @@ export function OrganisationForm({ action, types, forceAreas, initial, submitLab
         )}
       </FieldFrame>
       <SubmitButton>{submitLabel}</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }

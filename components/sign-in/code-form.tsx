@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
+import { TitledSection } from "@/components/titled-section";
 
 type CodeFormProps = {
   action: (state: ActionState<{ recoveryCodes: string[] }>, formData: FormData) => Promise<ActionState<{ recoveryCodes: string[] }>>;
@@ -26,8 +27,7 @@ export function CodeForm({ action, label, hint, next, submitLabel = "Sign in" }:
   }
   const failed = state?.ok === false ? state : null;
   return (
-    <form action={formAction} noValidate aria-label="Security code">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+    <ActionStateForm action={formAction} label="Security code" failed={failed}>
       <input type="hidden" name="next" value={next} />
       <TextField
         id="code"
@@ -40,16 +40,13 @@ export function CodeForm({ action, label, hint, next, submitLabel = "Sign in" }:
         error={failed?.fieldErrors.code}
       />
       <SubmitButton pendingLabel="Checking…">{submitLabel}</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }
 
 function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
   return (
-    <section aria-labelledby="recovery-codes-title" className="space-y-4">
-      <h2 id="recovery-codes-title" className="text-2xl font-bold">
-        Save your recovery codes
-      </h2>
+    <TitledSection id="recovery-codes-title" title="Save your recovery codes" className="space-y-4">
       <p>
         Each code lets you sign in once if you lose your phone. Keep them somewhere safe, such as a password
         manager. They will not be shown again.
@@ -64,6 +61,6 @@ function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
           I have saved my recovery codes — continue
         </Link>
       </p>
-    </section>
+    </TitledSection>
   );
 }

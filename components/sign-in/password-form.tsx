@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { ErrorSummary } from "@/components/form/error-summary";
+import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 
@@ -15,8 +15,7 @@ export function PasswordForm({ action, next }: PasswordFormProps) {
   const [state, formAction] = useActionState(action, null);
   const failed = state?.ok === false ? state : null;
   return (
-    <form action={formAction} noValidate aria-label="Sign in">
-      {failed ? <ErrorSummary message={failed.error} fieldErrors={failed.fieldErrors} /> : null}
+    <ActionStateForm action={formAction} label="Sign in" failed={failed}>
       <input type="hidden" name="next" value={next} />
       <TextField
         id="email"
@@ -35,6 +34,6 @@ export function PasswordForm({ action, next }: PasswordFormProps) {
         error={failed?.fieldErrors.password}
       />
       <SubmitButton pendingLabel="Checking…">Continue</SubmitButton>
-    </form>
+    </ActionStateForm>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { controlClass } from "@/components/form/field-frame";
 import { toCsv } from "@/lib/uploads/csv-write";
 import { errorReportRows, UPLOAD_LIMITS, type UploadEvent } from "@/lib/uploads/events";
+import { DataTable } from "@/components/data-table";
 
 type Kind = "disclosures" | "recorded-crime";
 
@@ -205,27 +206,17 @@ function ErrorReport({ status }: { status: Extract<Status, { phase: "failed" }> 
               </a>
             </p>
           ) : null}
-          <table className="mt-4 w-full border-collapse text-left">
-            <caption className="sr-only">Errors in the file by row and column</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">Row</th>
-                <th scope="col" className="py-2 pr-4">Column</th>
-                <th scope="col" className="py-2">Problem</th>
+          <DataTable caption="Errors in the file by row and column" columns={["Row", "Column", "Problem"]} className="mt-4">
+            {status.errors.map((error, index) => (
+              <tr key={index} className="border-b border-rule align-top">
+                <td className="py-2 pr-4">{error.row ?? "—"}</td>
+                <td className="py-2 pr-4">
+                  <code>{error.column || "(whole row)"}</code>
+                </td>
+                <td className="py-2">{error.message}</td>
               </tr>
-            </thead>
-            <tbody>
-              {status.errors.map((error, index) => (
-                <tr key={index} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4">{error.row ?? "—"}</td>
-                  <td className="py-2 pr-4">
-                    <code>{error.column || "(whole row)"}</code>
-                  </td>
-                  <td className="py-2">{error.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {hidden > 0 ? <p className="mt-2">and {hidden.toLocaleString("en-GB")} more errors not shown. Correct these first, then upload again.</p> : null}
         </>
       ) : null}

@@ -1,8 +1,6 @@
 import { startTestSmtpServer, type ReceivedMail, type TestSmtpServer } from "@/lib/mail/testing";
 import { spawnPortal, waitUntilUp } from "./portal";
 
-export { startTestSmtpServer, type ReceivedMail, type TestSmtpServer };
-
 /** The invitation link in an e-mail: the line that is one. */
 export function invitationLinkIn(mail: ReceivedMail): string {
   const link = mail.text.split("\n").find((line) => /^https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]{43}$/.test(line.trim()));

@@ -15,10 +15,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   auditor: "Auditor",
 };
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
-
 /** Roles only the national administrators may give, and only in the national organisation. */
 export const NATIONAL_ROLES = ["admin", "auditor"] as const satisfies readonly Role[];
 

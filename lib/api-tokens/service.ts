@@ -12,11 +12,11 @@ import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { NotFound, Unauthenticated } from "@/lib/errors";
 
-export const API_TOKEN_SCOPES = ["submit", "read"] as const;
+const API_TOKEN_SCOPES = ["submit", "read"] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 /** Tokens start with this, so a leaked one is recognisable (and findable by secret scanners). */
-export const TOKEN_PREFIX = "vawg_";
+const TOKEN_PREFIX = "vawg_";
 
 export const apiTokenInput = z.object({
   name: z.string().trim().min(2, "Enter a name for the token, such as the system that will use it").max(100, "Enter a name of 100 characters or fewer"),

@@ -1,15 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/scripts/seed";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import type { TestDatabase } from "@/db/testing";
 import { openApiDocument } from "./openapi";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/service";
 import type { Viewer } from "@/lib/auth/viewer";
 import { toDisclosureInput } from "@/lib/disclosures/rows";
-import { parseEnv } from "@/lib/env";
+import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import * as single from "@/app/api/v1/disclosures/[id]/route";
 import * as withdraw from "@/app/api/v1/disclosures/[id]/withdraw/route";
@@ -20,9 +18,7 @@ let manager: Viewer;
 let tokens: { full: string; readOnly: string; submitOnly: string; otherOrg: string };
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "0" }));
-  useDatabase(await test.connectAsApp());
+  test = await openDemoDatabase();
   manager = await viewerFor(test.db, "manager@idva.example");
   const policeManager = await viewerFor(test.db, "manager@police.example");
   const make = async (viewer: Viewer, scopes: ("submit" | "read")[]) => (await createApiToken(viewer, { name: `Case system ${scopes.join("+")}`, scopes, expiresInDays: 30 })).token;

@@ -4,7 +4,7 @@ import { AppError, Forbidden } from "@/lib/errors";
 import { problem, problemFrom } from "./problem";
 
 /** Request bodies larger than this are refused before they are read in full. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 type Handler<P> = (request: Request, client: ApiClient, params: P) => Promise<Response>;
 

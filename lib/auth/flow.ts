@@ -8,14 +8,7 @@ import { signIn, signOut } from "./next-auth";
 import { sessionPolicy } from "./policy";
 import { requestOrigin } from "@/lib/http/request";
 import { endSession } from "./sessions";
-import {
-  completeReenrolment,
-  completeSecondFactor,
-  getChallenge,
-  prepareRecoveryCodes,
-  startReenrolment,
-  verifyPasswordStep,
-} from "./sign-in";
+import { completeReenrolment, completeSecondFactor, getChallenge, prepareRecoveryCodes, startReenrolment, verifyPasswordStep } from "./sign-in";
 import { otpauthUri } from "./totp";
 import type { Viewer } from "./viewer";
 import { Invalid } from "@/lib/errors";

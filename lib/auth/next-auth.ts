@@ -106,12 +106,13 @@ function oidcProvider(provider: SsoProviderConfig): OIDCConfig<Record<string, un
  * Loaded per request: reading the session needs no provider at all, and an SSO callback needs
  * just the one it names, fresh from the database (so disabling a provider takes effect at once).
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(async (request: NextRequest | undefined) => {
+const { handlers, auth, signIn, signOut } = NextAuth(async (request: NextRequest | undefined) => {
   const env = getEnv();
   const providerId = request ? providerIdFromKey(SSO_CALLBACK_PATH.exec(request.nextUrl.pathname)?.[1]) : null;
   const provider = providerId ? await getSsoProviderConfig(await getDatabase(), providerId) : null;
   return portalConfig(env, provider ? [provider] : []);
 });
+export { auth, signIn, signOut };
 
 /**
  * Sends the browser to an organisation's provider to sign in, then back to `redirectTo` (a path

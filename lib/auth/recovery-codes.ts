@@ -3,8 +3,8 @@ import { createHash, randomInt } from "node:crypto";
 /** Digits and capitals without the look-alikes 0/O, 1/I/L: 31 symbols, about 4.95 bits each. */
 export const RECOVERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 // Three groups of four (59.5 bits) would fall short of 60 bits with 31 symbols; four give 79.3.
-export const RECOVERY_CODE_GROUPS = 4;
-export const RECOVERY_CODE_GROUP_LENGTH = 4;
+const RECOVERY_CODE_GROUPS = 4;
+const RECOVERY_CODE_GROUP_LENGTH = 4;
 export const RECOVERY_CODE_LENGTH = RECOVERY_CODE_GROUPS * RECOVERY_CODE_GROUP_LENGTH;
 
 const MAX_COUNT = 100;

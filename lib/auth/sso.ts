@@ -43,7 +43,7 @@ export const SSO_REFUSALS = {
   invitation_required: "You do not have access to the portal yet. Ask your partner lead for an invitation.",
 } as const;
 
-export type SsoRefusal = keyof typeof SSO_REFUSALS;
+type SsoRefusal = keyof typeof SSO_REFUSALS;
 
 export function ssoRefusalMessage(code: unknown): string | null {
   return typeof code === "string" && Object.hasOwn(SSO_REFUSALS, code) ? SSO_REFUSALS[code as SsoRefusal] : null;
@@ -187,7 +187,7 @@ async function findUser(db: Database, where: SQL) {
 }
 
 /** A name to show for a new account: the provider's `name`, else given and family names, else the address's local part. */
-export function displayNameFrom(claims: Record<string, unknown>, address: string): string {
+function displayNameFrom(claims: Record<string, unknown>, address: string): string {
   const clean = (value: unknown) =>
     typeof value === "string"
       ? value

@@ -8,7 +8,7 @@ import { hashToken } from "./tokens";
  * account-wide lock: anyone could keep a victim locked out with one, and guessing an account
  * from many addresses still meets the mandatory second factor.
  */
-export const THROTTLE_RULES = {
+const THROTTLE_RULES = {
   accountFromAddress: { limit: 5, windowSeconds: 15 * 60 },
   address: { limit: 100, windowSeconds: 15 * 60 },
 } as const;

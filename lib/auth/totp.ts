@@ -16,7 +16,7 @@ export interface TotpOptions extends HotpOptions {
 }
 
 /** What the portal issues and what authenticator apps assume when the URI says nothing. */
-export const TOTP_DEFAULTS: TotpOptions = { digits: 6, algorithm: "SHA1", period: 30 };
+const TOTP_DEFAULTS: TotpOptions = { digits: 6, algorithm: "SHA1", period: 30 };
 
 const OTPLIB_ALGORITHMS: Record<OtpAlgorithm, HashAlgorithm> = { SHA1: "sha1", SHA256: "sha256", SHA512: "sha512" };
 // RFC 4226 section 4 requires at least 128 bits of shared secret.

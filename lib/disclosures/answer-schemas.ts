@@ -25,7 +25,7 @@ import {
 export type Mode = "draft" | "submit";
 
 /** A finding of the personal-data scanner: UTF-16 offsets into the text it was given, and what to say. */
-export type TextFinding = { start: number; end: number; message: string };
+type TextFinding = { start: number; end: number; message: string };
 export type TextScanner = (text: string) => readonly TextFinding[];
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -167,7 +167,7 @@ export function referenceAnswer(question: ReferenceQuestion) {
     });
 }
 
-export function isBlank(value: unknown): boolean {
+function isBlank(value: unknown): boolean {
   return value === undefined || (typeof value === "string" && value.trim() === "");
 }
 

@@ -32,8 +32,8 @@ export type ThreatAreaRow = Omit<typeof disclosureThreatAreas.$inferInsert, "dis
 /** The columns the questions name: exactly the answer columns of the table, checked when compiling. */
 type QuestionColumn = Exclude<(typeof QUESTIONS)[number]["column"], null>;
 type Holds<T extends true> = T;
-export type _EveryQuestionColumnExists = Holds<QuestionColumn extends keyof DisclosureRow ? true : false>;
-export type _EveryAnswerColumnIsAsked = Holds<keyof DisclosureRow extends QuestionColumn ? true : false>;
+type _EveryQuestionColumnExists = Holds<QuestionColumn extends keyof DisclosureRow ? true : false>;
+type _EveryAnswerColumnIsAsked = Holds<keyof DisclosureRow extends QuestionColumn ? true : false>;
 
 const STORED = QUESTIONS.flatMap((question) => (question.column === null ? [] : [{ ...question, column: question.column }]));
 

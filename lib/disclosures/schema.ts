@@ -23,7 +23,7 @@ import {
 } from "./answer-schemas";
 import { objectError } from "./field-errors";
 
-export type { TextFinding, TextScanner } from "./answer-schemas";
+export type { TextScanner } from "./answer-schemas";
 
 /**
  * A disclosure as a partner submits it: the JSON body of the API, and what the form and the CSV
@@ -71,9 +71,7 @@ export function draftSchema(options: DisclosureSchemaOptions) {
 
 /** What a client sends, draft or submission (the submission requires more of it). */
 export type DisclosureInput = z.input<ReturnType<typeof draftSchema>>;
-export type SubmittedDisclosure = z.output<ReturnType<typeof disclosureSchema>>;
 export type DraftDisclosure = z.output<ReturnType<typeof draftSchema>>;
-export type DisclosureInputField = keyof DisclosureInput & string;
 
 // ---------------------------------------------------------------------------------------------
 // The shape, one key per question asked

@@ -1,13 +1,11 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/scripts/seed";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import type { TestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/auth/viewer";
-import { parseEnv } from "@/lib/env";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { toDisclosureInput } from "./rows";
 import {
@@ -27,9 +25,7 @@ let manager: Viewer;
 let otherPartner: Viewer;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "0" }), NOW);
-  useDatabase(await test.connectAsApp());
+  test = await openDemoDatabase(NOW);
   caseworker = await viewerFor(test.db, "caseworker@idva.example");
   manager = await viewerFor(test.db, "manager@idva.example");
   otherPartner = await viewerFor(test.db, "caseworker@isva.example");

@@ -23,7 +23,7 @@ import { write } from "./write";
  * corrections and withdrawals, and the lists and pages partners read them back from.
  */
 
-export type { DisclosureDetail, DisclosureFilter, DisclosureRecord, DisclosureStatus, DisclosureSummary, DisclosureVersion } from "./types";
+export type { DisclosureDetail, DisclosureFilter, DisclosureRecord, DisclosureSummary } from "./types";
 export { DuplicateReference } from "./write";
 
 /**
@@ -48,15 +48,12 @@ export async function saveDraft(viewer: Viewer, input: unknown, draftId?: string
 export async function submitDisclosure(viewer: Viewer, input: unknown, draftId?: string, now = new Date()): Promise<{ id: string }> {
   await authorise(viewer, "disclosures.submit");
   const parsed = parseDisclosure("submit", input, now);
-  return withContext(await getDatabase(), contextOf(viewer), async (tx) => submitParsed(tx, viewer, parsed, draftId, now));
-}
-
-/** The core of a submission, inside the caller's transaction (the CSV importer submits many in one). */
-export async function submitParsed(tx: Database, viewer: Viewer, parsed: ParsedDisclosure, draftId: string | undefined, now: Date): Promise<{ id: string }> {
-  const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
-  await write(tx, viewer, parsed, { id, status: "submitted", existing: Boolean(draftId) }, now);
-  await audit(tx, viewer, "disclosure.submitted", id);
-  return { id };
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
+    await write(tx, viewer, parsed, { id, status: "submitted", existing: Boolean(draftId) }, now);
+    await audit(tx, viewer, "disclosure.submitted", id);
+    return { id };
+  });
 }
 
 /**
@@ -140,7 +137,7 @@ export async function withdrawDisclosure(viewer: Viewer, id: string, reason: str
   });
 }
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 /**
  * The disclosures a partner works with, newest first: a caseworker sees their own (drafts and

@@ -3,7 +3,7 @@ import type { DisclosureInput } from "./schema";
 
 /** What the disclosures domain hands to pages and the API. */
 
-export type DisclosureStatus = "draft" | "submitted" | "withdrawn" | "superseded";
+type DisclosureStatus = "draft" | "submitted" | "withdrawn" | "superseded";
 
 export type DisclosureSummary = {
   id: string;
@@ -17,7 +17,7 @@ export type DisclosureSummary = {
   updatedAt: Date;
 };
 
-export type DisclosureVersion = { id: string; version: number; status: DisclosureStatus; submittedAt: Date | null; withdrawnReason: string | null; createdAt: Date };
+type DisclosureVersion = { id: string; version: number; status: DisclosureStatus; submittedAt: Date | null; withdrawnReason: string | null; createdAt: Date };
 
 export type DisclosureDetail = DisclosureSummary & {
   seriesId: string;

@@ -7,7 +7,7 @@ import { getEnv } from "@/lib/env";
  * Roles a provider may give newcomers. Never admin or auditor (row-level security refuses those
  * too), and never partner lead: signing agreements and managing users is given by invitation.
  */
-export const DEFAULT_ROLES = ["viewer", "analyst", "submitter"] as const satisfies readonly Role[];
+const DEFAULT_ROLES = ["viewer", "analyst", "submitter"] as const satisfies readonly Role[];
 export type DefaultRole = (typeof DEFAULT_ROLES)[number];
 
 export const DEFAULT_ROLE_OPTIONS: { value: DefaultRole | ""; label: string }[] = [

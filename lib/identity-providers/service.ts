@@ -15,7 +15,7 @@ import { sealClientSecret } from "@/lib/auth/sso-secret";
 /** Who is asking: the parts of the viewer these services need. */
 export type Actor = { userId: string; role: Role; organisation: { id: string } };
 
-export type IdentityProviderSummary = {
+type IdentityProviderSummary = {
   id: string;
   displayName: string;
   issuer: string;

@@ -69,7 +69,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
 }
 
 /** Splits a single-part message into headers and decoded text. Enough for the portal's own e-mails. */
-export function parseMail(raw: string, envelopeFrom: string | null = null, envelopeTo: string[] = []): ReceivedMail {
+function parseMail(raw: string, envelopeFrom: string | null = null, envelopeTo: string[] = []): ReceivedMail {
   const split = raw.indexOf("\r\n\r\n");
   const head = split === -1 ? raw : raw.slice(0, split);
   const body = split === -1 ? "" : raw.slice(split + 4);

@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/scripts/seed";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { parseEnv } from "@/lib/env";
+import type { TestDatabase } from "@/db/testing";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import {
   createOrganisation,
@@ -19,9 +17,7 @@ import { organisationInput } from "./schema";
 
 let test: TestDatabase;
 beforeAll(async () => {
-  test = await createTestDatabase();
-  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "0" }));
-  useDatabase(await test.connectAsApp());
+  test = await openDemoDatabase();
 });
 afterAll(async () => {
   await test?.close();

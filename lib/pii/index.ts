@@ -1,3 +1,2 @@
 export { scanForPii } from "./scan";
-export { PII_KINDS, PII_KIND_LABELS, piiMessage, type PiiFinding, type PiiKind } from "./kinds";
-export { isValidNhsNumber, nhsCheckDigit } from "./nhs-number";
+export { PII_KINDS, PII_KIND_LABELS, piiMessage, type PiiKind } from "./kinds";

@@ -5,9 +5,9 @@ import { parseCsv, type CsvRecord } from "./csv";
 
 // No `server-only` import: seed and import scripts load this module under tsx as well.
 
-export type Country = "England" | "Wales";
+type Country = "England" | "Wales";
 
-export type LocalAuthorityType = "E06" | "E07" | "E08" | "E09" | "W06";
+type LocalAuthorityType = "E06" | "E07" | "E08" | "E09" | "W06";
 
 /** ONS mid-2023 population estimates (unrounded estimates, not counts). */
 export type Population = {
@@ -47,13 +47,13 @@ export type EthnicCategory = {
 };
 
 /** A GeoJSON position: longitude then latitude, WGS84. */
-export type Position = readonly [number, number];
+type Position = readonly [number, number];
 
-export type BoundaryGeometry =
+type BoundaryGeometry =
   | { readonly type: "Polygon"; readonly coordinates: readonly (readonly Position[])[] }
   | { readonly type: "MultiPolygon"; readonly coordinates: readonly (readonly (readonly Position[])[])[] };
 
-export type BoundaryFeature<P> = {
+type BoundaryFeature<P> = {
   readonly type: "Feature";
   readonly properties: Readonly<P>;
   readonly geometry: BoundaryGeometry;

@@ -23,7 +23,7 @@ export const DISCLOSURE_FIELDS = defineCodes(
 export type DisclosureField = CodeOf<typeof DISCLOSURE_FIELDS>;
 
 /** Fields that never leave the submitting organisation, whatever an agreement says. */
-export const NEVER_SHARED_FIELDS: readonly DisclosureField[] = QUESTIONS.flatMap((question) =>
+const NEVER_SHARED_FIELDS: readonly DisclosureField[] = QUESTIONS.flatMap((question) =>
   "neverShared" in question && question.kind !== "reference" ? [question.code] : [],
 );
 

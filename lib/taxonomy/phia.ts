@@ -2,7 +2,7 @@
  * The Professional Head of Intelligence Analysis (PHIA) probability yardstick. Judgements about
  * the future are worded with these terms, never with bare percentages.
  */
-export const PHIA_YARDSTICK = [
+const PHIA_YARDSTICK = [
   { term: "remote chance", low: 0, high: 0.05 },
   { term: "highly unlikely", low: 0.1, high: 0.2 },
   { term: "unlikely", low: 0.25, high: 0.35 },

@@ -42,7 +42,7 @@ type Asked = Common & { readonly question: string; readonly hint?: string };
 /** Words for a list's messages: "Select barriers to reporting from the list", "each barrier", "other barriers". */
 export type ListWords = { readonly list: string; readonly item: string; readonly items: string };
 
-export type MonthQuestion = Asked & { readonly kind: "month"; readonly column: string };
+type MonthQuestion = Asked & { readonly kind: "month"; readonly column: string };
 export type ThreatAreasQuestion = Asked & {
   readonly kind: "threat_areas";
   readonly column: null;
@@ -83,9 +83,9 @@ export type MultipleQuestion = Asked & {
   /** Must be answered whenever its condition holds. */
   readonly requiredWhenApplies?: true;
 };
-export type LocalAuthorityQuestion = Asked & { readonly kind: "local_authority"; readonly column: string; readonly placeholder: string };
+type LocalAuthorityQuestion = Asked & { readonly kind: "local_authority"; readonly column: string; readonly placeholder: string };
 /** Worked out from another answer, never asked: shown with the answers. */
-export type DerivedQuestion = Common & { readonly kind: "force_area"; readonly column: string; readonly from: string };
+type DerivedQuestion = Common & { readonly kind: "force_area"; readonly column: string; readonly from: string };
 export type TextQuestion = Asked & { readonly kind: "text"; readonly column: string; readonly maxLength: number };
 /** The partner's own case reference: optional, never stored as written. */
 export type ReferenceQuestion = Asked & { readonly kind: "reference"; readonly column: null; readonly maxLength: number };

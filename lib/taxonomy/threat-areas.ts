@@ -99,7 +99,7 @@ export type SubTypeOf<A extends ThreatArea> = CodeOf<(typeof THREAT_SUB_TYPES)[A
  * Sub-types that involve technology: choosing one (or the space "online") makes the online
  * platform question apply.
  */
-export const TECH_ENABLED_SUB_TYPES: { readonly [A in ThreatArea]?: readonly SubTypeOf<A>[] } = {
+const TECH_ENABLED_SUB_TYPES: { readonly [A in ThreatArea]?: readonly SubTypeOf<A>[] } = {
   tech_enabled: THREAT_SUB_TYPES.tech_enabled.codes.filter((code) => code !== "not_known"),
   stalking_harassment: ["cyberstalking"],
   csae: ["indecent_images", "self_generated_images", "online_grooming"],

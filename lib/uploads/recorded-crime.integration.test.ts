@@ -1,14 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as route from "@/app/api/v1/recorded-crime-returns/route";
-import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/scripts/seed";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import type { TestDatabase } from "@/db/testing";
 import { createApiToken } from "@/lib/api-tokens/service";
 import type { Viewer } from "@/lib/auth/viewer";
-import { parseEnv } from "@/lib/env";
 import { Forbidden, Invalid } from "@/lib/errors";
+import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { importRecordedCrime, listCoveredForceAreas, submitRecordedCrimeReturns } from "./recorded-crime";
 import { streamOfText } from "./testing";
@@ -20,9 +18,7 @@ let test: TestDatabase;
 let police: Viewer;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "0" }), NOW);
-  useDatabase(await test.connectAsApp());
+  test = await openDemoDatabase(NOW);
   police = await viewerFor(test.db, "manager@police.example");
 });
 afterAll(async () => {

@@ -22,7 +22,7 @@ type Column = (typeof RECORDED_CRIME_COLUMNS)[number];
 export const MAX_API_RETURNS = 5_000;
 const MAX_COUNT = 1_000_000;
 
-export type RecordedCrimeReturn = { forceAreaCode: string; month: string; threatArea: ThreatArea; count: number };
+type RecordedCrimeReturn = { forceAreaCode: string; month: string; threatArea: ThreatArea; count: number };
 
 
 /** The force areas the viewer's police organisation covers, by code and name; its partner lead only. */

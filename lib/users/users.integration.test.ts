@@ -1,19 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { seedDemo } from "@/scripts/seed";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
-import { parseEnv } from "@/lib/env";
+import type { TestDatabase } from "@/db/testing";
 import { Forbidden, NotFound } from "@/lib/errors";
+import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { changeRole, endSessionsOf, listMembers, setUserStatus } from "./service";
 
 let test: TestDatabase;
 beforeAll(async () => {
-  test = await createTestDatabase();
-  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "0" }));
-  useDatabase(await test.connectAsApp());
+  test = await openDemoDatabase();
 });
 afterAll(async () => {
   await test?.close();

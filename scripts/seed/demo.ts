@@ -7,8 +7,8 @@ import { SHAREABLE_FIELDS, THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy"
  * Names and e-mails are exactly as listed there; the extra partner leads exist so that every
  * party to an agreement has someone to sign it.
  */
-export const WEST_YORKSHIRE = "E23000010";
-export const GREATER_MANCHESTER = "E23000005";
+const WEST_YORKSHIRE = "E23000010";
+const GREATER_MANCHESTER = "E23000005";
 
 export type DemoOrganisation = {
   key: string;

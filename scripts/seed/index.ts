@@ -227,7 +227,7 @@ function ladCodeNamed(forceAreaCode: string, name: string): string {
 }
 
 /** The `count` whole months before the one `now` falls in, oldest first, as YYYY-MM. */
-export function lastMonths(now: Date, count: number): string[] {
+function lastMonths(now: Date, count: number): string[] {
   return Array.from({ length: count }, (_, index) => isoDate(addMonths(now, index - count)).slice(0, 7));
 }
 

@@ -6,6 +6,8 @@ import { can } from "@/lib/access/permissions";
 import { getDisclosure } from "@/lib/disclosures/service";
 import { orNotFound, requirePagePermission } from "@/lib/pages";
 import { getLocalAuthority, getPoliceForceArea } from "@/lib/reference";
+import { TitledSection } from "@/components/titled-section";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Disclosure" };
 
@@ -78,40 +80,26 @@ export default async function DisclosurePage({
         forceArea={forceArea ? forceArea.name : undefined}
       />
       {disclosure.versions.length > 0 ? (
-        <section aria-labelledby="history-title" className="space-y-2">
-          <h2 id="history-title" className="text-2xl font-bold">
-            Version history
-          </h2>
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Versions of this disclosure, newest first</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">Version</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2 pr-4">Submitted</th>
-                <th scope="col" className="py-2">Withdrawal reason</th>
+        <TitledSection id="history-title" title="Version history" className="space-y-2">
+          <DataTable caption="Versions of this disclosure, newest first" columns={["Version", "Status", "Submitted", "Withdrawal reason"]}>
+            {disclosure.versions.map((version) => (
+              <tr key={version.id} className="border-b border-rule align-top">
+                <td className="py-2 pr-4">
+                  {version.id === disclosure.id ? (
+                    <span>Version {version.version} (this one)</span>
+                  ) : (
+                    <Link href={`/disclosures/${version.id}`}>Version {version.version}</Link>
+                  )}
+                </td>
+                <td className="py-2 pr-4">
+                  <StatusTag status={version.status} />
+                </td>
+                <td className="py-2 pr-4">{version.submittedAt ? formatDateTime(version.submittedAt) : "—"}</td>
+                <td className="py-2">{version.withdrawnReason ?? "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {disclosure.versions.map((version) => (
-                <tr key={version.id} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4">
-                    {version.id === disclosure.id ? (
-                      <span>Version {version.version} (this one)</span>
-                    ) : (
-                      <Link href={`/disclosures/${version.id}`}>Version {version.version}</Link>
-                    )}
-                  </td>
-                  <td className="py-2 pr-4">
-                    <StatusTag status={version.status} />
-                  </td>
-                  <td className="py-2 pr-4">{version.submittedAt ? formatDateTime(version.submittedAt) : "—"}</td>
-                  <td className="py-2">{version.withdrawnReason ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </DataTable>
+        </TitledSection>
       ) : null}
     </div>
   );

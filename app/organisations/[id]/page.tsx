@@ -6,6 +6,7 @@ import { orNotFound, requirePagePermission } from "@/lib/pages";
 import { getOrganisation } from "@/lib/organisations/service";
 import { organisationFormOptions } from "@/lib/organisations/options";
 import { setOrganisationStatusAction, updateOrganisationAction } from "../actions";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata: Metadata = { title: "Organisation" };
 
@@ -36,18 +37,12 @@ export default async function OrganisationPage({
         initial={{ id: organisation.id, name: organisation.name, type: organisation.type, forceAreaCode, ladCodes }}
         {...organisationFormOptions()}
       />
-      <section aria-labelledby="sso-title" className="space-y-2 border-t border-rule pt-6">
-        <h2 id="sso-title" className="text-2xl font-bold">
-          Single sign-on
-        </h2>
+      <TitledSection id="sso-title" title="Single sign-on" className="space-y-2 border-t border-rule pt-6">
         <p>
           <Link href={`/admin/organisations/${organisation.id}/sso`}>Set up or change the organisation&apos;s OpenID Connect provider</Link>
         </p>
-      </section>
-      <section aria-labelledby="status-title" className="space-y-2 border-t border-rule pt-6">
-        <h2 id="status-title" className="text-2xl font-bold">
-          Status: {organisation.status === "active" ? "active" : "suspended"}
-        </h2>
+      </TitledSection>
+      <TitledSection id="status-title" title={<>Status: {organisation.status === "active" ? "active" : "suspended"}</>} className="space-y-2 border-t border-rule pt-6">
         <p>
           {organisation.status === "active"
             ? "Suspending the organisation signs its members out at once; they cannot act for it until it is reinstated."
@@ -61,7 +56,7 @@ export default async function OrganisationPage({
         >
           {organisation.status === "active" ? "Suspend organisation" : "Reinstate organisation"}
         </ActionForm>
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { NotFound, Forbidden } from "@/lib/errors";
 import { getSsoSettings, type SsoSettingsPage } from "@/lib/identity-providers/admin";
 import { DEFAULT_ROLE_OPTIONS } from "@/lib/identity-providers/schema";
 import { saveSsoAction, setSsoEnabledAction } from "./actions";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata: Metadata = { title: "Single sign-on" };
 
@@ -55,10 +56,7 @@ export default async function SsoSettingsPage({
       </p>
 
       {provider && redirectUri ? (
-        <section aria-labelledby="status-title" className="space-y-3">
-          <h2 id="status-title" className="text-2xl font-bold">
-            Current provider
-          </h2>
+        <TitledSection id="status-title" title="Current provider" className="space-y-3">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
             <dt className="font-bold">Status</dt>
             <dd>{provider.enabled ? "On" : "Off: nobody can sign in through it"}</dd>
@@ -79,13 +77,10 @@ export default async function SsoSettingsPage({
           >
             {provider.enabled ? "Turn off single sign-on" : "Turn on single sign-on"}
           </ActionForm>
-        </section>
+        </TitledSection>
       ) : null}
 
-      <section aria-labelledby="settings-title" className="space-y-4">
-        <h2 id="settings-title" className="text-2xl font-bold">
-          {provider ? "Change the provider" : "Attach a provider"}
-        </h2>
+      <TitledSection id="settings-title" title={provider ? "Change the provider" : "Attach a provider"} className="space-y-4">
         <IdentityProviderForm
           action={saveSsoAction}
           organisationId={organisation.id}
@@ -100,7 +95,7 @@ export default async function SsoSettingsPage({
             enabled: provider?.enabled ?? true,
           }}
         />
-      </section>
+      </TitledSection>
     </div>
   );
 }

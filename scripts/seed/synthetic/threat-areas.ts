@@ -5,6 +5,20 @@ import { type KnownWeights, w } from "./weights";
 
 // Which threat areas and sub-types a synthetic disclosure is tagged with.
 
+// Police forces and the national body do not usually submit disclosures; they get a broad mix.
+const BROAD_MIX = w({
+  stalking_harassment: 45,
+  domestic_abuse: 25,
+  rasso: 12,
+  tech_enabled: 5,
+  csae: 5,
+  spiking: 3,
+  honour_based_abuse: 2,
+  msht: 1,
+  adult_sexual_exploitation: 1,
+  incel_related: 1,
+});
+
 /** The threat area a partner mostly records. Pooled over the five partner types, with co-tags, stalking lands near 43%. */
 export const PRIMARY_AREAS: Record<OrganisationType, Weights<ThreatArea>> = {
   idva_service: w({
@@ -67,31 +81,8 @@ export const PRIMARY_AREAS: Record<OrganisationType, Weights<ThreatArea>> = {
     incel_related: 2,
     csae: 1,
   }),
-  // Police forces and the national body do not usually submit disclosures; they get a broad mix.
-  police_force: w({
-    stalking_harassment: 45,
-    domestic_abuse: 25,
-    rasso: 12,
-    tech_enabled: 5,
-    csae: 5,
-    spiking: 3,
-    honour_based_abuse: 2,
-    msht: 1,
-    adult_sexual_exploitation: 1,
-    incel_related: 1,
-  }),
-  national: w({
-    stalking_harassment: 45,
-    domestic_abuse: 25,
-    rasso: 12,
-    tech_enabled: 5,
-    csae: 5,
-    spiking: 3,
-    honour_based_abuse: 2,
-    msht: 1,
-    adult_sexual_exploitation: 1,
-    incel_related: 1,
-  }),
+  police_force: BROAD_MIX,
+  national: BROAD_MIX,
 };
 
 /**

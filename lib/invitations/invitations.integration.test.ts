@@ -204,7 +204,7 @@ describe("accepting", () => {
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const [loser] = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
-    expect([InvitationAlreadyUsed, InvitationUnavailable].some((kind) => loser!.reason instanceof kind)).toBe(true);
+    expect([InvitationAlreadyUsed, InvitationUnavailable].some((kind) => loser!.reason instanceof kind), String(loser!.reason)).toBe(true);
     expect(await handle.db.select().from(t.users).where(eq(t.users.email, "racer@idva.example"))).toHaveLength(1);
     expect(await membershipsOf("racer@idva.example")).toHaveLength(1);
   });

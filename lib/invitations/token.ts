@@ -30,19 +30,24 @@ export type InvitationDetails = {
  */
 export async function findInvitation(db: Database, token: string, now = new Date()): Promise<InvitationDetails> {
   if (!TOKEN_PATTERN.test(token)) throw new InvitationUnavailable();
-  const row = await withContext(db, {}, (tx) => liveInvitationByTokenHash(tx, hashToken(token)));
+  const live = () => withContext(db, {}, (tx) => liveInvitationByTokenHash(tx, hashToken(token)));
+  const row = await live();
   const expiresAt = row ? new Date(Number(row.expires_ms)) : null;
   if (!row || !expiresAt || expiresAt.getTime() <= now.getTime()) throw new InvitationUnavailable();
   // The invitation names its organisation; reading that one row needs it as the context.
   const organisation = await withContext(db, { orgId: row.org_id }, (tx) => organisationStatus(tx, row.org_id));
   if (!organisation) throw new InvitationUnavailable();
+  const exists = await accountExists(db, row.email);
+  // An account that appeared since the first read may be the work of someone accepting this very
+  // link: if the invitation is no longer live, say so rather than "there is already an account".
+  if (exists && !(await live())) throw new InvitationUnavailable();
   return {
     invitationId: row.id,
     email: row.email.toLowerCase(),
     role: row.role,
     organisation: { id: organisation.id, name: organisation.name, active: organisation.status === "active" },
     expiresAt,
-    accountExists: await accountExists(db, row.email),
+    accountExists: exists,
   };
 }
 

@@ -20,6 +20,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // Every core: test files share nothing (each integration file has its own database), and the
+    // default of one fewer than the cores leaves a 2-core machine running one file at a time.
+    maxWorkers: "100%",
     projects: [
       {
         extends: true,

@@ -1,12 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useDatabase } from "@/db/client";
 import * as t from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import type { TestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/auth/viewer";
-import { parseEnv } from "@/lib/env";
+import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
-import { seedDemo } from "@/scripts/seed";
 import { importDisclosures } from "./disclosure-import";
 import type { UploadEvent } from "./events";
 import { disclosureCsv, validCells } from "./testing";
@@ -19,9 +17,7 @@ let test: TestDatabase;
 let manager: Viewer;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "0" }), NOW);
-  useDatabase(await test.connectAsApp());
+  test = await openDemoDatabase(NOW);
   manager = await viewerFor(test.db, "manager@idva.example");
 });
 afterAll(async () => {

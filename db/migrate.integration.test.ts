@@ -42,6 +42,7 @@ describe("migrations", () => {
     expect(tables.map((row) => row.name)).toEqual([
       "agreement_fields",
       "agreement_geography",
+      "agreement_grants",
       "agreement_parties",
       "agreement_signatures",
       "agreement_threat_areas",

@@ -14,6 +14,7 @@ import { asAppWithoutContext, createTestDatabase, refusedWith, type TestDatabase
 const ORGANISATION_DATA_TABLES = [
   "agreement_fields",
   "agreement_geography",
+  "agreement_grants",
   "agreement_parties",
   "agreement_signatures",
   "agreement_threat_areas",
@@ -48,6 +49,7 @@ const EXPECTED_APP_PRIVILEGES: Record<string, string> = {
   ...Object.fromEntries(ORGANISATION_DATA_TABLES.map((table) => [table, FULL])),
   ...Object.fromEntries(Object.keys(TABLES_WITHOUT_RLS).map((table) => [table, FULL])),
   audit_events: "INSERT,SELECT",
+  agreement_grants: "SELECT",
   police_force_areas: "SELECT",
   local_authorities: "SELECT",
 };

@@ -38,6 +38,8 @@ export const agreementVersionStatus = pgEnum("agreement_version_status", [
   "awaiting_signatures",
   "signed",
   "superseded",
+  /** Taken back from signature for changes; its signatures stay on record, a new draft follows. */
+  "withdrawn",
 ]);
 
 export const granularity = pgEnum("granularity", ["aggregate", "record"]);
@@ -57,6 +59,9 @@ export const agreements = pgTable("agreements", {
   updatedAt: updatedAt(),
   suspendedAt: moment(),
   terminatedAt: moment(),
+  expiredAt: moment(),
+  /** Why it was last suspended or terminated. */
+  statusReason: text(),
 });
 
 export const agreementVersions = pgTable(
@@ -84,6 +89,13 @@ export const agreementVersions = pgTable(
     startDate: date({ mode: "string" }).notNull(),
     endDate: date({ mode: "string" }).notNull(),
     reviewDate: date({ mode: "string" }).notNull(),
+    /** How the data is kept secure in transit, at rest and in use. */
+    securityConditions: text().notNull().default(""),
+    /** Whether and how a recipient may share the data onwards. */
+    onwardSharing: text().notNull().default(""),
+    sentForSignatureAt: moment(),
+    /** When the last party signed and the version's terms took over. */
+    signedAt: moment(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -106,6 +118,9 @@ export const agreementParties = pgTable(
       .references(() => organisations.id),
     isProvider: boolean().notNull(),
     isRecipient: boolean().notNull(),
+    /** Who to contact about the agreement at this party. */
+    contactName: text().notNull().default(""),
+    contactEmail: text().notNull().default(""),
   },
   (t) => [
     primaryKey({ columns: [t.versionId, t.orgId] }),
@@ -175,12 +190,57 @@ export const agreementSignatures = pgTable(
       .notNull()
       .references(() => users.id),
     signedAt: moment().notNull().defaultNow(),
+    /** The signer's name and job title as they gave them when signing. */
+    signerName: text().notNull(),
+    signerTitle: text().notNull(),
+    /**
+     * SHA-256 (hex) of the canonical text of the version the signer read (lib/agreements/terms.ts).
+     * Required of every new signature by row-level security; null only on signatures given before
+     * the portal recorded it.
+     */
+    termsSha256: varchar({ length: 64 }),
   },
   (t) => [
     primaryKey({ columns: [t.versionId, t.orgId] }),
+    check("agreement_signatures_sha256_hex", sql`${t.termsSha256} ~ '^[0-9a-f]{64}$'`),
     foreignKey({
       columns: [t.versionId, t.orgId],
       foreignColumns: [agreementParties.versionId, agreementParties.orgId],
     }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * The access rule made plannable (docs/access.md#agreement-access-rule): one row per recipient ×
+ * provider × threat area × geography of each agreement whose current version is in force, kept by a
+ * trigger on `agreements` in the same transaction as every change of status or version. The dates
+ * stay here so that the start and end of a version are checked at each request, against the UK day.
+ * Never written by the app role; row-level security policies and lib/access read it.
+ */
+export const agreementGrants = pgTable(
+  "agreement_grants",
+  {
+    agreementId: uuid()
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    versionId: uuid()
+      .notNull()
+      .references(() => agreementVersions.id, { onDelete: "cascade" }),
+    recipientOrgId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    providerOrgId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    threatArea: threatArea().notNull(),
+    granularity: granularity().notNull(),
+    forceAreaCode: varchar({ length: 9 }).notNull(),
+    ladCode: varchar({ length: 9 }),
+    startDate: date({ mode: "string" }).notNull(),
+    endDate: date({ mode: "string" }).notNull(),
+  },
+  (t) => [
+    unique().on(t.versionId, t.recipientOrgId, t.providerOrgId, t.threatArea, t.forceAreaCode, t.ladCode).nullsNotDistinct(),
+    index().on(t.recipientOrgId, t.providerOrgId, t.forceAreaCode),
   ],
 );

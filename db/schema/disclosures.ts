@@ -110,6 +110,9 @@ export const disclosures = pgTable(
     protectiveOrders: protectiveOrder().array().notNull().default(sql`'{}'`),
     referrals: referral().array().notNull().default(sql`'{}'`),
 
+    /** The threat areas of `disclosure_threat_areas`, copied by a trigger so that access policies can test them in the row. */
+    threatAreas: threatArea().array().notNull().default(sql`'{}'`),
+
     context: text(),
     /** HMAC of the partner's own reference under a server secret; never the reference itself. */
     partnerReferenceHash: text(),
@@ -133,6 +136,8 @@ export const disclosures = pgTable(
       .where(sql`${t.status} in ('draft', 'submitted') and ${t.partnerReferenceHash} is not null`),
     index().on(t.orgId, t.status, t.disclosureMonth),
     index().on(t.forceAreaCode, t.disclosureMonth).where(sql`${t.status} = 'submitted'`),
+    // Newest first, for keyset paging through shared disclosures.
+    index("disclosures_submitted_newest").on(t.submittedAt.desc(), t.id.desc()).where(sql`${t.status} = 'submitted'`),
     index().using("gin", t.barriers),
     index().using("gin", t.onlinePlatforms),
     index().using("gin", t.perpetratorOtherOffendingTypes),

@@ -8,6 +8,7 @@ import { seedDemo } from "@/scripts/seed";
 import { createTestDatabase, refusedWith, type TestDatabase } from "@/db/testing";
 import { parseEnv } from "@/lib/env";
 import { THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";
+import { insertActiveAgreement, type TestAgreementTerms } from "@/lib/testing/agreements";
 import type { Role } from "./roles";
 import { agreementDay, listGrants, visibleDisclosuresCondition, visibleThreatAreasCondition } from "./visibility";
 
@@ -277,7 +278,7 @@ describe("the submitting organisation", () => {
 });
 
 describe("the agreement's state, evaluated at the moment of the request", () => {
-  const setStatus = (reference: string, status: "active" | "suspended" | "terminated" | "expired") => (db: Database) =>
+  const setStatus = (reference: string, status: "active" | "suspended" | "terminated" | "expired" | "awaiting_signatures") => (db: Database) =>
     db.update(t.agreements).set({ status }).where(eq(t.agreements.reference, reference));
 
   it("removes the analyst's rows at once when the agreement is suspended, and restores them when reinstated", async () => {
@@ -295,74 +296,87 @@ describe("the agreement's state, evaluated at the moment of the request", () => 
     });
   });
 
+  /**
+   * Signed terms never change, so each case below sets the partnership aside (suspended) and puts
+   * in force a copy with the terms it needs, terminating the copy afterwards.
+   */
+  let copies = 0;
+  async function withPartnershipAs(terms: Partial<TestAgreementTerms>, check: () => Promise<void>) {
+    const reference = `DSA-TEST-${++copies}`;
+    const providers = PARTNERS.map((name) => orgIds.get(name)!);
+    await whileChanged(
+      async (db) => {
+        await setStatus("DSA-WY-2025-001", "suspended")(db);
+        await insertActiveAgreement(db, {
+          reference,
+          providers,
+          recipients: [orgIds.get("Demo Police West Yorkshire")!],
+          threatAreas: Object.fromEntries(THREAT_AREAS.codes.map((area) => [area, RECORD_AREAS.includes(area) ? "record" : "aggregate"])),
+          geography: [{ forceAreaCode: "E23000010" }],
+          startDate: daysFromToday(-30),
+          endDate: daysFromToday(30),
+          ...terms,
+        });
+      },
+      async (db) => {
+        await setStatus(reference, "terminated")(db);
+        await setStatus("DSA-WY-2025-001", "active")(db);
+      },
+      check,
+    );
+  }
+
   it("grants nothing through an agreement whose end date has passed, even while its status still says active", async () => {
-    const gm = await agreementOf("DSA-GM-2023-004");
-    const reopen = (endDate: string) => async (db: Database) => {
-      await db.update(t.agreements).set({ status: "active" }).where(eq(t.agreements.id, gm.agreementId));
-      await db.update(t.agreementThreatAreas).set({ granularity: "record" }).where(eq(t.agreementThreatAreas.versionId, gm.versionId));
-      await db.update(t.agreementVersions).set({ endDate }).where(eq(t.agreementVersions.id, gm.versionId));
-    };
-    const restore = async (db: Database) => {
-      await db.update(t.agreements).set({ status: "expired" }).where(eq(t.agreements.id, gm.agreementId));
-      await db.update(t.agreementThreatAreas).set({ granularity: "aggregate" }).where(eq(t.agreementThreatAreas.versionId, gm.versionId));
-      await db.update(t.agreementVersions).set({ endDate: gm.endDate }).where(eq(t.agreementVersions.id, gm.versionId));
-    };
-    expect(gm.endDate < agreementDay(new Date())).toBe(true);
-    await whileChanged(reopen(gm.endDate), restore, async () => {
-      expect(await expectRuleMatchesRls(gmAnalyst())).toEqual([]);
+    expect((await agreementOf("DSA-GM-2023-004")).endDate < agreementDay(new Date())).toBe(true);
+    await withPartnershipAs({ startDate: daysFromToday(-60), endDate: daysFromToday(-1) }, async () => {
+      expect(await expectRuleMatchesRls(wyAnalyst())).toEqual([]);
     });
     // The end date is exclusive: an agreement ending today already grants nothing.
-    await whileChanged(reopen(daysFromToday(0)), restore, async () => {
-      expect(await expectRuleMatchesRls(gmAnalyst())).toEqual([]);
+    await withPartnershipAs({ endDate: daysFromToday(0) }, async () => {
+      expect(await expectRuleMatchesRls(wyAnalyst())).toEqual([]);
     });
-    // The control: the same agreement, still in force, shows the charity's rows to Greater Manchester.
-    await whileChanged(reopen(daysFromToday(30)), restore, async () => {
-      const seen = await expectRuleMatchesRls(gmAnalyst());
-      expect(seen).toEqual(await submittedTagged(["Demo Women's Aid Calderdale"], THREAT_AREAS.codes));
+    // The control: the same terms, still in force, show the partners' rows.
+    await withPartnershipAs({ endDate: daysFromToday(1) }, async () => {
+      const seen = await expectRuleMatchesRls(wyAnalyst());
+      expect(seen).toEqual(await submittedTagged(PARTNERS, RECORD_AREAS));
       expect(seen.length).toBeGreaterThan(0);
     });
   });
 
-  it("grants nothing before the start date", async () => {
-    const wy = await agreementOf("DSA-WY-2025-001");
-    await whileChanged(
-      (db) => db.update(t.agreementVersions).set({ startDate: daysFromToday(1) }).where(eq(t.agreementVersions.id, wy.versionId)),
-      (db) => db.update(t.agreementVersions).set({ startDate: wy.startDate }).where(eq(t.agreementVersions.id, wy.versionId)),
-      async () => expect(await expectRuleMatchesRls(wyAnalyst())).toEqual([]),
-    );
-    await whileChanged(
-      (db) => db.update(t.agreementVersions).set({ startDate: daysFromToday(0) }).where(eq(t.agreementVersions.id, wy.versionId)),
-      (db) => db.update(t.agreementVersions).set({ startDate: wy.startDate }).where(eq(t.agreementVersions.id, wy.versionId)),
-      async () => expect((await expectRuleMatchesRls(wyAnalyst())).length).toBeGreaterThan(0),
-    );
+  it("grants nothing before the start date, and from the start date on", async () => {
+    await withPartnershipAs({ startDate: daysFromToday(1) }, async () => {
+      expect(await expectRuleMatchesRls(wyAnalyst())).toEqual([]);
+    });
+    await withPartnershipAs({ startDate: daysFromToday(0) }, async () => {
+      expect((await expectRuleMatchesRls(wyAnalyst())).length).toBeGreaterThan(0);
+    });
   });
 
-  it("grants nothing while the current version is not signed", async () => {
-    const wy = await agreementOf("DSA-WY-2025-001");
+  it("grants nothing through an agreement awaiting signatures", async () => {
     await whileChanged(
-      (db) => db.update(t.agreementVersions).set({ status: "awaiting_signatures" }).where(eq(t.agreementVersions.id, wy.versionId)),
-      (db) => db.update(t.agreementVersions).set({ status: "signed" }).where(eq(t.agreementVersions.id, wy.versionId)),
+      setStatus("DSA-WY-2025-001", "awaiting_signatures"),
+      setStatus("DSA-WY-2025-001", "active"),
       async () => expect(await expectRuleMatchesRls(wyAnalyst())).toEqual([]),
     );
   });
 
   it("narrows to one local authority when the agreement covers only that one", async () => {
+    await withPartnershipAs({ geography: [{ forceAreaCode: "E23000010", ladCode: LEEDS }] }, async () => {
+      const seen = await expectRuleMatchesRls(wyAnalyst());
+      expect(seen).toEqual(await submittedTagged(PARTNERS, RECORD_AREAS, LEEDS));
+      expect(seen.length).toBeGreaterThan(0);
+    });
+  });
+
+  it("refuses any change to terms that have been sent for signature", async () => {
     const wy = await agreementOf("DSA-WY-2025-001");
-    await whileChanged(
-      async (db) => {
-        await db.delete(t.agreementGeography).where(eq(t.agreementGeography.versionId, wy.versionId));
-        await db.insert(t.agreementGeography).values({ versionId: wy.versionId, forceAreaCode: "E23000010", ladCode: LEEDS });
-      },
-      async (db) => {
-        await db.delete(t.agreementGeography).where(eq(t.agreementGeography.versionId, wy.versionId));
-        await db.insert(t.agreementGeography).values({ versionId: wy.versionId, forceAreaCode: "E23000010" });
-      },
-      async () => {
-        const seen = await expectRuleMatchesRls(wyAnalyst());
-        expect(seen).toEqual(await submittedTagged(PARTNERS, RECORD_AREAS, LEEDS));
-        expect(seen.length).toBeGreaterThan(0);
-      },
-    );
+    await expect(
+      handle.db.update(t.agreementVersions).set({ endDate: daysFromToday(900) }).where(eq(t.agreementVersions.id, wy.versionId)),
+    ).rejects.toMatchObject(refusedWith("55000", /cannot change/));
+    await expect(
+      handle.db.delete(t.agreementGeography).where(eq(t.agreementGeography.versionId, wy.versionId)),
+    ).rejects.toMatchObject(refusedWith("55000", /cannot change/));
+    await expect(handle.db.delete(t.agreements).where(eq(t.agreements.id, wy.agreementId))).rejects.toMatchObject(refusedWith("55000", /cannot be deleted/));
   });
 
   it("ignores an agreement the organisation only provides to", async () => {

@@ -1,26 +1,17 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, arrayOverlaps, asc, eq, gt, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import {
-  agreementFields,
-  agreementGeography,
-  agreementParties,
-  agreementThreatAreas,
-  agreementVersions,
-  agreements,
-  disclosureThreatAreas,
-  disclosures,
-} from "@/db/schema";
+import { agreementFields, agreementGrants, agreementVersions, disclosureThreatAreas, disclosures } from "@/db/schema";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { can } from "./permissions";
 import type { Role } from "./roles";
 
 /**
  * Data visibility under data-sharing agreements (docs/access.md#agreement-access-rule), in one place: every
- * service query that reads another organisation's disclosures filters with it. Row-level
- * security enforces the same rule a second time (app_active_grants in
- * db/migrations/0002_row_level_security.sql); the integration tests hold the two together.
+ * service query that reads another organisation's disclosures filters with it. Both read the
+ * agreement_grants table, which the database keeps in step with every agreement's status and
+ * current version; row-level security enforces the same rule a second time
+ * (db/migrations/0003_agreements_in_force.sql); the integration tests hold the two together.
  */
 
 export type Granularity = "aggregate" | "record";
@@ -62,41 +53,34 @@ export function agreementDay(now: Date): string {
 export async function listGrants(db: Database, viewer: GrantViewer, now: Date): Promise<Grant[]> {
   if (!can(viewer.role, "insights.read")) return [];
   const today = agreementDay(now);
-  const recipient = alias(agreementParties, "recipient");
-  const provider = alias(agreementParties, "provider");
   const rows = await db
     .select({
-      agreementId: agreements.id,
-      versionId: agreementVersions.id,
-      providerOrgId: provider.orgId,
-      threatArea: agreementThreatAreas.threatArea,
-      granularity: agreementThreatAreas.granularity,
-      forceAreaCode: agreementGeography.forceAreaCode,
-      ladCode: agreementGeography.ladCode,
+      agreementId: agreementGrants.agreementId,
+      versionId: agreementGrants.versionId,
+      providerOrgId: agreementGrants.providerOrgId,
+      threatArea: agreementGrants.threatArea,
+      granularity: agreementGrants.granularity,
+      forceAreaCode: agreementGrants.forceAreaCode,
+      ladCode: agreementGrants.ladCode,
       disclosureThreshold: agreementVersions.disclosureThreshold,
       roundToBase5: agreementVersions.roundToBase5,
     })
-    .from(agreements)
-    .innerJoin(
-      agreementVersions,
-      and(eq(agreementVersions.id, agreements.currentVersionId), eq(agreementVersions.agreementId, agreements.id)),
-    )
-    .innerJoin(
-      recipient,
-      and(eq(recipient.versionId, agreementVersions.id), eq(recipient.orgId, viewer.organisation.id), eq(recipient.isRecipient, true)),
-    )
-    .innerJoin(provider, and(eq(provider.versionId, agreementVersions.id), eq(provider.isProvider, true)))
-    .innerJoin(agreementThreatAreas, eq(agreementThreatAreas.versionId, agreementVersions.id))
-    .innerJoin(agreementGeography, eq(agreementGeography.versionId, agreementVersions.id))
+    .from(agreementGrants)
+    .innerJoin(agreementVersions, eq(agreementVersions.id, agreementGrants.versionId))
     .where(
       and(
-        eq(agreements.status, "active"),
-        eq(agreementVersions.status, "signed"),
-        lte(agreementVersions.startDate, today),
-        gt(agreementVersions.endDate, today),
+        eq(agreementGrants.recipientOrgId, viewer.organisation.id),
+        lte(agreementGrants.startDate, today),
+        gt(agreementGrants.endDate, today),
       ),
     )
-    .orderBy(asc(agreements.id), asc(provider.orgId), asc(agreementThreatAreas.threatArea), asc(agreementGeography.forceAreaCode), asc(agreementGeography.ladCode));
+    .orderBy(
+      asc(agreementGrants.agreementId),
+      asc(agreementGrants.providerOrgId),
+      asc(agreementGrants.threatArea),
+      asc(agreementGrants.forceAreaCode),
+      asc(agreementGrants.ladCode),
+    );
   if (rows.length === 0) return [];
 
   const versionIds = [...new Set(rows.map((row) => row.versionId))];
@@ -153,7 +137,7 @@ export function visibleDisclosuresCondition(grants: readonly Grant[], { granular
         (scope) =>
           and(
             inScope(scope),
-            sql`exists (select 1 from ${disclosureThreatAreas} where ${disclosureThreatAreas.disclosureId} = ${disclosures.id} and ${inArray(disclosureThreatAreas.threatArea, scope.threatAreas)})`,
+            arrayOverlaps(disclosures.threatAreas, scope.threatAreas),
           )!,
       ),
     ),

@@ -10,7 +10,10 @@ import type { DisclosureInput, DraftDisclosure } from "./schema";
  * partner reference is left to the service, which stores only its keyed hash.
  */
 
-/** Columns the server fills in: who, when, which version and in what state; and the keyed hash of the reference. */
+/**
+ * Columns the server fills in: who, when, which version and in what state; the keyed hash of the
+ * reference; and the copy of the threat areas the database keeps for access policies.
+ */
 type ServerOwnedColumn =
   | "id"
   | "orgId"
@@ -20,6 +23,7 @@ type ServerOwnedColumn =
   | "supersedesId"
   | "status"
   | "partnerReferenceHash"
+  | "threatAreas"
   | "submittedAt"
   | "withdrawnAt"
   | "withdrawnReason"

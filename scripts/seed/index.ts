@@ -148,7 +148,6 @@ async function insertAgreement(
     .values({
       agreementId: row!.id,
       version: 1,
-      status: inForce ? "signed" : "awaiting_signatures",
       purpose: agreement.purpose,
       processingRegime: "uk_gdpr",
       article6Basis: "6(1)(e) public task",
@@ -183,8 +182,12 @@ async function insertAgreement(
   if (agreement.recordThreatAreas.length > 0) {
     await db.insert(t.agreementFields).values(DEMO_RECORD_FIELDS.map((field) => ({ versionId, field })));
   }
+  await db
+    .update(t.agreementVersions)
+    .set({ status: inForce ? "signed" : "awaiting_signatures" })
+    .where(eq(t.agreementVersions.id, versionId));
   await db.insert(t.agreementSignatures).values(
-    agreement.signedBy.map((key) => ({ versionId, orgId: orgIds(key), signedBy: leadOf(key), signedAt: now })),
+    agreement.signedBy.map((key) => ({ versionId, orgId: orgIds(key), signedBy: leadOf(key), signedAt: now, signerName: key, signerTitle: "Partner lead", termsSha256: "0".repeat(64) })),
   );
   if (inForce) {
     await db.update(t.agreements).set({ currentVersionId: versionId }).where(eq(t.agreements.id, row!.id));

@@ -14,6 +14,7 @@ CREATE TABLE "agreement_grants" (
 );
 --> statement-breakpoint
 ALTER TABLE "disclosures" ADD COLUMN "threat_areas" "threat_area"[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
+ALTER TABLE "disclosures" ADD COLUMN "access_keys" text[] DEFAULT '{}' NOT NULL;--> statement-breakpoint
 ALTER TABLE "agreement_parties" ADD COLUMN "contact_name" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "agreement_parties" ADD COLUMN "contact_email" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "agreement_signatures" ADD COLUMN "signer_name" text;--> statement-breakpoint
@@ -35,12 +36,38 @@ ALTER TABLE "agreement_grants" ADD CONSTRAINT "agreement_grants_version_id_agree
 ALTER TABLE "agreement_grants" ADD CONSTRAINT "agreement_grants_recipient_org_id_organisations_id_fk" FOREIGN KEY ("recipient_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreement_grants" ADD CONSTRAINT "agreement_grants_provider_org_id_organisations_id_fk" FOREIGN KEY ("provider_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agreement_grants_recipient_org_id_provider_org_id_force_area_code_index" ON "agreement_grants" USING btree ("recipient_org_id","provider_org_id","force_area_code");--> statement-breakpoint
-CREATE INDEX "disclosures_submitted_newest" ON "disclosures" USING btree ("submitted_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "disclosures"."status" = 'submitted';--> statement-breakpoint
+CREATE INDEX "disclosures_submitted_newest" ON "disclosures" USING btree ("submitted_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 ALTER TABLE "agreement_signatures" ADD CONSTRAINT "agreement_signatures_sha256_hex" CHECK ("agreement_signatures"."terms_sha256" ~ '^[0-9a-f]{64}$');--> statement-breakpoint
 
--- docs/access.md#agreement-access-rule: the rule as rows the planner can join. The disclosures'
--- threat areas are copied into the row, so a policy tests them without reading another table
--- whose own policy reads disclosures again.
+-- docs/access.md#agreement-access-rule: the rule as rows and keys the planner can use.
+--
+-- An access key names what an agreement must grant for a record to be seen: provider, place (a
+-- force area or a local authority) and threat area. A disclosure carries the keys of each of its
+-- threat areas for both its force area and its local authority; a recipient's record grants give
+-- the keys it holds. The recipient policy is then one array overlap against keys computed once per
+-- statement, microseconds per row, where a lookup per row costs tens.
+CREATE FUNCTION app_access_key(p_provider uuid, p_place text, p_threat_area threat_area) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT p_provider::text || ':' || p_place || ':' || p_threat_area::text $$;
+--> statement-breakpoint
+CREATE FUNCTION app_fill_access_keys() RETURNS trigger
+LANGUAGE plpgsql SET search_path = public, pg_temp
+AS $$
+BEGIN
+  NEW.access_keys := coalesce(
+    (SELECT array_agg(app_access_key(NEW.org_id, place, area) ORDER BY place, area)
+     FROM unnest(NEW.threat_areas) AS area
+     CROSS JOIN unnest(ARRAY[NEW.force_area_code, NEW.lad_code]::text[]) AS place
+     WHERE place IS NOT NULL),
+    '{}');
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER disclosures_access_keys_filled BEFORE INSERT OR UPDATE OF org_id, force_area_code, lad_code, threat_areas
+  ON disclosures FOR EACH ROW EXECUTE FUNCTION app_fill_access_keys();
+--> statement-breakpoint
+-- The threat areas themselves are rows of disclosure_threat_areas, copied into the disclosure.
 CREATE FUNCTION app_copy_threat_areas() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
@@ -103,6 +130,17 @@ UPDATE agreements SET status = status;
 CREATE FUNCTION app_in_force(p_start date, p_end date) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$ SELECT p_start <= app_today() AND app_today() < p_end $$;
+--> statement-breakpoint
+-- The access keys the context's organisation holds today at record granularity, as a recipient
+-- analyst; none for anyone else. Runs as the caller, under agreement_grants' own policy.
+CREATE FUNCTION app_record_access_keys() RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+  SELECT coalesce(array_agg(app_access_key(g.provider_org_id, coalesce(g.lad_code, g.force_area_code), g.threat_area)), '{}')
+  FROM agreement_grants g
+  WHERE app_role() = 'analyst' AND g.recipient_org_id = app_org_id() AND g.granularity = 'record'
+    AND app_in_force(g.start_date, g.end_date)
+$$;
 --> statement-breakpoint
 
 -- Terms once sent for signature are what parties sign: they never change. Only a version's
@@ -268,15 +306,9 @@ DROP FUNCTION app_disclosure_grant(uuid, uuid, text, text);
 --> statement-breakpoint
 DROP FUNCTION app_active_grants(uuid, date);
 --> statement-breakpoint
+-- (SELECT …) makes the recipient's keys an init plan: computed once per statement, not per row.
 CREATE POLICY disclosures_recipient_select ON disclosures FOR SELECT USING (
-  app_role() = 'analyst' AND status = 'submitted'
-  AND EXISTS (
-    SELECT 1 FROM agreement_grants g
-    WHERE g.recipient_org_id = app_org_id() AND g.provider_org_id = disclosures.org_id
-      AND g.force_area_code = disclosures.force_area_code AND (g.lad_code IS NULL OR g.lad_code = disclosures.lad_code)
-      AND g.threat_area = ANY (disclosures.threat_areas) AND g.granularity = 'record'
-      AND app_in_force(g.start_date, g.end_date)
-  )
+  app_role() = 'analyst' AND status = 'submitted' AND access_keys && (SELECT app_record_access_keys())
 );
 --> statement-breakpoint
 -- A disclosure tagged with several threat areas is shown only for the areas in scope.
@@ -284,12 +316,10 @@ CREATE POLICY disclosure_threat_areas_recipient_select ON disclosure_threat_area
   app_role() = 'analyst'
   AND EXISTS (
     SELECT 1 FROM disclosures d
-    JOIN agreement_grants g
-      ON g.provider_org_id = d.org_id AND g.force_area_code = d.force_area_code
-     AND (g.lad_code IS NULL OR g.lad_code = d.lad_code)
     WHERE d.id = disclosure_threat_areas.disclosure_id AND d.status = 'submitted'
-      AND g.recipient_org_id = app_org_id() AND g.threat_area = disclosure_threat_areas.threat_area
-      AND g.granularity = 'record' AND app_in_force(g.start_date, g.end_date)
+      AND ARRAY[app_access_key(d.org_id, d.force_area_code, disclosure_threat_areas.threat_area),
+                app_access_key(d.org_id, d.lad_code, disclosure_threat_areas.threat_area)]
+          && (SELECT app_record_access_keys())
   )
 );
 --> statement-breakpoint
@@ -318,3 +348,7 @@ REVOKE ALL ON FUNCTION app_complete_agreement_version(uuid), app_expire_agreemen
 GRANT EXECUTE ON FUNCTION app_complete_agreement_version(uuid), app_expire_agreements() TO vawg_app;
 --> statement-breakpoint
 GRANT SELECT ON agreement_grants TO vawg_app;
+--> statement-breakpoint
+-- The portal's queries are short and frequent; just-in-time compilation costs them hundreds of
+-- milliseconds (policies with subqueries look expensive to the planner) and saves nothing.
+ALTER ROLE vawg_app SET jit = off;

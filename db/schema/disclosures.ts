@@ -112,6 +112,11 @@ export const disclosures = pgTable(
 
     /** The threat areas of `disclosure_threat_areas`, copied by a trigger so that access policies can test them in the row. */
     threatAreas: threatArea().array().notNull().default(sql`'{}'`),
+    /**
+     * What an agreement must grant for a recipient to see the row, kept by a trigger: provider ×
+     * place × threat area, for the force area and the local authority (docs/access.md#agreement-access-rule).
+     */
+    accessKeys: text().array().notNull().default(sql`'{}'`),
 
     context: text(),
     /** HMAC of the partner's own reference under a server secret; never the reference itself. */
@@ -136,8 +141,9 @@ export const disclosures = pgTable(
       .where(sql`${t.status} in ('draft', 'submitted') and ${t.partnerReferenceHash} is not null`),
     index().on(t.orgId, t.status, t.disclosureMonth),
     index().on(t.forceAreaCode, t.disclosureMonth).where(sql`${t.status} = 'submitted'`),
-    // Newest first, for keyset paging through shared disclosures.
-    index("disclosures_submitted_newest").on(t.submittedAt.desc(), t.id.desc()).where(sql`${t.status} = 'submitted'`),
+    // Newest first, for keyset paging. Not partial: under row-level security the planner may not
+    // use a status comparison (not leakproof) to prove a partial index's predicate.
+    index("disclosures_submitted_newest").on(t.submittedAt.desc(), t.id.desc()),
     index().using("gin", t.barriers),
     index().using("gin", t.onlinePlatforms),
     index().using("gin", t.perpetratorOtherOffendingTypes),

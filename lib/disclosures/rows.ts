@@ -12,7 +12,7 @@ import type { DisclosureInput, DraftDisclosure } from "./schema";
 
 /**
  * Columns the server fills in: who, when, which version and in what state; the keyed hash of the
- * reference; and the copy of the threat areas the database keeps for access policies.
+ * reference; and the copies of the threat areas and access keys the database keeps for access policies.
  */
 type ServerOwnedColumn =
   | "id"
@@ -24,6 +24,7 @@ type ServerOwnedColumn =
   | "status"
   | "partnerReferenceHash"
   | "threatAreas"
+  | "accessKeys"
   | "submittedAt"
   | "withdrawnAt"
   | "withdrawnReason"

@@ -38,6 +38,8 @@ const SERVER_OWNED = [
   "supersedesId",
   "status",
   "partnerReferenceHash",
+  "threatAreas",
+  "accessKeys",
   "submittedAt",
   "withdrawnAt",
   "withdrawnReason",

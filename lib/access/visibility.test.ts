@@ -52,7 +52,7 @@ describe("visibleDisclosuresCondition", () => {
     expect(query.sql).toContain('"disclosures"."threat_areas" && ');
     expect(query.sql).toContain('"disclosures"."lad_code" = ');
     // One scope per provider and geography, each with its own threat areas; aggregate-only "spiking" left out.
-    expect(query.params).toEqual(["submitted", "p1", "E23000010", ["domestic_abuse", "tech_enabled"], "p2", "E23000010", "E08000035", ["domestic_abuse"]]);
+    expect(query.params).toEqual(["submitted", "p1", "E23000010", `{"domestic_abuse","tech_enabled"}`, "p2", "E23000010", "E08000035", `{"domestic_abuse"}`]);
   });
 
   it("counts record grants for aggregate queries too", () => {

@@ -24,7 +24,7 @@ import { encodeCursor, type SharedCursor, type SharedFilter, type SharedQuery, t
  * the one rule); row-level security applies the same rule again inside every transaction.
  */
 
-export { parseSharedQuery, queryStringOf, SHARED_SORTS, SHARED_SORT_LABELS, type SharedQuery, type SharedSort } from "./query";
+export { parseSharedQuery, queryStringOf, SHARED_SORTS, SHARED_SORT_LABELS, type SharedQuery } from "./query";
 
 export const SHARED_PAGE_SIZE = 50;
 /** An export holds at most this many rows; more is refused with a message to narrow the filters. */
@@ -59,6 +59,8 @@ export type SharedScope = {
 export type SharedPage = {
   /** False when no agreement shares records with the viewer's organisation (aggregates only, or nothing). */
   recordAccess: boolean;
+  /** Whether some agreement in force shares aggregate figures with the organisation (shown elsewhere, not here). */
+  aggregateAccess: boolean;
   items: SharedDisclosure[];
   /** Cursors of the next and previous pages, when there are such pages. */
   next: string | null;
@@ -73,7 +75,7 @@ export async function listSharedDisclosures(viewer: Viewer, query: SharedQuery, 
   await authorise(viewer, "records.read");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const access = await accessOf(tx, viewer, now);
-    if (access.grants.length === 0) return { recordAccess: false, items: [], next: null, previous: null, scope: access.scope };
+    if (access.grants.length === 0) return { recordAccess: false, aggregateAccess: access.aggregateAccess, items: [], next: null, previous: null, scope: access.scope };
     const cursor = query.cursor;
     const fetched = await fetchRows(tx, access, query, cursor, SHARED_PAGE_SIZE + 1);
     const more = fetched.length > SHARED_PAGE_SIZE;
@@ -86,12 +88,19 @@ export async function listSharedDisclosures(viewer: Viewer, query: SharedQuery, 
     const hasPrevious = cursor === undefined ? false : cursor.direction === "after" ? true : more;
     return {
       recordAccess: true,
+      aggregateAccess: access.aggregateAccess,
       items,
       next: hasNext && last ? encodeCursor({ sort: query.sort, key: last.sortKey, id: last.id, direction: "after" }) : null,
       previous: hasPrevious && first ? encodeCursor({ sort: query.sort, key: first.sortKey, id: first.id, direction: "before" }) : null,
       scope: access.scope,
     };
   });
+}
+
+/** What the viewer's record grants reach, for a filter form shown without a list (when its filters were refused). */
+export async function getSharedScope(viewer: Viewer, now = new Date()): Promise<SharedScope> {
+  await authorise(viewer, "records.read");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => (await accessOf(tx, viewer, now)).scope);
 }
 
 /** One shared disclosure, with the agreements it is shared under; audited as a record-level read. */
@@ -122,7 +131,7 @@ export async function exportSharedDisclosures(
   viewer: Viewer,
   query: Pick<SharedQuery, "filter" | "sort">,
   now = new Date(),
-): Promise<{ fields: DisclosureField[]; items: SharedDisclosure[] }> {
+): Promise<{ fields: DisclosureField[]; threatAreas: ThreatArea[]; items: SharedDisclosure[] }> {
   await authorise(viewer, "records.read");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const access = await accessOf(tx, viewer, now);
@@ -142,19 +151,21 @@ export async function exportSharedDisclosures(
       tx,
       auditEvent(viewer, "shared_disclosures.exported", { details: { count: items.length, ids: items.map((item) => item.id), filter: query.filter, sort: query.sort } }),
     );
-    return { fields: access.scope.fields, items };
+    return { fields: access.scope.fields, threatAreas: access.scope.threatAreas, items };
   });
 }
 
 type Access = {
   /** The viewer's record grants in force now; empty under aggregate-only agreements. */
   grants: Grant[];
+  aggregateAccess: boolean;
   providers: Map<string, Provider>;
   scope: SharedScope;
 };
 
 async function accessOf(tx: Database, viewer: Viewer, now: Date): Promise<Access> {
-  const grants = (await listGrants(tx, viewer, now)).filter((grant) => grant.granularity === "record");
+  const all = await listGrants(tx, viewer, now);
+  const grants = all.filter((grant) => grant.granularity === "record");
   const providerIds = [...new Set(grants.map((grant) => grant.providerOrgId))];
   const providerRows =
     providerIds.length === 0
@@ -168,6 +179,7 @@ async function accessOf(tx: Database, viewer: Viewer, now: Date): Promise<Access
   }
   return {
     grants,
+    aggregateAccess: all.some((grant) => grant.granularity === "aggregate"),
     providers,
     scope: {
       providers: providerRows,
@@ -269,7 +281,12 @@ async function project(tx: Database, access: Access, rows: readonly Row[]): Prom
     const fields = sharedFields(covering);
     const input = toDisclosureInput(row, fields.includes("sub_types") ? areas : areas.map((area) => ({ threatArea: area.threatArea })));
     // The force area is derived from the district, so the input shape leaves it out; shared, it is shown.
-    const values: Record<string, unknown> = { ...input, force_area_code: row.forceAreaCode ?? undefined };
+    // The sub-types, a field of their own, are also given by area on their own.
+    const values: Record<string, unknown> = {
+      ...input,
+      force_area_code: row.forceAreaCode ?? undefined,
+      sub_types: Object.fromEntries(areas.map((area) => [area.threatArea, [...area.subTypes]])),
+    };
     const answers = Object.fromEntries(fields.flatMap((field) => (values[field] === undefined ? [] : [[field, values[field]]]))) as SharedDisclosure["answers"];
     return [
       {

@@ -50,7 +50,7 @@ export function PartnerDataFilters({ values, options, errors }: PartnerDataFilte
     </div>
   );
   return (
-    <form method="get" action="/partner-data" aria-label="Filter partner data" className="flex flex-wrap items-end gap-4 bg-panel p-4">
+    <form method="get" action="/partner-data" aria-label="Filter partner data" className="flex flex-wrap items-end gap-4 border border-rule p-4">
       {select("provider", "Provider", "All providers", options.providers)}
       {select("partner_type", "Partner type", "All partner types", options.partnerTypes)}
       {select("area", "Threat area", "All threat areas in scope", options.areas)}

@@ -121,6 +121,17 @@ describe("the Partner data list", () => {
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(ids).toEqual(expected);
+    // A short range long ago is read by month and sorted; a recent or open one by walking the submitted-date index.
+    const [earliest] = await test.db.select({ month: sql<string>`to_char(min(${t.disclosures.disclosureMonth}), 'YYYY-MM')` }).from(t.disclosures);
+    const ranges: Record<string, string>[] = [{ from: earliest!.month, to: earliest!.month }, { from: earliest!.month }, { to: earliest!.month }];
+    for (const range of ranges) {
+      const bounds = and(
+        sql`${t.disclosures.disclosureMonth} >= ${`${range.from ?? "1900-01"}-01`}::date`,
+        sql`${t.disclosures.disclosureMonth} <= ${`${range.to ?? "2999-12"}-01`}::date`,
+      );
+      expect((await everyPage(analyst, range)).ids).toEqual(await expectedIds("newest", bounds));
+      expect((await everyPage(analyst, { ...range, sort: "oldest" })).ids).toEqual(await expectedIds("oldest", bounds));
+    }
     const byType = await everyPage(analyst, { partner_type: "idva_service" });
     expect(byType.ids).toEqual(await expectedIds("newest", eq(t.disclosures.orgId, idva!.id)));
   });

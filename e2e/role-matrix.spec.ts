@@ -11,6 +11,7 @@ const PAGES: [string, Permission][] = [
   ["/users", "users.read_org"],
   ["/organisations", "organisations.read"],
   ["/organisations/new", "organisations.manage"],
+  ["/partner-data", "records.read"],
 ];
 
 const ACCOUNTS: [SharedAccount, Role][] = [

@@ -42,8 +42,8 @@ describe("navigationFor", () => {
     ]);
   });
 
-  it("gives an analyst insights, records and the STRA pack", () => {
-    expect(labels("analyst")).toEqual(["Home", "Insights", "Records", "STRA pack"]);
+  it("gives an analyst insights, partner data and the STRA pack", () => {
+    expect(labels("analyst")).toEqual(["Home", "Insights", "Partner data", "STRA pack"]);
   });
 
   it("gives a viewer aggregate insights only", () => {
@@ -52,7 +52,7 @@ describe("navigationFor", () => {
 
   it("gives an admin governance items and nothing record-level", () => {
     expect(labels("admin")).toEqual(["Home", "Organisations", "Users", "Agreements"]);
-    for (const href of ["/disclosures", "/disclosures/upload", "/records", "/insights", "/stra-pack"]) {
+    for (const href of ["/disclosures", "/disclosures/upload", "/partner-data", "/insights", "/stra-pack"]) {
       expect(hrefs("admin")).not.toContain(href);
     }
   });
@@ -69,7 +69,7 @@ describe("navigationFor", () => {
 
   it("offers record-level data to analysts only", () => {
     for (const role of ROLES) {
-      expect(hrefs(role).includes("/records")).toBe(role === "analyst");
+      expect(hrefs(role).includes("/partner-data")).toBe(role === "analyst");
     }
   });
 
@@ -80,7 +80,7 @@ describe("navigationFor", () => {
 
   it("returns a fresh copy each call", () => {
     const first = navigationFor("viewer");
-    first.push({ href: "/records", label: "Records" });
+    first.push({ href: "/partner-data", label: "Partner data" });
     const firstItem = first[0];
     if (firstItem) firstItem.href = "/elsewhere";
     expect(navigationFor("viewer")).toEqual([
@@ -129,7 +129,7 @@ describe("menu visibility", () => {
     ["/disclosures/upload", "disclosures.upload"],
     ["/users", "users.read_org"],
     ["/api-tokens", "api_tokens.manage"],
-    ["/records", "records.read"],
+    ["/partner-data", "records.read"],
     ["/stra-pack", "stra_pack.export"],
     ["/audit", "audit.read"],
     ["/recorded-crime/upload", "recorded_crime.upload"],

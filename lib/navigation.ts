@@ -26,7 +26,7 @@ const MENU: readonly MenuEntry[] = [
   { href: "/api-tokens", label: "API tokens", opensWith: ["api_tokens.manage"] },
   { href: "/agreements", label: "Agreements", opensWith: ["agreements.sign", "agreements.manage"] },
   { href: "/insights", label: "Insights", opensWith: ["insights.read", "insights.read_own_org"] },
-  { href: "/records", label: "Records", opensWith: ["records.read"] },
+  { href: "/partner-data", label: "Partner data", opensWith: ["records.read"] },
   { href: "/stra-pack", label: "STRA pack", opensWith: ["stra_pack.export"] },
   { href: "/audit", label: "Audit log", opensWith: ["audit.read"] },
   { href: "/recorded-crime/upload", label: "Recorded crime", opensWith: ["recorded_crime.upload"] },

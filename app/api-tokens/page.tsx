@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewTokenForm } from "@/components/api-tokens/new-token-form";
 import { ActionForm } from "@/components/form/action-form";
-import { listApiTokens } from "@/lib/api-tokens/service";
+import { listApiTokens, type ApiTokenScope } from "@/lib/api-tokens/service";
 import { requirePagePermission } from "@/lib/pages";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 import { TitledSection } from "@/components/titled-section";
 import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "API tokens" };
+
+const SCOPE_NAMES: Record<ApiTokenScope, string> = { submit: "submit", read: "read", shared_read: "read shared partner data" };
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Europe/London" });
 
@@ -33,7 +35,7 @@ export default async function ApiTokensPage() {
                 <br />
                 <span className="font-mono text-muted">{token.prefix}…</span>
               </td>
-              <td className="py-2 pr-4">{token.scopes.map((scope) => (scope === "submit" ? "submit" : "read")).join(" and ")}</td>
+              <td className="py-2 pr-4">{token.scopes.map((scope) => SCOPE_NAMES[scope]).join(" and ")}</td>
               <td className="py-2 pr-4">{when.format(token.expiresAt)}</td>
               <td className="py-2 pr-4">{token.lastUsedAt ? when.format(token.lastUsedAt) : "Never"}</td>
               <td className="py-2">

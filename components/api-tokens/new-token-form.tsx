@@ -56,6 +56,10 @@ export function NewTokenForm({ action }: NewTokenFormProps) {
             <input type="checkbox" name="scopes" value="read" defaultChecked={scopes === "read"} className="size-5" />
             Read the organisation&apos;s disclosures
           </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="scopes" value="shared_read" defaultChecked={scopes === "shared_read"} className="size-5" />
+            Read partner data shared with the organisation, as its analysts may
+          </label>
         </div>
       </fieldset>
       <SelectField id="expiresInDays" label="Expires after" options={EXPIRY} defaultValue={failed?.values.expiresInDays ?? "90"} error={failed?.fieldErrors.expiresInDays} />

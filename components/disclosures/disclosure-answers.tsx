@@ -6,13 +6,16 @@ type DisclosureAnswersProps = {
   /** The district's and its police force area's names, looked up by the page. */
   localAuthority?: string | undefined;
   forceArea?: string | undefined;
+  /** Show only these fields (what an agreement shares), leaving out sections with none of them. */
+  only?: readonly string[];
 };
 
 /** The questions whose answers are kept: all but the partner reference, of which only a hash is stored. */
 const SHOWN = QUESTIONS.filter((question) => question.kind !== "reference");
 
 /** A disclosure's answers as GOV.UK summary lists, one per section, labels rather than codes. */
-export function DisclosureAnswers({ input, localAuthority, forceArea }: DisclosureAnswersProps) {
+export function DisclosureAnswers({ input, localAuthority, forceArea, only }: DisclosureAnswersProps) {
+  const shown = only ? SHOWN.filter((question) => only.includes(question.code)) : SHOWN;
   const values = input as Record<string, unknown>;
   const show = (question: Question): string => {
     const value = values[question.code];
@@ -32,13 +35,13 @@ export function DisclosureAnswers({ input, localAuthority, forceArea }: Disclosu
   };
   return (
     <div className="space-y-6">
-      {SECTIONS.map((section) => (
+      {SECTIONS.filter((section) => shown.some((question) => question.section === section)).map((section) => (
         <section key={section} aria-labelledby={`answers-${section}`}>
           <h2 id={`answers-${section}`} className="text-2xl font-bold">
             {section}
           </h2>
           <dl className="mt-2 divide-y divide-rule border-y border-rule">
-            {SHOWN.filter((question) => question.section === section).map((question) => (
+            {shown.filter((question) => question.section === section).map((question) => (
               <div key={question.code} className="grid gap-1 py-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] sm:gap-4">
                 <dt className="font-bold">{question.label}</dt>
                 <dd className="break-words whitespace-pre-line">{show(question)}</dd>

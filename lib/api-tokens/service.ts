@@ -12,7 +12,12 @@ import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { NotFound, Unauthenticated } from "@/lib/errors";
 
-const API_TOKEN_SCOPES = ["submit", "read"] as const;
+/**
+ * `submit` and `read` act for the partner lead who created the token, on the organisation's own
+ * disclosures; `shared_read` reads the partner data shared with the organisation, acting as its
+ * analyst (see `actingViewer`).
+ */
+const API_TOKEN_SCOPES = ["submit", "read", "shared_read"] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 /** Tokens start with this, so a leaked one is recognisable (and findable by secret scanners). */
@@ -131,6 +136,16 @@ export async function authenticateBearer(authorization: string | null): Promise<
       sessionId: `api-token:${token.id}`,
     },
   };
+}
+
+/**
+ * Who a token acts as for an operation of a scope. Reading shared partner data is the analyst's
+ * work, so a `shared_read` token acts as an analyst of its organisation: the permission table then
+ * decides what it may do (records.read) and the organisation's agreements which rows it sees.
+ * Every other scope acts as the partner lead who created the token.
+ */
+export function actingViewer(client: ApiClient, scope: ApiTokenScope): Viewer {
+  return scope === "shared_read" ? { ...client.viewer, role: "analyst" } : client.viewer;
 }
 
 /** A Postgres enum array arrives as text ("{submit,read}") from one driver and as an array from the other. */

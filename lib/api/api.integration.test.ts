@@ -183,6 +183,7 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(document.paths)).toEqual([
       "/api/v1/disclosures",
       "/api/v1/disclosures/{id}",
+      "/api/v1/shared-disclosures",
       "/api/v1/recorded-crime-returns",
       "/api/v1/disclosures/{id}/withdraw",
     ]);

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { disclosureSchema } from "@/lib/disclosures/schema";
 import { THREAT_AREAS, questionOf } from "@/lib/taxonomy";
 import { MAX_API_RETURNS } from "@/lib/uploads/recorded-crime";
+import { ORGANISATION_TYPES } from "@/lib/access/organisation-types";
+import { SHARED_SORTS } from "@/lib/shared-disclosures/query";
 
 const problemSchema = {
   type: "object",
@@ -44,13 +46,33 @@ export function openApiDocument(now = new Date()) {
       answers: { $ref: "#/components/schemas/DisclosureInput" },
     },
   };
+  const sharedResource = {
+    type: "object",
+    required: ["id", "provider", "submitted_at", "threat_areas", "fields", "answers", "agreement_ids"],
+    properties: {
+      id: { type: "string", format: "uuid" },
+      provider: {
+        type: "object",
+        required: ["id", "name", "type"],
+        properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, type: { enum: [...ORGANISATION_TYPES] } },
+      },
+      submitted_at: { type: "string", format: "date-time" },
+      threat_areas: { type: "array", items: { enum: [...THREAT_AREAS.codes] }, description: "The disclosure's threat areas in scope of a record grant; its others are left out." },
+      fields: { type: "array", items: { type: "string" }, description: "The field codes this row's agreements share." },
+      answers: {
+        type: "object",
+        description: "The answers to those fields only, as a submission writes them; `sub_types` gives each area's sub-types and `force_area_code` the police force area.",
+      },
+      agreement_ids: { type: "array", items: { type: "string", format: "uuid" } },
+    },
+  };
   return {
     openapi: "3.1.0",
     info: {
       title: "VAWG partner data-sharing portal API",
       version: "1.0.0",
       description:
-        "Partner case-management systems submit anonymised disclosures and read their own organisation's back. Authenticate with an organisation's API token: `Authorization: Bearer vawg_…`. Rules between answers (for example, `csae` needs a child age band; barriers only when not reported to police; free text is refused when it looks like personal data) are checked on submission and reported as problem details with field paths.",
+        "Partner case-management systems submit anonymised disclosures and read their own organisation's back; recipients' systems read the partner data shared with them. Authenticate with an organisation's API token: `Authorization: Bearer vawg_…`. Rules between answers (for example, `csae` needs a child age band; barriers only when not reported to police; free text is refused when it looks like personal data) are checked on submission and reported as problem details with field paths.",
     },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }],
@@ -93,6 +115,43 @@ export function openApiDocument(now = new Date()) {
           summary: "One disclosure",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
           responses: { "200": { description: "The disclosure", content: { "application/json": { schema: { $ref: "#/components/schemas/Disclosure" } } } }, ...problems(401, 403, 404) },
+        },
+      },
+      "/api/v1/shared-disclosures": {
+        get: {
+          summary: "List the partner data shared with the organisation",
+          description:
+            "Needs the `shared_read` scope; the token then acts as an analyst of its organisation. Disclosures that other organisations share with it at record granularity under data-sharing agreements in force today, 50 a page. Each carries only the fields and threat areas its agreements share; free text never. A suspended or ended agreement's rows disappear at once. `record_access` is false when no agreement shares records (aggregates only, or nothing).",
+          parameters: [
+            { name: "provider", in: "query", schema: { type: "string", format: "uuid" }, description: "Only this provider organisation's rows." },
+            { name: "partner_type", in: "query", schema: { enum: [...ORGANISATION_TYPES] }, description: "Only providers of this type." },
+            { name: "area", in: "query", schema: { enum: [...THREAT_AREAS.codes] }, description: "Only rows shared under this threat area." },
+            { name: "from", in: "query", schema: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" }, description: "First month of disclosure (YYYY-MM)." },
+            { name: "to", in: "query", schema: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" }, description: "Last month of disclosure (YYYY-MM)." },
+            { name: "lad", in: "query", schema: { type: "string" }, description: "Only this local authority (ONS code)." },
+            { name: "sort", in: "query", schema: { enum: [...SHARED_SORTS], default: "newest" } },
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "The `next` or `previous` of a page with the same filters and sort." },
+          ],
+          responses: {
+            "200": {
+              description: "A page of shared disclosures",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["record_access", "data", "next", "previous"],
+                    properties: {
+                      record_access: { type: "boolean" },
+                      data: { type: "array", items: { $ref: "#/components/schemas/SharedDisclosure" } },
+                      next: { type: ["string", "null"] },
+                      previous: { type: ["string", "null"] },
+                    },
+                  },
+                },
+              },
+            },
+            ...problems(400, 401, 403),
+          },
         },
       },
       "/api/v1/recorded-crime-returns": {
@@ -147,7 +206,7 @@ export function openApiDocument(now = new Date()) {
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An organisation's API token (`vawg_…`)." } },
-      schemas: { DisclosureInput: disclosure, Disclosure: resource, Problem: problemSchema },
+      schemas: { DisclosureInput: disclosure, Disclosure: resource, SharedDisclosure: sharedResource, Problem: problemSchema },
     },
   };
 }

@@ -38,7 +38,9 @@ export type AuditAction =
   | "disclosure.corrected"
   | "disclosure.withdrawn"
   | "disclosure.bulk_uploaded"
-  | "recorded_crime.uploaded";
+  | "recorded_crime.uploaded"
+  | "shared_disclosure.viewed"
+  | "shared_disclosures.exported";
 
 type AuditOutcome = "success" | "failure" | "denied";
 

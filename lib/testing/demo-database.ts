@@ -5,13 +5,13 @@ import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { parseEnv } from "@/lib/env";
 
 /**
- * A fresh database for a service test file: the demo organisations, people and agreements but no
- * disclosures, seeded as of `now`, with the services reaching it as the app role. The caller
- * closes it in afterAll.
+ * A fresh database for a service test file: the demo organisations, people and agreements, and no
+ * disclosures unless asked for (synthetic ones, so many per submitting partner), seeded as of
+ * `now`, with the services reaching it as the app role. The caller closes it in afterAll.
  */
-export async function openDemoDatabase(now?: Date): Promise<TestDatabase> {
+export async function openDemoDatabase(now?: Date, { disclosuresPerPartner = 0 }: { disclosuresPerPartner?: number } = {}): Promise<TestDatabase> {
   const test = await createTestDatabase();
-  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: "0" }), now);
+  await seedDemo(test.db, parseEnv({ SEED_DISCLOSURES_PER_PARTNER: String(disclosuresPerPartner) }), now);
   serveServicesFrom(await test.connectAsApp());
   return test;
 }

@@ -38,12 +38,16 @@ export type AuditAction =
   | "disclosure.corrected"
   | "disclosure.withdrawn"
   | "disclosure.bulk_uploaded"
-  | "recorded_crime.uploaded";
+  | "recorded_crime.uploaded"
+  | "admin.bootstrapped"
+  | "agreement.expired"
+  | "agreement.reminder_sent"
+  | "retention.purged";
 
 type AuditOutcome = "success" | "failure" | "denied";
 
 /** What an event is about, when it is about one thing: a user, an organisation, a disclosure… */
-export type AuditSubject = { type: "user" | "organisation" | "invitation" | "identity_provider" | "api_token" | "disclosure"; id: string };
+export type AuditSubject = { type: "user" | "organisation" | "invitation" | "identity_provider" | "api_token" | "disclosure" | "agreement"; id: string };
 
 export type AuditEvent = {
   action: AuditAction;

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { bootstrapAdminInput, type BootstrapAdminInput } from "@/lib/invitations/bootstrap";
 
-export const ADMIN_CREATE_USAGE =
+const ADMIN_CREATE_USAGE =
   'Usage: npm run admin:create -- --email someone@example.org --name "Full Name" [--organisation "National VAWG Coordination"] [--force]';
 
 /** `npm run admin:create`'s arguments, checked; a problem is one line to print before exiting with status 2. */

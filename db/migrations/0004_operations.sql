@@ -91,6 +91,8 @@ BEGIN
   IF p_default_months IS NULL OR p_default_months < 1 THEN
     RAISE EXCEPTION 'The default retention must be at least one month' USING ERRCODE = '22023';
   END IF;
+  -- One purge at a time: a second waits, then finds what the first deleted gone, and counts nothing twice.
+  PERFORM pg_advisory_xact_lock(hashtext('app_purge_expired_disclosures'));
 
   WITH provider_retention AS (
     SELECT p.org_id, max(v.retention_months) AS months

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withContext } from "@/db/context";
@@ -189,6 +190,30 @@ describe("the retention purge", () => {
       .from(t.retainedDisclosureCounts)
       .where(sql`${t.retainedDisclosureCounts.orgId} = ${org.covered} and ${t.retainedDisclosureCounts.month} = ${monthsAgo(14)} and ${t.retainedDisclosureCounts.threatArea} = 'domestic_abuse'`);
     expect(row!.count).toBe(3);
+  });
+
+  it("counts nothing twice when a second purge starts while the first is still open", async () => {
+    const ids = await series(org.covered, [{ status: "submitted", month: monthsAgo(16), areas: ["msht"] }]);
+    const second = await handle.connectAsApp();
+    let purged!: () => void;
+    const firstHasPurged = new Promise<void>((resolve) => (purged = resolve));
+    // The first purge has run but not committed when the second one starts.
+    const first = withContext(app.db, {}, async (tx) => {
+      await tx.execute(sql`select * from app_purge_expired_disclosures(${DEFAULT_MONTHS}::integer)`);
+      purged();
+      await sleep(300);
+    });
+    await firstHasPurged;
+    const later = purgeExpiredDisclosures(second.db, { defaultMonths: DEFAULT_MONTHS });
+    await first;
+    expect(await later).toEqual({ purged: [], total: 0 });
+
+    expect(await remaining(ids)).toEqual([]);
+    const rows = await handle.db
+      .select({ count: t.retainedDisclosureCounts.count })
+      .from(t.retainedDisclosureCounts)
+      .where(sql`${t.retainedDisclosureCounts.orgId} = ${org.covered} and ${t.retainedDisclosureCounts.threatArea} = 'msht'`);
+    expect(rows).toEqual([{ count: 1 }]);
   });
 
   it("refuses anyone but the scheduler or an administrator", async () => {

@@ -50,7 +50,7 @@ async function schedule(name: string) {
 }
 
 describe("scheduling", () => {
-  it("registers each schedule once: registering again, from any instance, keeps its row and next run", async () => {
+  it("registers each schedule once, first due at its next daily time: registering again, from any instance, keeps its row and next run", async () => {
     const { job } = countingJob("test.register");
     await registerJobs(app.db, [job], new Date("2026-06-01T10:00:00Z"));
     await registerJobs(other.db, [job], new Date("2026-06-02T10:00:00Z"));
@@ -58,22 +58,22 @@ describe("scheduling", () => {
 
     const rows = await handle.db.select().from(t.scheduledJobs).where(eq(t.scheduledJobs.name, "test.register"));
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.nextRunAt.toISOString()).toBe("2026-06-01T10:00:00.000Z");
+    // 02:30 in London on 2 June is 01:30 UTC (summer time).
+    expect(rows[0]!.nextRunAt.toISOString()).toBe("2026-06-02T01:30:00.000Z");
   });
 
   it("runs a job when due, then not again until its next daily time in UK time", async () => {
     const { job, runs } = countingJob("test.daily", { dailyAt: "02:30" });
     const { log, lines } = recordingLog();
-    await registerJobs(app.db, [job], new Date("2026-06-01T10:00:00Z"));
+    await registerJobs(app.db, [job], new Date("2026-06-01T00:00:00Z"));
 
-    expect(await runDueJobs(app.db, [job], { now: new Date("2026-06-01T09:59:00Z"), instance: "a", log })).toEqual([]);
-    const first = await runDueJobs(app.db, [job], { now: new Date("2026-06-01T10:00:00Z"), instance: "a", log });
-    expect(first).toEqual([{ name: "test.daily", outcome: "succeeded", summary: "ran at 2026-06-01T10:00:00.000Z" }]);
-    // 02:30 in London on 2 June is 01:30 UTC (summer time).
+    expect(await runDueJobs(app.db, [job], { now: new Date("2026-06-01T01:29:00Z"), instance: "a", log })).toEqual([]);
+    const first = await runDueJobs(app.db, [job], { now: new Date("2026-06-01T01:30:00Z"), instance: "a", log });
+    expect(first).toEqual([{ name: "test.daily", outcome: "succeeded", summary: "ran at 2026-06-01T01:30:00.000Z" }]);
     expect((await schedule("test.daily")).nextRunAt.toISOString()).toBe("2026-06-02T01:30:00.000Z");
     expect(await runDueJobs(app.db, [job], { now: new Date("2026-06-02T01:29:00Z"), instance: "a", log })).toEqual([]);
     expect(runs).toHaveLength(1);
-    expect(lines).toEqual([{ level: "info", message: "Job test.daily: ran at 2026-06-01T10:00:00.000Z" }]);
+    expect(lines).toEqual([{ level: "info", message: "Job test.daily: ran at 2026-06-01T01:30:00.000Z" }]);
     expect(await schedule("test.daily")).toMatchObject({ lockedBy: null, lockedUntil: null, lastOutcome: "succeeded", attempts: 0 });
   });
 
@@ -81,7 +81,6 @@ describe("scheduling", () => {
     const { job } = countingJob("test.clock-change", { dailyAt: "02:30" });
     const { log } = recordingLog();
     await registerJobs(app.db, [job], new Date("2026-03-28T01:00:00Z"));
-    await runDueJobs(app.db, [job], { now: new Date("2026-03-28T01:00:00Z"), instance: "a", log });
     // 28 March is still winter time: 02:30 in London is 02:30 UTC, later that day.
     expect((await schedule("test.clock-change")).nextRunAt.toISOString()).toBe("2026-03-28T02:30:00.000Z");
     await runDueJobs(app.db, [job], { now: new Date("2026-03-28T02:30:00Z"), instance: "a", log });
@@ -95,8 +94,8 @@ describe("failures", () => {
     const failing = countingJob("test.failing", { fail: true });
     const healthy = countingJob("test.after-failing");
     const { log, lines } = recordingLog();
-    const start = new Date("2026-07-01T10:00:00Z");
-    await registerJobs(app.db, [failing.job, healthy.job], start);
+    await registerJobs(app.db, [failing.job, healthy.job], new Date("2026-07-01T00:00:00Z"));
+    const start = new Date("2026-07-01T01:30:00Z");
 
     const outcomes = await runDueJobs(app.db, [failing.job, healthy.job], { now: start, instance: "a", log });
 
@@ -105,10 +104,10 @@ describe("failures", () => {
       ["test.after-failing", "succeeded"],
     ]);
     expect(lines.find((line) => line.level === "error")?.message).toMatch(
-      /^Job test\.failing failed \(1 in a row\): test\.failing could not reach something\. Retrying at 2026-07-01T10:05:00\.000Z\.$/,
+      /^Job test\.failing failed \(1 in a row\): test\.failing could not reach something\. Retrying at 2026-07-01T01:35:00\.000Z\.$/,
     );
     expect(await schedule("test.failing")).toMatchObject({ attempts: 1, lastOutcome: "failed", lastError: "test.failing could not reach something", lockedBy: null });
-    expect((await schedule("test.failing")).nextRunAt.toISOString()).toBe("2026-07-01T10:05:00.000Z");
+    expect((await schedule("test.failing")).nextRunAt.toISOString()).toBe("2026-07-01T01:35:00.000Z");
 
     // Retried after 5, then 10, 20 and 40 minutes; after that, at its next daily time.
     let now = start;
@@ -127,6 +126,8 @@ describe("the runner in a process", () => {
     const failing = countingJob("test.process-failing", { fail: true });
     const healthy = countingJob("test.process-healthy");
     const { log, lines } = recordingLog();
+    // Registered a day ago, so both are due now; starting registers them again, which changes nothing.
+    await registerJobs(app.db, [failing.job, healthy.job], new Date(Date.now() - 25 * 3_600_000));
     const runner = startJobRunner(app.db, [failing.job, healthy.job], { intervalMs: 20, log });
     for (let waited = 0; healthy.runs.length === 0 && waited < 5_000; waited += 20) await sleep(20);
     await sleep(100);
@@ -145,8 +146,8 @@ describe("several instances", () => {
   it("run a due job on one instance only, even when both look at the same moment", async () => {
     const { job, runs } = countingJob("test.singleton", { takesMs: 300 });
     const { log } = recordingLog();
-    const now = new Date("2026-08-01T10:00:00Z");
-    await registerJobs(app.db, [job], now);
+    await registerJobs(app.db, [job], new Date("2026-08-01T00:00:00Z"));
+    const now = new Date("2026-08-01T01:30:00Z");
 
     const [first, second] = await Promise.all([
       runDueJobs(app.db, [job], { now, instance: "instance-1", log }),
@@ -160,8 +161,8 @@ describe("several instances", () => {
   it("leave a job alone while another instance holds it, and take it over once that lease has run out", async () => {
     const { job, runs } = countingJob("test.lease");
     const { log } = recordingLog();
-    const now = new Date("2026-09-01T10:00:00Z");
-    await registerJobs(app.db, [job], now);
+    await registerJobs(app.db, [job], new Date("2026-09-01T00:00:00Z"));
+    const now = new Date("2026-09-01T01:30:00Z");
     // Another instance claimed it and died: its lease runs for 30 minutes.
     await handle.db.update(t.scheduledJobs).set({ lockedBy: "dead-instance", lockedUntil: new Date(now.getTime() + 30 * 60_000) }).where(eq(t.scheduledJobs.name, "test.lease"));
 

@@ -29,14 +29,15 @@ const RETRIES = 4;
 const RETRY_BASE_MINUTES = 5;
 
 /**
- * Gives each job its row, due at once, unless it has one: registering again (another instance, a
- * restart) changes nothing, so a schedule exists once and keeps its next run.
+ * Gives each job its row, first due at its next daily time after `now`, unless it has one:
+ * registering again (another instance, a restart) changes nothing, so a schedule exists once and
+ * keeps its next run.
  */
 export async function registerJobs(db: Database, jobs: readonly Job[], now = new Date()): Promise<void> {
   if (jobs.length === 0) return;
   await db
     .insert(scheduledJobs)
-    .values(jobs.map((job) => ({ name: job.name, nextRunAt: now, createdAt: now, updatedAt: now })))
+    .values(jobs.map((job) => ({ name: job.name, nextRunAt: nextDailyRun(now, job.dailyAt), createdAt: now, updatedAt: now })))
     .onConflictDoNothing({ target: scheduledJobs.name });
 }
 

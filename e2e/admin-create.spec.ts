@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import postgres from "postgres";
 import { base32Decode, totpCode } from "@/lib/auth/totp";
 import { expectAccessible } from "./axe";
 import { createMigratedDatabase, type OwnDatabase } from "./support/database";
@@ -10,6 +11,39 @@ import { enterPassword } from "./support/sign-in";
 // gets in. This runs it against a database of its own, migrated and empty, served by a portal of its own.
 
 const PASSWORD = "granite harbour lantern meadow";
+
+/** A UK calendar day `days` from today, as YYYY-MM-DD. */
+function ukDay(days: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const date = new Date(`${today}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * An agreement in force between two new organisations, due for review in 10 days, written as the
+ * owner along the path the database allows: a draft version and its scope, then signed.
+ */
+async function insertAgreementDueForReview(database: OwnDatabase): Promise<void> {
+  const sql = postgres(database.ownerUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.begin(async (tx) => {
+      const [provider] = await tx<{ id: string }[]>`insert into organisations (name, type) values ('Review Test IDVA', 'idva_service') returning id`;
+      const [police] = await tx<{ id: string }[]>`insert into organisations (name, type) values ('Review Test Police', 'police_force') returning id`;
+      const [agreement] = await tx<{ id: string }[]>`insert into agreements (reference, title, status) values ('DSA-E2E-REVIEW', 'Review reminder test', 'awaiting_signatures') returning id`;
+      const [version] = await tx<{ id: string }[]>`
+        insert into agreement_versions (agreement_id, version, purpose, processing_regime, retention_months, start_date, end_date, review_date)
+        values (${agreement!.id}, 1, 'A test of reminders.', 'uk_gdpr', 12, ${ukDay(-30)}, ${ukDay(300)}, ${ukDay(10)}) returning id`;
+      await tx`insert into agreement_parties (version_id, org_id, is_provider, is_recipient) values (${version!.id}, ${provider!.id}, true, false), (${version!.id}, ${police!.id}, false, true)`;
+      await tx`insert into agreement_threat_areas (version_id, threat_area, granularity) values (${version!.id}, 'domestic_abuse', 'aggregate')`;
+      await tx`insert into agreement_geography (version_id, force_area_code) select ${version!.id}, code from police_force_areas order by code limit 1`;
+      await tx`update agreement_versions set status = 'signed', signed_at = now() where id = ${version!.id}`;
+      await tx`update agreements set status = 'active', current_version_id = ${version!.id} where id = ${agreement!.id}`;
+    });
+  } finally {
+    await sql.end();
+  }
+}
 
 function adminCreate(database: OwnDatabase, portalUrl: string, ...args: string[]) {
   const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/admin-create.ts", ...args], {
@@ -38,7 +72,7 @@ test.describe("the first administrator of an empty database", () => {
     await database?.drop();
   });
 
-  test("is invited by admin:create, sets a password and an authenticator app, and manages organisations", async ({ page }) => {
+  test("is invited by admin:create, sets a password and an authenticator app, manages organisations and sees agreement dates coming up", async ({ page }) => {
     const refused = adminCreate(database, portal.baseURL, "--email", "not an address", "--name", "Ada Lovelace");
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain("--email: Enter an e-mail address in the correct format");
@@ -74,6 +108,14 @@ test.describe("the first administrator of an empty database", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Organisations" })).toBeVisible();
     await expect(page.getByRole("main")).toContainText("National VAWG Coordination");
     await expectAccessible(page, "organisations page of the first administrator");
+
+    // The dashboard lists the agreement dates of the next 30 days.
+    await insertAgreementDueForReview(database);
+    await page.goto(`${portal.baseURL}/`);
+    const dates = page.getByRole("region", { name: "Agreement dates in the next 30 days" });
+    await expect(dates.getByRole("listitem")).toHaveText([/^DSA-E2E-REVIEW: Review reminder test is due for review on \d{1,2} \w+ \d{4}\.$/]);
+    await expect(dates.getByRole("link", { name: "DSA-E2E-REVIEW: Review reminder test" })).toHaveAttribute("href", /^\/agreements\/[0-9a-f-]{36}$/);
+    await expectAccessible(page, "dashboard with agreement dates");
 
     // Now that an administrator exists, admin:create refuses without --force.
     const again = adminCreate(database, portal.baseURL, "--email", "second@national.example", "--name", "Second Admin");

@@ -121,7 +121,7 @@ async function reminderRecipients(tx: Database, agreementId: string): Promise<{ 
 }
 
 function reminderMessage(to: { email: string; name: string }, reminder: AgreementReminder, portalUrl: string | undefined): MailMessage {
-  const when = formatUkDay(reminder.date);
+  const when = formatAgreementDay(reminder.date);
   const what = reminder.kind === "review" ? `is due for review on ${when}` : `ends on ${when}`;
   const next =
     reminder.kind === "review"
@@ -144,8 +144,8 @@ function reminderMessage(to: { email: string; name: string }, reminder: Agreemen
 
 const UK_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** "5 January 2027" for "2027-01-05". */
-function formatUkDay(day: string): string {
+/** "5 January 2027" for "2027-01-05": an agreement's date as pages and e-mails write it. */
+export function formatAgreementDay(day: string): string {
   return UK_DAY.format(new Date(`${day}T12:00:00Z`));
 }
 

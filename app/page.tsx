@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/access/roles";
+import { formatAgreementDay, remindersFor } from "@/lib/agreements/reminders";
 import { getViewer } from "@/lib/auth/viewer";
 import { navigationFor } from "@/lib/navigation";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
@@ -21,6 +22,7 @@ const ROLE_SUMMARIES: Record<Role, string> = {
 export default async function HomePage() {
   await connection();
   const viewer = await getViewer();
+  const reminders = viewer ? await remindersFor(viewer) : [];
 
   return (
     <div className="max-w-3xl space-y-10">
@@ -48,6 +50,21 @@ export default async function HomePage() {
                   <Link href={item.href}>{item.label}</Link>
                 </li>
               ))}
+          </ul>
+        </TitledSection>
+      ) : null}
+
+      {reminders.length > 0 ? (
+        <TitledSection id="agreement-dates" title="Agreement dates in the next 30 days" className="space-y-3">
+          <ul className="list-disc space-y-1 pl-6">
+            {reminders.map((reminder) => (
+              <li key={`${reminder.agreementId}-${reminder.kind}`}>
+                <Link href={`/agreements/${reminder.agreementId}`}>
+                  {reminder.reference}: {reminder.title}
+                </Link>{" "}
+                {reminder.kind === "review" ? "is due for review on" : "ends on"} {formatAgreementDay(reminder.date)}.
+              </li>
+            ))}
           </ul>
         </TitledSection>
       ) : null}

@@ -16,6 +16,7 @@ const ORGANISATION_DATA_TABLES = [
   "agreement_geography",
   "agreement_grants",
   "agreement_parties",
+  "agreement_reminders",
   "agreement_signatures",
   "agreement_threat_areas",
   "agreement_versions",
@@ -30,6 +31,7 @@ const ORGANISATION_DATA_TABLES = [
   "organisation_coverage",
   "organisations",
   "recorded_crime_returns",
+  "retained_disclosure_counts",
 ];
 
 /** Every other table, and why it holds no organisation data that RLS must guard. */
@@ -42,6 +44,7 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
   user_identities: "links a user to an SSO subject; read during sign-in",
   police_force_areas: "ONS reference data",
   local_authorities: "ONS reference data",
+  scheduled_jobs: "the job runner's own bookkeeping: job names and run times",
 };
 
 const FULL = "DELETE,INSERT,SELECT,UPDATE";
@@ -50,6 +53,9 @@ const EXPECTED_APP_PRIVILEGES: Record<string, string> = {
   ...Object.fromEntries(Object.keys(TABLES_WITHOUT_RLS).map((table) => [table, FULL])),
   audit_events: "INSERT,SELECT",
   agreement_grants: "SELECT",
+  agreement_reminders: "INSERT,SELECT",
+  retained_disclosure_counts: "SELECT",
+  scheduled_jobs: "INSERT,SELECT,UPDATE",
   police_force_areas: "SELECT",
   local_authorities: "SELECT",
 };
@@ -86,6 +92,10 @@ beforeAll(async () => {
   await handle.db.insert(t.invitations).values({ orgId: idva, email: "new.caseworker@idva.example", role: "submitter", tokenHash: randomBytes(16).toString("hex"), invitedBy: manager, expiresAt: inAMonth });
   await handle.db.insert(t.identityProviders).values({ orgId: ids.orgs.get("Demo Police West Yorkshire")!, displayName: "Demo Police Entra ID", issuer: "https://login.example/tenant/v2.0", clientId: "client", clientSecretEncrypted: "encrypted", allowedDomains: ["police.example"] });
   await handle.db.insert(t.auditEvents).values({ action: "test.seeded", outcome: "success" });
+  const [agreement] = await handle.db.select({ id: t.agreements.id }).from(t.agreements).limit(1);
+  await handle.db.insert(t.agreementReminders).values({ agreementId: agreement!.id, kind: "review", dueDate: "2027-01-01", recipients: 2 });
+  const [lad] = await handle.db.select({ code: t.localAuthorities.code, forceAreaCode: t.localAuthorities.forceAreaCode }).from(t.localAuthorities).limit(1);
+  await handle.db.insert(t.retainedDisclosureCounts).values({ orgId: idva, month: "2018-01-01", threatArea: "domestic_abuse", forceAreaCode: lad!.forceAreaCode, ladCode: lad!.code, count: 4 });
 
   app = await handle.connectAsApp({ max: 4 });
   single = await handle.connectAsApp({ max: 1 });

@@ -103,6 +103,13 @@ const schema = z.object({
   SMTP_URL: z.preprocess(emptyAsUndefined, smtpUrl.optional()),
   /** The sender of the portal's e-mails. */
   MAIL_FROM: z.preprocess(emptyAsUndefined, mailFrom.default(DEFAULT_MAIL_FROM)),
+  /**
+   * Whether the portal process runs the scheduled jobs itself (docs/architecture.md#scheduled-jobs).
+   * "false" when `npm run worker` runs them instead; the embedded database always runs them in-process.
+   */
+  JOBS_IN_PROCESS: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("true").transform((value) => value === "true")),
+  /** How long, in months after their month, disclosures no data-sharing agreement covers are kept. */
+  RETENTION_DEFAULT_MONTHS: z.coerce.number().int().min(1).max(1200).default(84),
 }).superRefine((env, context) => {
   if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
     context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "must be set in production (at least 32 characters)" });

@@ -1,19 +1,32 @@
 import "server-only";
 import { getDatabaseHandle } from "@/db/client";
 import { getEnv, isBuildPhase } from "./env";
+import { portalJobs } from "./jobs/portal-jobs";
+import { startJobRunner } from "./jobs/runner";
+import { createMailer } from "./mail/transport";
 import { OperatorError } from "./operator-error";
+
+const JOBS_STARTED = Symbol.for("vawg-portal.jobs-started");
 
 /**
  * Runs once when a server process starts: validates the configuration and opens the database
  * (migrating and seeding the embedded one), so a misconfigured portal stops with one clear line
- * instead of failing on its first request.
+ * instead of failing on its first request. Then starts the scheduled jobs, unless a worker runs them.
  */
 export async function startPortal(): Promise<void> {
   try {
-    getEnv();
+    const env = getEnv();
     if (isBuildPhase()) return;
     const handle = await getDatabaseHandle();
     console.info(`Database ready (${handle.driver}, ${handle.location}).`);
+    // The embedded database has one owner process, so its jobs always run here; on a server,
+    // JOBS_IN_PROCESS=false leaves them to `npm run worker`.
+    const holder = globalThis as { [JOBS_STARTED]?: boolean };
+    if ((env.JOBS_IN_PROCESS || handle.driver === "pglite") && !holder[JOBS_STARTED]) {
+      holder[JOBS_STARTED] = true;
+      startJobRunner(handle.db, portalJobs(env, createMailer(env)));
+      console.info("Scheduled jobs run in this process.");
+    }
   } catch (error) {
     console.error(`Cannot start the portal: ${error instanceof OperatorError ? error.message : "unexpected error"}`);
     if (!(error instanceof OperatorError)) console.error(error);

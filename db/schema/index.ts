@@ -7,3 +7,4 @@ export * from "./disclosures";
 export * from "./agreements";
 export * from "./recorded-crime";
 export * from "./audit";
+export * from "./operations";

@@ -40,12 +40,16 @@ export type AuditAction =
   | "disclosure.bulk_uploaded"
   | "recorded_crime.uploaded"
   | "shared_disclosure.viewed"
-  | "shared_disclosures.exported";
+  | "shared_disclosures.exported"
+  | "admin.bootstrapped"
+  | "agreement.expired"
+  | "agreement.reminder_sent"
+  | "retention.purged";
 
 type AuditOutcome = "success" | "failure" | "denied";
 
 /** What an event is about, when it is about one thing: a user, an organisation, a disclosure… */
-export type AuditSubject = { type: "user" | "organisation" | "invitation" | "identity_provider" | "api_token" | "disclosure"; id: string };
+export type AuditSubject = { type: "user" | "organisation" | "invitation" | "identity_provider" | "api_token" | "disclosure" | "agreement"; id: string };
 
 export type AuditEvent = {
   action: AuditAction;

@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { withContext } from "@/db/context";
+import { rowsOf, type Database } from "@/db/database";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
+
+export type PurgeCertificate = {
+  /** Rows deleted per organisation and disclosure month; `counted` of them were submitted and kept as counts. */
+  purged: { orgId: string; month: string; deleted: number; counted: number }[];
+  total: number;
+};
+
+/**
+ * The retention job (docs/data-model.md#retention): deletes the disclosures whose retention has
+ * run out, after folding the submitted ones into retained_disclosure_counts, through
+ * app_purge_expired_disclosures() as the scheduler (no role), and records the deletion
+ * certificate — what was deleted, per organisation and month, and by which rule — in the audit
+ * log in the same transaction. A run with nothing to purge still records its certificate.
+ */
+export async function purgeExpiredDisclosures(db: Database, { defaultMonths }: { defaultMonths: number }): Promise<PurgeCertificate> {
+  return withContext(db, {}, async (tx) => {
+    const rows = rowsOf<{ purged_org_id: string; purged_month: string | Date; deleted: number; counted: number }>(
+      await tx.execute(sql`select purged_org_id, purged_month::text as purged_month, deleted, counted from app_purge_expired_disclosures(${defaultMonths}::integer)`),
+    );
+    const purged = rows.map((row) => ({ orgId: row.purged_org_id, month: String(row.purged_month), deleted: Number(row.deleted), counted: Number(row.counted) }));
+    const certificate = { purged, total: purged.reduce((sum, row) => sum + row.deleted, 0) };
+    await recordAudit(
+      tx,
+      auditEvent(null, "retention.purged", {
+        details: {
+          ...certificate,
+          rule: {
+            retention: "the longest retention_months of any signed or superseded agreement version naming the organisation as a provider",
+            defaultMonths,
+            measuredFrom: "the end of the disclosure month",
+            series: "a correction series is deleted whole, once every version is past its retention and none is a draft",
+          },
+        },
+      }),
+    );
+    return certificate;
+  });
+}

@@ -1,0 +1,29 @@
+// `npm run worker`: runs the scheduled jobs (lib/jobs) outside the portal, for a deployment whose
+// portal instances set JOBS_IN_PROCESS=false. Connects as the portal does (DATABASE_URL, vawg_app);
+// any number of workers and portal instances may run: each job runs on one of them at a time.
+import { getDatabaseHandle } from "@/db/client";
+import { getEnv } from "@/lib/env";
+import { portalJobs } from "@/lib/jobs/portal-jobs";
+import { startJobRunner } from "@/lib/jobs/runner";
+import { createMailer } from "@/lib/mail/transport";
+import { OperatorError } from "@/lib/operator-error";
+
+try {
+  const env = getEnv();
+  if (!env.DATABASE_URL) {
+    throw new OperatorError("npm run worker needs DATABASE_URL: the embedded database has one owner process, and the portal runs its jobs itself.");
+  }
+  const handle = await getDatabaseHandle();
+  const runner = startJobRunner(handle.db, portalJobs(env, createMailer(env)), { keepAlive: true });
+  console.info(`Worker running the scheduled jobs against ${handle.location}; stop it with Ctrl+C or SIGTERM.`);
+  const stop = async () => {
+    await runner.stop();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+} catch (error) {
+  console.error(error instanceof OperatorError ? error.message : error);
+  process.exit(1);
+}

@@ -38,12 +38,24 @@ export type AuditAction =
   | "disclosure.corrected"
   | "disclosure.withdrawn"
   | "disclosure.bulk_uploaded"
-  | "recorded_crime.uploaded";
+  | "recorded_crime.uploaded"
+  | "agreement.drafted"
+  | "agreement.draft_updated"
+  | "agreement.draft_deleted"
+  | "agreement.sent_for_signature"
+  | "agreement.withdrawn_from_signature"
+  | "agreement.signed"
+  | "agreement.version_in_force"
+  | "agreement.amended"
+  | "agreement.suspended"
+  | "agreement.reinstated"
+  | "agreement.terminated"
+  | "agreement.expired";
 
 type AuditOutcome = "success" | "failure" | "denied";
 
 /** What an event is about, when it is about one thing: a user, an organisation, a disclosure… */
-export type AuditSubject = { type: "user" | "organisation" | "invitation" | "identity_provider" | "api_token" | "disclosure"; id: string };
+export type AuditSubject = { type: "user" | "organisation" | "invitation" | "identity_provider" | "api_token" | "disclosure" | "agreement"; id: string };
 
 export type AuditEvent = {
   action: AuditAction;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
@@ -515,29 +515,4 @@ async function copyVersion(tx: Database, fromVersionId: string, version: number)
 
 async function audit(tx: Database, viewer: Viewer, action: AuditAction, agreementId: string, details: Record<string, unknown>) {
   await recordAudit(tx, auditEvent(viewer, action, { subject: { type: "agreement", id: agreementId }, details }));
-}
-
-/** A draft as the form shows it, from a version's terms: for editing. */
-export function draftOf(agreement: Pick<AgreementDetail, "reference" | "title">, version: VersionDetail): AgreementDraft {
-  return {
-    reference: agreement.reference,
-    title: agreement.title,
-    purpose: version.purpose,
-    parties: Object.fromEntries(version.parties.map((party) => [party.orgId, { role: party.role, contactName: party.contactName, contactEmail: party.contactEmail }])),
-    processingRegime: version.processingRegime,
-    article6Basis: version.article6Basis ?? undefined,
-    article9Condition: version.article9Condition ?? undefined,
-    dpaCondition: version.dpaCondition ?? undefined,
-    threatAreas: Object.fromEntries(version.threatAreas.map((area) => [area.threatArea, area.granularity])),
-    fields: [...version.fields],
-    geography: version.geography.map((place) => ({ ...place })),
-    disclosureThreshold: version.disclosureThreshold,
-    roundToBase5: version.roundToBase5,
-    retentionMonths: version.retentionMonths,
-    startDate: version.startDate,
-    endDate: version.endDate,
-    reviewDate: version.reviewDate,
-    securityConditions: version.securityConditions,
-    onwardSharing: version.onwardSharing,
-  };
 }

@@ -51,7 +51,7 @@ export const PART_3_CONDITIONS = [
 export const REGIMES = { uk_gdpr: "UK GDPR", dpa_2018_part_3: "DPA 2018 Part 3 (law enforcement)" } as const;
 
 /** One party's part and contact: the row of the form, the CSV and the API alike. */
-export const partyTerms = z.object({
+const partyTerms = z.object({
   role: z.enum(Object.keys(PARTY_ROLES) as [PartyRole, ...PartyRole[]], "Choose whether the organisation provides data, receives it, or both"),
   contactName: z.string().trim().min(1, "Enter the name of a contact at the organisation").max(200, "Enter a contact name of 200 characters or fewer"),
   contactEmail: z.string().trim().pipe(z.email("Enter the contact's e-mail address, like name@example.org")),

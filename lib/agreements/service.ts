@@ -37,7 +37,7 @@ export type AgreementSummary = {
   awaitingYourSignature: boolean;
 };
 
-export type Signature = { orgId: string; signerName: string; signerTitle: string; signedAt: Date; termsSha256: string | null };
+type Signature = { orgId: string; signerName: string; signerTitle: string; signedAt: Date; termsSha256: string | null };
 
 export type VersionDetail = Omit<VersionTerms, "parties"> & {
   id: string;

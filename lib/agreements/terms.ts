@@ -83,12 +83,12 @@ export function termsSha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-export function placeName(place: { forceAreaCode: string; ladCode: string | null }): string {
+function placeName(place: { forceAreaCode: string; ladCode: string | null }): string {
   const force = getPoliceForceArea(place.forceAreaCode)?.name ?? place.forceAreaCode;
   if (!place.ladCode) return `${force} (${place.forceAreaCode}), the whole force area`;
   return `${getLocalAuthority(place.ladCode)?.name ?? place.ladCode} (${place.ladCode}), in ${force}`;
 }
 
-export function fieldLabel(field: string): string {
+function fieldLabel(field: string): string {
   return (DISCLOSURE_FIELDS.codes as readonly string[]).includes(field) ? DISCLOSURE_FIELDS.label(field as never) : field;
 }

@@ -101,6 +101,16 @@ describe("the agreement draft schema", () => {
   });
 });
 
+describe("an empty form", () => {
+  it("names every problem at once, those between fields included", () => {
+    const result = agreementDraftForm.safeParse({});
+    const fields = new Set(result.error!.issues.map((issue) => issue.path.join(".")));
+    expect([...fields].sort()).toEqual(
+      ["endDate", "geography", "parties", "processingRegime", "purpose", "reference", "retentionMonths", "reviewDate", "startDate", "threatAreas", "title"].sort(),
+    );
+  });
+});
+
 describe("the agreement form", () => {
   const form = {
     reference: "DSA-1",

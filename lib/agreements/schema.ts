@@ -90,53 +90,61 @@ export const agreementDraft = z
     securityConditions: optionalText,
     onwardSharing: optionalText,
   })
-  .superRefine((draft, context) => {
-    const issue = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
-    const parties = Object.values(draft.parties);
-    if (parties.length < 2) issue("parties", "Choose at least two organisations as parties");
-    else if (!parties.some((party) => party.role !== "recipient")) issue("parties", "Choose at least one organisation that provides data");
-    else if (!parties.some((party) => party.role !== "provider")) issue("parties", "Choose at least one organisation that receives data");
+  // Runs even when a field above is wrong, so every problem is shown at once; hence the guards.
+  .superRefine(
+    (input, context) => {
+      const draft = input as Partial<typeof input>;
+      const issue = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+      const parties = Object.values(draft.parties ?? {}).filter((party) => typeof party === "object" && party !== null);
+      if (parties.length < 2) issue("parties", "Choose at least two organisations as parties");
+      else if (!parties.some((party) => party.role === "provider" || party.role === "both")) issue("parties", "Choose at least one organisation that provides data");
+      else if (!parties.some((party) => party.role === "recipient" || party.role === "both")) issue("parties", "Choose at least one organisation that receives data");
 
-    if (draft.processingRegime === "uk_gdpr") {
-      if (!oneOf(ARTICLE_6_BASES, draft.article6Basis)) issue("article6Basis", "Choose the UK GDPR Article 6 lawful basis");
-      if (!oneOf(ARTICLE_9_CONDITIONS, draft.article9Condition)) issue("article9Condition", "Choose the UK GDPR Article 9 condition for special-category data");
-      if (!oneOf(SCHEDULE_1_CONDITIONS, draft.dpaCondition)) issue("dpaCondition", "Choose the DPA 2018 Schedule 1 condition");
-    } else if (draft.processingRegime === "dpa_2018_part_3") {
-      if (draft.article6Basis) issue("article6Basis", "Leave the Article 6 basis empty: it does not apply under DPA 2018 Part 3");
-      if (draft.article9Condition) issue("article9Condition", "Leave the Article 9 condition empty: it does not apply under DPA 2018 Part 3");
-      if (!oneOf(PART_3_CONDITIONS, draft.dpaCondition)) issue("dpaCondition", "Choose the DPA 2018 Part 3 condition relied on");
-    }
-
-    const areas = Object.values(draft.threatAreas);
-    if (areas.length === 0) issue("threatAreas", "Choose at least one threat area to share");
-    if (Object.keys(draft.threatAreas).some((code) => !THREAT_AREAS.has(code))) issue("threatAreas", "Choose threat areas from the list");
-    const anyRecord = areas.includes("record");
-    if (anyRecord && draft.fields.length === 0) issue("fields", "Choose the fields shared at record level");
-    if (!anyRecord && draft.fields.length > 0) issue("fields", "Leave the fields empty: no threat area is shared at record level");
-    if (draft.fields.some((field) => !(SHAREABLE_FIELDS as readonly string[]).includes(field))) issue("fields", "Choose only fields that may be shared");
-    if (new Set(draft.fields).size !== draft.fields.length) issue("fields", "Choose each field once");
-
-    if (draft.geography.length === 0) issue("geography", "Choose at least one force area or local authority");
-    for (const place of draft.geography) {
-      if (!getPoliceForceArea(place.forceAreaCode)) {
-        issue("geography", "Choose force areas from the list");
-        break;
+      if (draft.processingRegime === "uk_gdpr") {
+        if (!oneOf(ARTICLE_6_BASES, draft.article6Basis)) issue("article6Basis", "Choose the UK GDPR Article 6 lawful basis");
+        if (!oneOf(ARTICLE_9_CONDITIONS, draft.article9Condition)) issue("article9Condition", "Choose the UK GDPR Article 9 condition for special-category data");
+        if (!oneOf(SCHEDULE_1_CONDITIONS, draft.dpaCondition)) issue("dpaCondition", "Choose the DPA 2018 Schedule 1 condition");
+      } else if (draft.processingRegime === "dpa_2018_part_3") {
+        if (draft.article6Basis) issue("article6Basis", "Leave the Article 6 basis empty: it does not apply under DPA 2018 Part 3");
+        if (draft.article9Condition) issue("article9Condition", "Leave the Article 9 condition empty: it does not apply under DPA 2018 Part 3");
+        if (!oneOf(PART_3_CONDITIONS, draft.dpaCondition)) issue("dpaCondition", "Choose the DPA 2018 Part 3 condition relied on");
       }
-      if (place.ladCode !== null && getLocalAuthority(place.ladCode)?.forceAreaCode !== place.forceAreaCode) {
-        issue("geography", "Choose local authorities within their own force area");
-        break;
-      }
-      if (place.ladCode !== null && draft.geography.some((whole) => whole.ladCode === null && whole.forceAreaCode === place.forceAreaCode)) {
-        issue("geography", "Choose a whole force area or some of its local authorities, not both");
-        break;
-      }
-    }
 
-    if (draft.startDate && draft.endDate && draft.startDate >= draft.endDate) issue("endDate", "Enter an end date after the start date");
-    if (draft.reviewDate && (draft.reviewDate < draft.startDate || draft.reviewDate > draft.endDate)) {
-      issue("reviewDate", "Enter a review date between the start and end dates");
-    }
-  });
+      const threatAreas = typeof draft.threatAreas === "object" && draft.threatAreas !== null ? draft.threatAreas : {};
+      const areas = Object.values(threatAreas);
+      if (areas.length === 0) issue("threatAreas", "Choose at least one threat area to share");
+      if (Object.keys(threatAreas).some((code) => !THREAT_AREAS.has(code))) issue("threatAreas", "Choose threat areas from the list");
+      const fields = Array.isArray(draft.fields) ? draft.fields : [];
+      const anyRecord = areas.includes("record");
+      if (anyRecord && fields.length === 0) issue("fields", "Choose the fields shared at record level");
+      if (!anyRecord && fields.length > 0) issue("fields", "Leave the fields empty: no threat area is shared at record level");
+      if (fields.some((field) => !(SHAREABLE_FIELDS as readonly string[]).includes(field))) issue("fields", "Choose only fields that may be shared");
+      if (new Set(fields).size !== fields.length) issue("fields", "Choose each field once");
+
+      const geography = Array.isArray(draft.geography) ? draft.geography : [];
+      if (geography.length === 0) issue("geography", "Choose at least one force area or local authority");
+      for (const place of geography) {
+        if (!getPoliceForceArea(String(place?.forceAreaCode))) {
+          issue("geography", "Choose force areas from the list");
+          break;
+        }
+        if (place.ladCode != null && getLocalAuthority(place.ladCode)?.forceAreaCode !== place.forceAreaCode) {
+          issue("geography", "Choose local authorities within their own force area");
+          break;
+        }
+        if (place.ladCode != null && geography.some((whole) => whole.ladCode === null && whole.forceAreaCode === place.forceAreaCode)) {
+          issue("geography", "Choose a whole force area or some of its local authorities, not both");
+          break;
+        }
+      }
+
+      const day = (value: unknown) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
+      const [start, end, review] = [day(draft.startDate), day(draft.endDate), day(draft.reviewDate)];
+      if (start && end && start >= end) issue("endDate", "Enter an end date after the start date");
+      if (start && end && review && (review < start || review > end)) issue("reviewDate", "Enter a review date between the start and end dates");
+    },
+    { when: () => true },
+  );
 
 export type AgreementDraft = z.infer<typeof agreementDraft>;
 

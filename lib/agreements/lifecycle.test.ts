@@ -94,6 +94,12 @@ describe("the state people read", () => {
     expect(displayState({ status: "active" }, version, "2028-02-29")).toBe("Active");
   });
 
+  it("names an amendment under way beside the state of the version in force", () => {
+    expect(displayState({ status: "active" }, version, "2027-06-01", { version: 2, status: "awaiting_signatures" })).toBe("Active (version 2 awaiting signatures)");
+    expect(displayState({ status: "suspended" }, version, "2027-06-01", { version: 3, status: "draft" })).toBe("Suspended (version 3 being drafted)");
+    expect(displayState({ status: "active" }, version, "2027-06-01", { version: 2, status: "withdrawn" })).toBe("Active");
+  });
+
   it("gives the day an agreement was terminated (UK time) or expired", () => {
     expect(displayState({ status: "terminated", terminatedAt: new Date("2027-06-30T23:30:00Z") }, version, "2027-07-01")).toBe("Terminated on 1 July 2027");
     expect(displayState({ status: "expired", expiredAt: new Date("2028-03-01T01:00:00Z") }, version, "2028-03-02")).toBe("Expired on 1 March 2028");

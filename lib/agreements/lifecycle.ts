@@ -120,9 +120,19 @@ export type DisplayedVersion = { startDate: string; endDate: string } | null;
 
 /**
  * The state a person reads: the recorded status, with the dates of the version in force read
- * against `today` (a UK calendar day, YYYY-MM-DD), since access follows the dates at once.
+ * against `today` (a UK calendar day, YYYY-MM-DD), since access follows the dates at once. An
+ * amendment under way (the latest version, when it is not the one in force) is named too.
  */
-export function displayState(agreement: DisplayedAgreement, current: DisplayedVersion, today: string): string {
+export function displayState(agreement: DisplayedAgreement, current: DisplayedVersion, today: string, amendment?: { version: number; status: VersionStatus }): string {
+  const state = baseState(agreement, current, today);
+  if (amendment && (agreement.status === "active" || agreement.status === "suspended")) {
+    if (amendment.status === "awaiting_signatures") return `${state} (version ${amendment.version} awaiting signatures)`;
+    if (amendment.status === "draft") return `${state} (version ${amendment.version} being drafted)`;
+  }
+  return state;
+}
+
+function baseState(agreement: DisplayedAgreement, current: DisplayedVersion, today: string): string {
   switch (agreement.status) {
     case "draft":
       return "Draft";

@@ -273,7 +273,7 @@ describe("amendments", () => {
     await expect(amend(admin, id)).rejects.toThrow("An amendment is already a draft: finish or withdraw it first.");
     await updateDraft(admin, id, draft({ reference: (await getAgreement(admin, id)).reference, threatAreas: { domestic_abuse: "record", stalking_harassment: "record" } }));
     await sendForSignature(admin, id);
-    expect((await getAgreement(admin, id)).status).toBe("active");
+    expect(await getAgreement(admin, id)).toMatchObject({ status: "active", state: "Active (version 2 awaiting signatures)" });
     await signAs(gmLead, id);
     expect(new Set((await grantsOf(gmAnalyst, id)).map((grant) => grant.versionId))).toEqual(new Set([first.id]));
     expect(await signAs(charityLead, id)).toBe("active");

@@ -6,6 +6,9 @@ import { getViewer } from "@/lib/auth/viewer";
 import { navigationFor } from "@/lib/navigation";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
 import { TitledSection } from "@/components/titled-section";
+import { AwaitingSignature } from "@/components/agreements/awaiting-signature";
+import { can } from "@/lib/access/permissions";
+import { listAgreements } from "@/lib/agreements/service";
 
 const ROLE_SUMMARIES: Record<Role, string> = {
   submitter: "Records, submits and withdraws their own anonymised disclosures.",
@@ -23,6 +26,7 @@ export default async function HomePage() {
   await connection();
   const viewer = await getViewer();
   const reminders = viewer ? await remindersFor(viewer) : [];
+  const toSign = viewer && can(viewer.role, "agreements.sign") ? await listAgreements(viewer) : [];
 
   return (
     <div className="max-w-3xl space-y-10">
@@ -34,6 +38,8 @@ export default async function HomePage() {
           data-sharing agreements.
         </p>
       </div>
+
+      <AwaitingSignature agreements={toSign} />
 
       {viewer ? (
         <TitledSection id="your-account" title="Your account" className="space-y-3 border-l-4 border-brand pl-4">

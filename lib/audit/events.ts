@@ -42,9 +42,20 @@ export type AuditAction =
   | "shared_disclosure.viewed"
   | "shared_disclosures.exported"
   | "admin.bootstrapped"
-  | "agreement.expired"
   | "agreement.reminder_sent"
-  | "retention.purged";
+  | "retention.purged"
+  | "agreement.drafted"
+  | "agreement.draft_updated"
+  | "agreement.draft_deleted"
+  | "agreement.sent_for_signature"
+  | "agreement.withdrawn_from_signature"
+  | "agreement.signed"
+  | "agreement.version_in_force"
+  | "agreement.amended"
+  | "agreement.suspended"
+  | "agreement.reinstated"
+  | "agreement.terminated"
+  | "agreement.expired";
 
 type AuditOutcome = "success" | "failure" | "denied";
 

@@ -1,5 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
+import type { Role } from "@/lib/access/roles";
+import type { Viewer } from "@/lib/access/viewer";
+import { agreementDraft } from "@/lib/agreements/schema";
+import { createDraft, expireAgreements, getAgreement, sendForSignature, sign } from "@/lib/agreements/service";
 import { hashPassword } from "@/lib/auth/password";
 import type { Env } from "@/lib/env";
 import { OperatorError } from "@/lib/operator-error";
@@ -68,15 +72,6 @@ export async function seedDemo(
       userIds.set(account.email, user!.id);
       await tx.insert(t.memberships).values({ userId: user!.id, orgId: orgIds(account.organisation), role: account.role });
     }
-    const leadOf = (key: DemoOrganisationKey) => {
-      const lead = DEMO_ACCOUNTS.find((account) => account.organisation === key && account.role === "org_manager");
-      if (!lead) throw new Error(`No partner lead to sign for ${key}`);
-      return userIds.get(lead.email)!;
-    };
-
-    for (const agreement of DEMO_AGREEMENTS) {
-      await insertAgreement(tx, agreement, { orgIds, leadOf, now, createdBy: userIds.get("admin@national.example")! });
-    }
 
     let disclosureCount = 0;
     for (const [index, key] of SUBMITTING_PARTNERS.entries()) {
@@ -103,6 +98,22 @@ export async function seedDemo(
         await tx.insert(t.recordedCrimeReturns).values(rows.map((row) => ({ ...row, orgId: orgIds(key) })));
       }
     }
+
+    const viewerOf = (email: string, key: DemoOrganisationKey, role: Role): Viewer => {
+      const organisation = demoOrganisation(key);
+      const account = DEMO_ACCOUNTS.find((candidate) => candidate.email === email)!;
+      return {
+        userId: userIds.get(email)!,
+        email,
+        displayName: account.displayName,
+        organisation: { id: orgIds(key), name: organisation.name, type: organisation.type },
+        role,
+        sessionId: "",
+      };
+    };
+    for (const agreement of DEMO_AGREEMENTS) await createAgreement(tx, agreement, { viewerOf, orgIds, now });
+    // The service left the transaction acting as the app role for an admin: back to the owner.
+    await tx.execute(sql`select set_config('role', 'none', true), set_config('app.role', '', true), set_config('app.user_id', '', true), set_config('app.org_id', '', true)`);
 
     return {
       organisations: DEMO_ORGANISATIONS.length,
@@ -132,66 +143,64 @@ async function insertOrganisations(db: Database) {
   return (key: DemoOrganisationKey) => ids.get(key)!;
 }
 
-async function insertAgreement(
+/**
+ * A demo agreement made the way the portal makes one (lib/agreements/service.ts): the admin drafts
+ * it and sends it for signature, each signing party's partner lead reads the terms and signs, and
+ * an agreement whose end date has passed is then expired. Runs as the app role inside the seed's
+ * transaction, so row-level security and the database's lifecycle checks apply as in the app.
+ */
+async function createAgreement(
   db: Database,
   agreement: (typeof DEMO_AGREEMENTS)[number],
-  context: { orgIds: (key: DemoOrganisationKey) => string; leadOf: (key: DemoOrganisationKey) => string; now: Date; createdBy: string },
+  context: { viewerOf: (email: string, key: DemoOrganisationKey, role: Role) => Viewer; orgIds: (key: DemoOrganisationKey) => string; now: Date },
 ) {
-  const { orgIds, leadOf, now } = context;
-  const inForce = agreement.status !== "awaiting_signatures";
-  const [row] = await db
-    .insert(t.agreements)
-    .values({ reference: agreement.reference, title: agreement.title, status: agreement.status, createdBy: context.createdBy })
-    .returning({ id: t.agreements.id });
-  const [version] = await db
-    .insert(t.agreementVersions)
-    .values({
-      agreementId: row!.id,
-      version: 1,
-      purpose: agreement.purpose,
-      processingRegime: "uk_gdpr",
-      article6Basis: "6(1)(e) public task",
-      article9Condition: "9(2)(g) substantial public interest",
-      dpaCondition: "DPA 2018 Schedule 1, paragraph 6 (statutory and government purposes)",
-      disclosureThreshold: 5,
-      roundToBase5: agreement.recordThreatAreas.length === 0,
-      retentionMonths: 36,
-      startDate: isoDate(addMonths(now, agreement.startsInMonths)),
-      endDate: isoDate(addMonths(now, agreement.endsInMonths)),
-      reviewDate: isoDate(addMonths(now, agreement.startsInMonths + 12)),
-    })
-    .returning({ id: t.agreementVersions.id });
-  const versionId = version!.id;
+  const { viewerOf, orgIds, now } = context;
+  const admin = viewerOf("admin@national.example", "national", "admin");
   const parties = new Set<DemoOrganisationKey>([...agreement.providers, ...agreement.recipients]);
-  await db.insert(t.agreementParties).values(
-    [...parties].map((key) => ({
-      versionId,
-      orgId: orgIds(key),
-      isProvider: (agreement.providers as readonly string[]).includes(key),
-      isRecipient: (agreement.recipients as readonly string[]).includes(key),
-    })),
-  );
-  await db.insert(t.agreementThreatAreas).values(
-    agreement.threatAreas.map((threatArea) => ({
-      versionId,
-      threatArea,
-      granularity: (agreement.recordThreatAreas as readonly string[]).includes(threatArea) ? ("record" as const) : ("aggregate" as const),
-    })),
-  );
-  await db.insert(t.agreementGeography).values(agreement.forceAreas.map((forceAreaCode) => ({ versionId, forceAreaCode })));
-  if (agreement.recordThreatAreas.length > 0) {
-    await db.insert(t.agreementFields).values(DEMO_RECORD_FIELDS.map((field) => ({ versionId, field })));
+  const leadOf = (key: DemoOrganisationKey) => {
+    const lead = DEMO_ACCOUNTS.find((account) => account.organisation === key && account.role === "org_manager");
+    if (!lead) throw new Error(`No partner lead to sign for ${key}`);
+    return lead;
+  };
+  const record = agreement.recordThreatAreas as readonly string[];
+  const draft = agreementDraft.parse({
+    reference: agreement.reference,
+    title: agreement.title,
+    purpose: agreement.purpose,
+    parties: Object.fromEntries(
+      [...parties].map((key) => {
+        const provider = (agreement.providers as readonly string[]).includes(key);
+        const recipient = (agreement.recipients as readonly string[]).includes(key);
+        const lead = leadOf(key);
+        return [orgIds(key), { role: provider && recipient ? "both" : provider ? "provider" : "recipient", contactName: lead.displayName, contactEmail: lead.email }];
+      }),
+    ),
+    processingRegime: "uk_gdpr",
+    article6Basis: "6(1)(e) public task",
+    article9Condition: "9(2)(g) substantial public interest",
+    dpaCondition: "DPA 2018 Schedule 1, paragraph 6 (statutory and government purposes)",
+    threatAreas: Object.fromEntries(agreement.threatAreas.map((area) => [area, record.includes(area) ? "record" : "aggregate"])),
+    fields: record.length > 0 ? [...DEMO_RECORD_FIELDS] : [],
+    geography: agreement.forceAreas.map((forceAreaCode) => ({ forceAreaCode, ladCode: null })),
+    disclosureThreshold: 5,
+    roundToBase5: record.length === 0,
+    retentionMonths: 36,
+    startDate: isoDate(addMonths(now, agreement.startsInMonths)),
+    endDate: isoDate(addMonths(now, agreement.endsInMonths)),
+    reviewDate: isoDate(addMonths(now, agreement.startsInMonths + 12)),
+    securityConditions: "Data stays in the portal; exports are kept on the recipient's secure network and deleted at the end of the retention period.",
+    onwardSharing: "None without the written agreement of the providing party.",
+  });
+  const options = { db, now };
+  const id = await createDraft(admin, draft, options);
+  await sendForSignature(admin, id, options);
+  for (const key of agreement.signedBy) {
+    const lead = leadOf(key);
+    const signer = viewerOf(lead.email, key, "org_manager");
+    const terms = (await getAgreement(signer, id, options)).versions[0]!;
+    await sign(signer, id, { signerName: lead.displayName, signerTitle: "Partner lead", termsSha256: terms.sha256 }, options);
   }
-  await db
-    .update(t.agreementVersions)
-    .set({ status: inForce ? "signed" : "awaiting_signatures" })
-    .where(eq(t.agreementVersions.id, versionId));
-  await db.insert(t.agreementSignatures).values(
-    agreement.signedBy.map((key) => ({ versionId, orgId: orgIds(key), signedBy: leadOf(key), signedAt: now, signerName: key, signerTitle: "Partner lead", termsSha256: "0".repeat(64) })),
-  );
-  if (inForce) {
-    await db.update(t.agreements).set({ currentVersionId: versionId }).where(eq(t.agreements.id, row!.id));
-  }
+  if (agreement.status === "expired") await expireAgreements(admin, options);
 }
 
 async function insertDisclosures(

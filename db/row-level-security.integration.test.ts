@@ -351,6 +351,39 @@ describe("memberships during sign-in", () => {
   });
 });
 
+describe("API tokens", () => {
+  const token = (orgId: string, createdBy: string, scopes: ("submit" | "read" | "shared_read")[]) => ({
+    orgId,
+    name: "Attempt",
+    tokenHash: randomBytes(16).toString("hex"),
+    tokenPrefix: "vawg_cd",
+    scopes,
+    createdBy,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+
+  it("refuses a partner lead a token that reads shared partner data, which they may not read themselves", async () => {
+    const lead = contextOf("manager@police.example", "Demo Police West Yorkshire", "org_manager");
+    await expect(withContext(app.db, lead, (tx) => tx.insert(t.apiTokens).values(token(lead.orgId!, lead.userId!, ["shared_read"])))).rejects.toMatchObject(
+      refusedWith("42501", /new row violates row-level security policy for table "api_tokens"/),
+    );
+  });
+
+  it("lets an analyst hold shared_read tokens of their own only, and see no one else's", async () => {
+    const analyst = contextOf("analyst@police.example", "Demo Police West Yorkshire", "analyst");
+    await withContext(app.db, analyst, (tx) => tx.insert(t.apiTokens).values(token(analyst.orgId!, analyst.userId!, ["shared_read"])));
+    await expect(withContext(app.db, analyst, (tx) => tx.insert(t.apiTokens).values(token(analyst.orgId!, analyst.userId!, ["submit"])))).rejects.toMatchObject(
+      refusedWith("42501", /new row violates row-level security policy for table "api_tokens"/),
+    );
+    const lead = ids.users.get("manager@police.example")!;
+    await expect(withContext(app.db, analyst, (tx) => tx.insert(t.apiTokens).values(token(analyst.orgId!, lead, ["shared_read"])))).rejects.toMatchObject(
+      refusedWith("42501", /new row violates row-level security policy for table "api_tokens"/),
+    );
+    const seen = await withContext(app.db, analyst, (tx) => tx.select({ createdBy: t.apiTokens.createdBy }).from(t.apiTokens));
+    expect(seen).toEqual([{ createdBy: analyst.userId }]);
+  });
+});
+
 describe("the start-up role check", () => {
   /** Runs the check as another role inside a transaction that is always rolled back. */
   async function problemAs(setUp: (tx: Database) => Promise<void>): Promise<string | null> {

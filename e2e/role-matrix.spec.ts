@@ -12,6 +12,9 @@ const PAGES: [string, Permission][] = [
   ["/organisations", "organisations.read"],
   ["/organisations/new", "organisations.manage"],
   ["/partner-data", "records.read"],
+  ["/agreements", "agreements.read"],
+  ["/agreements/new", "agreements.manage"],
+  ["/api-tokens", "api_tokens.manage"],
 ];
 
 const ACCOUNTS: [SharedAccount, Role][] = [

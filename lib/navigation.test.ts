@@ -42,8 +42,8 @@ describe("navigationFor", () => {
     ]);
   });
 
-  it("gives an analyst insights, partner data and the STRA pack", () => {
-    expect(labels("analyst")).toEqual(["Home", "Insights", "Partner data", "STRA pack"]);
+  it("gives an analyst their API tokens, insights, partner data and the STRA pack", () => {
+    expect(labels("analyst")).toEqual(["Home", "API tokens", "Insights", "Partner data", "STRA pack"]);
   });
 
   it("gives a viewer aggregate insights only", () => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewTokenForm } from "@/components/api-tokens/new-token-form";
 import { ActionForm } from "@/components/form/action-form";
-import { listApiTokens, type ApiTokenScope } from "@/lib/api-tokens/service";
+import { listApiTokens, scopesFor, type ApiTokenScope } from "@/lib/api-tokens/service";
 import { requirePagePermission } from "@/lib/pages";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 import { TitledSection } from "@/components/titled-section";
@@ -22,10 +22,16 @@ export default async function ApiTokensPage() {
     <div className="max-w-4xl space-y-8">
       <h1 className="text-3xl font-bold">API tokens</h1>
       <p>
-        Tokens let {viewer.organisation.name}&apos;s own systems use the portal&apos;s API. Each is stored only as a hash: if a
-        token is lost, revoke it and create another. See <Link href="/api-docs">how to use the API</Link>.
+        {viewer.role === "org_manager"
+          ? <>Tokens let {viewer.organisation.name}&apos;s own systems use the portal&apos;s API.</>
+          : <>A token lets your analysis tools read, through the API, the partner data shared with {viewer.organisation.name}, as you may; it stops working if your role changes.</>}{" "}
+        Each is stored only as a hash: if a token is lost, revoke it and create another. See{" "}
+        <Link href="/api-docs">how to use the API</Link>.
       </p>
-      <DataTable caption="Your organisation's API tokens" columns={["Name", "May", "Expires", "Last used", "Status"]}>
+      <DataTable
+        caption={viewer.role === "org_manager" ? "Your organisation's API tokens" : "Your API tokens"}
+        columns={["Name", "What it may do", "Expires", "Last used", "Status"]}
+      >
         {tokens.map((token) => {
           const live = !token.revokedAt && token.expiresAt > now;
           return (
@@ -54,7 +60,7 @@ export default async function ApiTokensPage() {
         })}
       </DataTable>
       <TitledSection id="new-token-title" title="Create a token" className="max-w-2xl space-y-4">
-        <NewTokenForm action={createApiTokenAction} />
+        <NewTokenForm action={createApiTokenAction} scopes={scopesFor(viewer.role)} />
       </TitledSection>
     </div>
   );

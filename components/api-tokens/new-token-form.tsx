@@ -7,8 +7,18 @@ import { SelectField } from "@/components/form/select-field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
 
+type Scope = "submit" | "read" | "shared_read";
+
 type NewTokenFormProps = {
   action: (state: ActionState<{ token: string; name: string }>, formData: FormData) => Promise<ActionState<{ token: string; name: string }>>;
+  /** The scopes the viewer's role may give a token, in the order offered; the first is ticked to begin with. */
+  scopes: readonly Scope[];
+};
+
+const SCOPE_LABELS: Record<Scope, string> = {
+  submit: "Submit disclosures",
+  read: "Read the organisation's disclosures",
+  shared_read: "Read the partner data shared with the organisation, as you may",
 };
 
 const EXPIRY = [
@@ -19,7 +29,7 @@ const EXPIRY = [
 ];
 
 /** Creates a token and shows its secret once, with the warning that it will not be shown again. */
-export function NewTokenForm({ action }: NewTokenFormProps) {
+export function NewTokenForm({ action, scopes: offered }: NewTokenFormProps) {
   const [state, formAction] = useActionState(action, null);
   if (state?.ok) {
     return (
@@ -48,18 +58,12 @@ export function NewTokenForm({ action }: NewTokenFormProps) {
           </p>
         ) : null}
         <div className="mt-1 space-y-1">
-          <label className="flex items-center gap-2" id="scopes">
-            <input type="checkbox" name="scopes" value="submit" defaultChecked={scopes === undefined || scopes === "submit"} className="size-5" />
-            Submit disclosures
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="scopes" value="read" defaultChecked={scopes === "read"} className="size-5" />
-            Read the organisation&apos;s disclosures
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" name="scopes" value="shared_read" defaultChecked={scopes === "shared_read"} className="size-5" />
-            Read partner data shared with the organisation, as its analysts may
-          </label>
+          {offered.map((scope, index) => (
+            <label key={scope} className="flex items-center gap-2" id={index === 0 ? "scopes" : undefined}>
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={scopes === undefined ? index === 0 : scopes === scope} className="size-5" />
+              {SCOPE_LABELS[scope]}
+            </label>
+          ))}
         </div>
       </fieldset>
       <SelectField id="expiresInDays" label="Expires after" options={EXPIRY} defaultValue={failed?.values.expiresInDays ?? "90"} error={failed?.fieldErrors.expiresInDays} />

@@ -32,7 +32,7 @@ users.read_org               .  x  .  .  x  .
 users.invite_org             .  x  .  .  x  .
 users.manage                 .  .  .  .  x  .
 sessions.end_others          .  x  .  .  x  .
-api_tokens.manage            .  x  .  .  .  .
+api_tokens.manage            .  x  x  .  .  .
 audit.read                   .  .  .  .  .  x
 audit.verify                 .  .  .  .  .  x
 identity_providers.manage    .  .  .  .  x  .

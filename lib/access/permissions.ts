@@ -30,7 +30,7 @@ export const PERMISSIONS = {
   "users.invite_org": { roles: ["org_manager", "admin"], description: "Invite someone to your organisation with a role below administrator" },
   "users.manage": { roles: ["admin"], description: "Manage users and memberships in any organisation" },
   "sessions.end_others": { roles: ["org_manager", "admin"], description: "End other users' sessions (your organisation's; admins: anyone's)" },
-  "api_tokens.manage": { roles: ["org_manager"], description: "Create and revoke your organisation's API tokens" },
+  "api_tokens.manage": { roles: ["org_manager", "analyst"], description: "Create and revoke API tokens: partner leads the organisation's, analysts their own for shared partner data" },
   "audit.read": { roles: ["auditor"], description: "Read the audit log" },
   "audit.verify": { roles: ["auditor"], description: "Verify the audit log's hash chain and see where it breaks" },
   "identity_providers.manage": { roles: ["admin"], description: "Configure organisations' single sign-on providers" },

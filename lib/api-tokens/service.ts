@@ -10,15 +10,26 @@ import { contextOf } from "@/lib/access/guard";
 import type { Viewer } from "@/lib/access/viewer";
 import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { hashToken, newToken } from "@/lib/auth/tokens";
-import { NotFound, Unauthenticated } from "@/lib/errors";
+import type { Role } from "@/lib/access/roles";
+import { Invalid, NotFound, Unauthenticated } from "@/lib/errors";
 
 /**
- * `submit` and `read` act for the partner lead who created the token, on the organisation's own
- * disclosures; `shared_read` reads the partner data shared with the organisation, acting as its
- * analyst (see `actingViewer`).
+ * A token acts as the person who created it, with the role they hold now. Partner leads create
+ * `submit` and `read` tokens for the organisation's own disclosures; analysts create `shared_read`
+ * tokens for the partner data shared with the organisation, which partner leads may not read.
  */
 const API_TOKEN_SCOPES = ["submit", "read", "shared_read"] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+const SCOPES_BY_ROLE: Partial<Record<Role, readonly ApiTokenScope[]>> = {
+  org_manager: ["submit", "read"],
+  analyst: ["shared_read"],
+};
+
+/** The scopes a role may give a token, and that a token keeps while its creator holds the role. */
+export function scopesFor(role: Role): readonly ApiTokenScope[] {
+  return SCOPES_BY_ROLE[role] ?? [];
+}
 
 /** Tokens start with this, so a leaked one is recognisable (and findable by secret scanners). */
 const TOKEN_PREFIX = "vawg_";
@@ -42,9 +53,13 @@ export type ApiTokenSummary = {
   lastUsedAt: Date | null;
 };
 
-/** Creates a token for the viewer's organisation (partner leads only); the secret is returned this once. */
+/** Creates a token acting as the viewer, with scopes their role may give; the secret is returned this once. */
 export async function createApiToken(viewer: Viewer, input: z.infer<typeof apiTokenInput>, now = new Date()): Promise<{ id: string; token: string }> {
   await authorise(viewer, "api_tokens.manage");
+  const allowed = scopesFor(viewer.role);
+  if (input.scopes.length === 0 || input.scopes.some((scope) => !allowed.includes(scope))) {
+    throw new Invalid("Check what the token may do.", { scopes: "Choose only what your role lets a token do" });
+  }
   const token = `${TOKEN_PREFIX}${newToken()}`;
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const [row] = await tx
@@ -65,10 +80,11 @@ export async function createApiToken(viewer: Viewer, input: z.infer<typeof apiTo
   });
 }
 
+/** Partner leads see the organisation's tokens; analysts their own. */
 export async function listApiTokens(viewer: Viewer): Promise<ApiTokenSummary[]> {
   await authorise(viewer, "api_tokens.manage");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
-    const rows = await tx.select().from(apiTokens).where(eq(apiTokens.orgId, viewer.organisation.id)).orderBy(desc(apiTokens.createdAt));
+    const rows = await tx.select().from(apiTokens).where(tokensOf(viewer)).orderBy(desc(apiTokens.createdAt));
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -82,29 +98,33 @@ export async function listApiTokens(viewer: Viewer): Promise<ApiTokenSummary[]> 
   });
 }
 
-/** Revokes one of the organisation's tokens at once; another organisation's is not found. */
+/** Revokes one of the tokens the viewer manages at once; any other is not found. */
 export async function revokeApiToken(viewer: Viewer, id: string, now = new Date()): Promise<void> {
   await authorise(viewer, "api_tokens.manage");
   await withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: now })
-      .where(and(eq(apiTokens.id, id), eq(apiTokens.orgId, viewer.organisation.id), isNull(apiTokens.revokedAt)))
+      .where(and(eq(apiTokens.id, id), tokensOf(viewer), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     if (revoked.length === 0) throw new NotFound("No such token, or it is already revoked.");
     await recordAudit(tx, auditEvent(viewer, "api_token.revoked", { subject: { type: "api_token", id } }));
   });
 }
 
-/** A client of the API: the organisation a token belongs to, acting through the partner lead who created it. */
+function tokensOf(viewer: Viewer) {
+  return and(eq(apiTokens.orgId, viewer.organisation.id), viewer.role === "org_manager" ? undefined : eq(apiTokens.createdBy, viewer.userId))!;
+}
+
+/** A client of the API: the organisation a token belongs to, acting as the person who created it. */
 export type ApiClient = { tokenId: string; scopes: ApiTokenScope[]; viewer: Viewer };
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{10,200})$/;
 
 /**
  * The client behind an Authorization header. Missing, malformed, unknown, expired and revoked
- * tokens are all refused alike; so is a token whose creator is no longer an active partner lead
- * of an active organisation.
+ * tokens are all refused alike; so is a token whose creator is no longer an active member of an
+ * active organisation. It keeps only the scopes its creator's present role may give.
  */
 export async function authenticateBearer(authorization: string | null): Promise<ApiClient> {
   const match = authorization ? BEARER.exec(authorization.trim()) : null;
@@ -123,29 +143,20 @@ export async function authenticateBearer(authorization: string | null): Promise<
       .where(and(eq(memberships.userId, token.created_by!), eq(memberships.orgId, token.org_id), eq(users.status, "active"), eq(organisations.status, "active")));
     return row;
   });
-  if (!creator || creator.role !== "org_manager") throw new Unauthenticated("This API token is not valid: it may have expired or been revoked.");
+  const scopes = creator ? parseScopes(token.scopes).filter((scope) => scopesFor(creator.role).includes(scope)) : [];
+  if (!creator || scopes.length === 0) throw new Unauthenticated("This API token is not valid: it may have expired or been revoked.");
   return {
     tokenId: token.id,
-    scopes: parseScopes(token.scopes),
+    scopes,
     viewer: {
       userId: creator.user.id,
       email: creator.user.email,
       displayName: creator.user.displayName,
       organisation: { id: token.org_id, name: creator.orgName, type: creator.orgType },
-      role: "org_manager",
+      role: creator.role,
       sessionId: `api-token:${token.id}`,
     },
   };
-}
-
-/**
- * Who a token acts as for an operation of a scope. Reading shared partner data is the analyst's
- * work, so a `shared_read` token acts as an analyst of its organisation: the permission table then
- * decides what it may do (records.read) and the organisation's agreements which rows it sees.
- * Every other scope acts as the partner lead who created the token.
- */
-export function actingViewer(client: ApiClient, scope: ApiTokenScope): Viewer {
-  return scope === "shared_read" ? { ...client.viewer, role: "analyst" } : client.viewer;
 }
 
 /** A Postgres enum array arrives as text ("{submit,read}") from one driver and as an array from the other. */

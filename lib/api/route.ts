@@ -1,5 +1,5 @@
 import "server-only";
-import { actingViewer, authenticateBearer, type ApiClient, type ApiTokenScope } from "@/lib/api-tokens/service";
+import { authenticateBearer, type ApiClient, type ApiTokenScope } from "@/lib/api-tokens/service";
 import { AppError, Forbidden } from "@/lib/errors";
 import { problem, problemFrom } from "./problem";
 
@@ -16,14 +16,14 @@ type Handler<P> = (request: Request, client: ApiClient, params: P) => Promise<Re
 
 /**
  * Every /api/v1 route handler goes through here: the bearer token is checked, its scope must
- * allow the operation (the handler's client then acts as that scope does), and any failure becomes RFC 9457 problem+json — never a stack trace.
+ * allow the operation, and any failure becomes RFC 9457 problem+json — never a stack trace.
  */
 export function apiRoute<P = Record<string, string>>(scope: ApiTokenScope, handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
       const client = await authenticateBearer(request.headers.get("authorization"));
       if (!client.scopes.includes(scope)) throw new Forbidden(REFUSALS[scope]);
-      return await handler(request, { ...client, viewer: actingViewer(client, scope) }, (await context.params) as P);
+      return await handler(request, client, (await context.params) as P);
     } catch (error) {
       return problemFrom(error);
     }

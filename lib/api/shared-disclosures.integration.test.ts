@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
@@ -13,10 +13,13 @@ let tokens: { wy: string; wyOwnReadOnly: string; gm: string };
 
 beforeAll(async () => {
   test = await openDemoDatabase(undefined, { disclosuresPerPartner: 25 });
-  const wyManager = await viewerFor(test.db, "manager@police.example");
-  const gmManager = await viewerFor(test.db, "manager@otherpolice.example");
-  const make = async (viewer: typeof wyManager, scopes: ("read" | "shared_read")[]) => (await createApiToken(viewer, { name: `Analysis ${scopes.join("+")}`, scopes, expiresInDays: 30 })).token;
-  tokens = { wy: await make(wyManager, ["shared_read"]), wyOwnReadOnly: await make(wyManager, ["read"]), gm: await make(gmManager, ["shared_read"]) };
+  const make = async (email: string, scopes: ("read" | "shared_read")[]) =>
+    (await createApiToken(await viewerFor(test.db, email), { name: `Analysis ${scopes.join("+")}`, scopes, expiresInDays: 30 })).token;
+  tokens = {
+    wy: await make("analyst@police.example", ["shared_read"]),
+    wyOwnReadOnly: await make("manager@police.example", ["read"]),
+    gm: await make("analyst@otherpolice.example", ["shared_read"]),
+  };
 });
 afterAll(async () => {
   await test?.close();
@@ -71,6 +74,32 @@ describe("GET /api/v1/shared-disclosures", () => {
     const response = await get(tokens.wyOwnReadOnly);
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ detail: "This token may not read partner data shared with the organisation." });
+  });
+
+  it("lets only an analyst create a shared_read token: a partner lead may not read those records", async () => {
+    const partnerLead = await viewerFor(test.db, "manager@police.example");
+    await expect(createApiToken(partnerLead, { name: "Escalation", scopes: ["shared_read"], expiresInDays: 30 })).rejects.toMatchObject({
+      fieldErrors: { scopes: "Choose only what your role lets a token do" },
+    });
+    const analyst = await viewerFor(test.db, "analyst@police.example");
+    await expect(createApiToken(analyst, { name: "Own records", scopes: ["read"], expiresInDays: 30 })).rejects.toMatchObject({
+      fieldErrors: { scopes: "Choose only what your role lets a token do" },
+    });
+  });
+
+  it("stops a shared_read token working once its analyst is no longer an analyst", async () => {
+    const analyst = await viewerFor(test.db, "analyst@police.example");
+    const { token } = await createApiToken(analyst, { name: "Until my role changes", scopes: ["shared_read"], expiresInDays: 30 });
+    expect((await get(token)).status).toBe(200);
+    const membership = and(eq(t.memberships.userId, analyst.userId), eq(t.memberships.orgId, analyst.organisation.id));
+    await test.db.update(t.memberships).set({ role: "viewer" }).where(membership);
+    try {
+      const refused = await get(token);
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ detail: "This API token is not valid: it may have expired or been revoked." });
+    } finally {
+      await test.db.update(t.memberships).set({ role: "analyst" }).where(membership);
+    }
   });
 
   it("shows another force nothing", async () => {

@@ -3,7 +3,7 @@ import { createdAt, id, moment } from "./columns";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
-/** `shared_read`: read the partner data shared with the organisation, acting as its analyst (lib/api-tokens/service.ts). */
+/** `shared_read`: an analyst's own token reading the partner data shared with the organisation (lib/api-tokens/service.ts). */
 export const apiTokenScope = pgEnum("api_token_scope", ["submit", "read", "shared_read"]);
 
 /** Bearer tokens for partner case-management systems. Only a hash of the secret is stored. */

@@ -121,7 +121,7 @@ export function openApiDocument(now = new Date()) {
         get: {
           summary: "List the partner data shared with the organisation",
           description:
-            "Needs the `shared_read` scope; the token then acts as an analyst of its organisation. Disclosures that other organisations share with it at record granularity under data-sharing agreements in force today, 50 a page. Each carries only the fields and threat areas its agreements share; free text never. A suspended or ended agreement's rows disappear at once. `record_access` is false when no agreement shares records (aggregates only, or nothing).",
+            "Needs an analyst's token with the `shared_read` scope; it acts as that analyst. Disclosures that other organisations share with it at record granularity under data-sharing agreements in force today, 50 a page. Each carries only the fields and threat areas its agreements share; free text never. A suspended or ended agreement's rows disappear at once. `record_access` is false when no agreement shares records (aggregates only, or nothing).",
           parameters: [
             { name: "provider", in: "query", schema: { type: "string", format: "uuid" }, description: "Only this provider organisation's rows." },
             { name: "partner_type", in: "query", schema: { enum: [...ORGANISATION_TYPES] }, description: "Only providers of this type." },

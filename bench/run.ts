@@ -6,10 +6,13 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
+// Named for what it does here: db/client.ts's useDatabase is no React hook.
+import { useDatabase as serveServicesFrom } from "@/db/client";
 import { connectServer } from "@/db/connect";
 import { migrateDatabase } from "@/db/migrate";
 import * as t from "@/db/schema";
 import { parseEnv } from "@/lib/env";
+import { viewerFor } from "@/lib/testing/viewers";
 import { seedDemo } from "@/scripts/seed";
 import { measureAccessRule } from "./access";
 import { insertSubmittedDisclosures } from "./generate";
@@ -63,8 +66,10 @@ try {
     const appUrl = new URL(`${server}/${name}`);
     appUrl.username = "vawg_app";
     appUrl.password = appPassword;
-    const app = await connectServer(appUrl.toString(), { max: 1 });
+    const app = await connectServer(appUrl.toString(), { max: 2 });
+    serveServicesFrom(app);
     figures = await measureAccessRule(app.db, {
+      analystViewer: await viewerFor(handle.db, "analyst@police.example"),
       analyst: { ...analyst, role: "analyst" },
       partnerLead: { ...partnerLead, role: "org_manager" },
       rounds,

@@ -242,6 +242,32 @@ describe("field projection under record granularity", () => {
   });
 });
 
+describe("filters and orders on withheld fields", () => {
+  it("search only rows whose agreement shares the field, so a page never reveals a withheld month or place", async () => {
+    const [gm] = await test.db.select({ id: t.organisations.id }).from(t.organisations).where(eq(t.organisations.name, "Demo Police Greater Manchester"));
+    const [idva] = await test.db.select({ id: t.organisations.id }).from(t.organisations).where(eq(t.organisations.name, "Demo IDVA Service Leeds"));
+    const id = await submitWithAreas(["domestic_abuse"]);
+    await insertActiveAgreement(test.db, {
+      reference: "DSA-TEST-WITHHELD",
+      providers: [idva!.id],
+      recipients: [gm!.id],
+      threatAreas: { domestic_abuse: "record" },
+      geography: [{ forceAreaCode: WEST_YORKSHIRE }],
+      startDate: agreementDay(new Date(Date.now() - 30 * 86_400_000)),
+      endDate: agreementDay(new Date(Date.now() + 365 * 86_400_000)),
+      fields: ["victim_age_band", "threat_areas"],
+    });
+    try {
+      expect((await everyPage(otherForce)).ids).toContain(id);
+      for (const params of [{ from: "2026-06", to: "2026-06" }, { lad: LEEDS }, { sort: "month_newest" }, { sort: "month_oldest" }]) {
+        expect((await listSharedDisclosures(otherForce, query(params))).items, JSON.stringify(params)).toEqual([]);
+      }
+    } finally {
+      await setStatus("DSA-TEST-WITHHELD", "terminated");
+    }
+  });
+});
+
 describe("suspending the agreement", () => {
   it("cuts access at once for the list, a record and the export, and reinstating restores it", async () => {
     const before = await listSharedDisclosures(analyst, query());

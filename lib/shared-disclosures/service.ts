@@ -198,10 +198,17 @@ function sharedFields(grants: readonly Grant[]): DisclosureField[] {
 }
 
 /** Grants narrowed by the filter: a filter never widens what the grants show, it picks among them. */
-function narrowed(access: Access, filter: SharedFilter): Grant[] {
+function narrowed(access: Access, { filter, sort }: Pick<SharedQuery, "filter" | "sort">): Grant[] {
   const ladForce = filter.ladCode ? forceAreaOfLocalAuthority(filter.ladCode) : undefined;
+  // A filter or an order on a field searches only rows whose agreement shares that field, so a
+  // page never reveals a value the agreement withholds by which rows it holds or where.
+  const needed: DisclosureField[] = [
+    ...(filter.fromMonth || filter.toMonth || sort === "month_newest" || sort === "month_oldest" ? (["disclosure_month"] as const) : []),
+    ...(filter.ladCode ? (["lad_code"] as const) : []),
+  ];
   return access.grants.filter(
     (grant) =>
+      needed.every((field) => grant.fields.includes(field)) &&
       (!filter.providerOrgId || grant.providerOrgId === filter.providerOrgId) &&
       (!filter.partnerType || access.providers.get(grant.providerOrgId)?.type === filter.partnerType) &&
       (!filter.threatArea || grant.threatArea === filter.threatArea) &&
@@ -244,7 +251,7 @@ async function fetchRows(
   limit: number,
   now: Date,
 ): Promise<Row[]> {
-  const grants = narrowed(access, query.filter);
+  const grants = narrowed(access, query);
   if (grants.length === 0) return [];
   const sort = SORTS[query.sort];
   const backwards = cursor?.direction === "before";

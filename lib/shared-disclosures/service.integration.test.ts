@@ -259,7 +259,8 @@ describe("filters and orders on withheld fields", () => {
     });
     try {
       expect((await everyPage(otherForce)).ids).toContain(id);
-      for (const params of [{ from: "2026-06", to: "2026-06" }, { lad: LEEDS }, { sort: "month_newest" }, { sort: "month_oldest" }]) {
+      const withheld: Record<string, string>[] = [{ from: "2026-06", to: "2026-06" }, { lad: LEEDS }, { sort: "month_newest" }, { sort: "month_oldest" }];
+      for (const params of withheld) {
         expect((await listSharedDisclosures(otherForce, query(params))).items, JSON.stringify(params)).toEqual([]);
       }
     } finally {

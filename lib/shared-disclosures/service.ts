@@ -16,7 +16,7 @@ import { toDisclosureInput } from "@/lib/disclosures/rows";
 import { Invalid, NotFound } from "@/lib/errors";
 import { forceAreaOfLocalAuthority, listLocalAuthoritiesInForceArea } from "@/lib/reference";
 import { SHAREABLE_FIELDS, type DisclosureField, type ThreatArea } from "@/lib/taxonomy";
-import { encodeCursor, type SharedCursor, type SharedFilter, type SharedQuery, type SharedSort } from "./query";
+import { encodeCursor, type SharedCursor, type SharedQuery, type SharedSort } from "./query";
 
 /**
  * Partner data: the disclosures other organisations share with the viewer's at record

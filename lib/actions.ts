@@ -70,12 +70,12 @@ function describe(error: unknown): { error: string; fieldErrors: Record<string, 
   return { error: `Something went wrong (ref ${reference}). Try again, or quote the reference to support.`, fieldErrors: {} };
 }
 
-/** Form fields as an object; a name sent more than once (a multiple choice) becomes an array. */
+/** Form fields as an object; a name sent more than once (a multiple choice) becomes an array. A file field gives its File. */
 function formObject(formData: FormData): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const values = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    const values = formData.getAll(key).filter((value) => typeof value === "string" || value instanceof File);
     object[key] = values.length > 1 ? values : values[0];
   }
   return object;

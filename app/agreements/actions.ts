@@ -3,11 +3,14 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
-import { agreementDraftForm } from "@/lib/agreements/schema";
+import { Invalid } from "@/lib/errors";
+import { CsvRefused, formatBytes, readCsvText } from "@/lib/uploads/csv-stream";
+import { agreementDraftForm, PARTIES_CSV_MAX_BYTES } from "@/lib/agreements/schema";
 import {
   amend,
   createDraft,
   deleteDraft,
+  importDraftParties,
   reinstate,
   sendForSignature,
   sign,
@@ -36,6 +39,29 @@ export const updateAgreementAction = formAction({
   run: async ({ id, ...input }, viewer): Promise<undefined> => {
     await updateDraft(viewer, id, input);
     redirect(`/agreements/${id}?done=saved`);
+  },
+});
+
+/** The CSV of parties, as the edit page's file field `partiesCsv` sends it. */
+const partiesCsv = z.instanceof(File, { error: "Choose a CSV file of parties" }).superRefine((file, context) => {
+  const issue = (message: string) => context.addIssue({ code: "custom", message });
+  if (file.size === 0) issue(file.name ? "The chosen file is empty" : "Choose a CSV file of parties");
+  else if (file.size > PARTIES_CSV_MAX_BYTES) issue(`Choose a file of ${formatBytes(PARTIES_CSV_MAX_BYTES)} or less: a CSV of parties needs one short line for each organisation`);
+});
+
+export const importPartiesAction = formAction({
+  schema: target.extend({ partiesCsv }),
+  permission: "agreements.manage",
+  run: async ({ id, partiesCsv: file }, viewer): Promise<undefined> => {
+    try {
+      await importDraftParties(viewer, id, await readCsvText(file.stream(), PARTIES_CSV_MAX_BYTES));
+    } catch (error) {
+      // Every problem with the file, from reading it to its rows, is shown against the file field.
+      if (error instanceof CsvRefused) throw new Invalid("There is a problem with the CSV of parties.", { partiesCsv: error.message });
+      if (error instanceof Invalid && error.fieldErrors.parties) throw new Invalid(error.message, { partiesCsv: error.fieldErrors.parties });
+      throw error;
+    }
+    redirect(`/agreements/${id}?done=parties_imported`);
   },
 });
 

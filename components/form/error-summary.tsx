@@ -6,13 +6,15 @@ type ErrorSummaryProps = {
   message: string;
   /** Field errors by field id, in the order the fields appear. */
   fieldErrors: Record<string, string>;
+  /** The heading's id, when another form's summary may show on the same page. */
+  titleId?: string;
 };
 
 /**
  * The GOV.UK error summary: announced, focused when it appears, and linking to each field
  * with a problem so keyboard and screen-reader users reach it directly.
  */
-export function ErrorSummary({ message, fieldErrors }: ErrorSummaryProps) {
+export function ErrorSummary({ message, fieldErrors, titleId = "error-summary-title" }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -23,10 +25,10 @@ export function ErrorSummary({ message, fieldErrors }: ErrorSummaryProps) {
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="mb-8 border-4 border-error p-4 focus:outline-3 focus:outline-focus"
     >
-      <h2 id="error-summary-title" className="text-xl font-bold">
+      <h2 id={titleId} className="text-xl font-bold">
         There is a problem
       </h2>
       {entries.length > 0 ? (

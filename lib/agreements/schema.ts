@@ -201,6 +201,9 @@ function draftFromForm(form: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
+/** A CSV of parties holds a short line per organisation: far under this. */
+export const PARTIES_CSV_MAX_BYTES = 256 * 1024;
+
 const PARTY_COLUMNS = ["organisation", "role", "contact_name", "contact_email"] as const;
 const COLUMN_OF_FIELD: Record<string, (typeof PARTY_COLUMNS)[number]> = { role: "role", contactName: "contact_name", contactEmail: "contact_email" };
 

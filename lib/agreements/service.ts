@@ -14,7 +14,7 @@ import { auditEvent, recordAudit, type AuditAction } from "@/lib/audit/record";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { allows, displayState, transition, type AgreementStatus, type LifecycleAction, type VersionStatus } from "./lifecycle";
-import type { AgreementDraft, PartyRole } from "./schema";
+import { agreementDraft, parsePartiesCsv, type AgreementDraft, type PartyRole, type PartyTerms } from "./schema";
 import { expireDueAgreements } from "./expiry";
 import { canonicalTerms, termsSha256, type VersionTerms } from "./terms";
 
@@ -139,6 +139,55 @@ export async function updateDraft(viewer: Viewer, agreementId: string, draft: Ag
     await replaceScope(tx, latest!.id, draft);
     await audit(tx, viewer, "agreement.draft_updated", agreementId, { version: latest!.version, versionId: latest!.id });
   });
+}
+
+/**
+ * Replaces the draft version's parties with those of a CSV file (admins): one row per party with
+ * its organisation's name (any case), role and contact, each row checked by the form's own party
+ * schema and the whole set by the draft's rules. Every problem names its line and column (Invalid
+ * under `parties`); nothing changes unless every row is right. Returns how many parties there are now.
+ */
+export async function importDraftParties(viewer: Viewer, agreementId: string, csvText: string, options: AgreementOptions = {}): Promise<number> {
+  return inContext(viewer, "agreements.manage", options, async (tx) => {
+    const { agreement, latest } = await lockAgreement(tx, agreementId);
+    transition("edit", { agreement: agreement.status, version: latest?.status ?? null });
+    const organisations = await tx.select({ id: t.organisations.id, name: t.organisations.name }).from(t.organisations);
+    const parties = parsePartiesCsv(csvText, organisationNamed(organisations));
+    const version = (await loadAgreement(tx, viewer, agreementId, options.now ?? new Date())).versions[0]!;
+    checkPartySet(version, parties);
+    await tx.delete(t.agreementParties).where(eq(t.agreementParties.versionId, version.id));
+    await tx.insert(t.agreementParties).values(partyRows(version.id, parties));
+    const count = Object.keys(parties).length;
+    await audit(tx, viewer, "agreement.draft_updated", agreementId, { version: version.version, versionId: version.id, parties: count, source: "csv" });
+    return count;
+  });
+}
+
+/** An organisation's id by its name as written in a file: trimmed, the exact name first, else the one name equal ignoring case. */
+function organisationNamed(organisations: readonly { id: string; name: string }[]): (name: string) => string | undefined {
+  return (name) => {
+    const wanted = name.trim();
+    const exact = organisations.find((organisation) => organisation.name === wanted);
+    if (exact) return exact.id;
+    const folded = organisations.filter((organisation) => organisation.name.toLowerCase() === wanted.toLowerCase());
+    return folded.length === 1 ? folded[0]!.id : undefined;
+  };
+}
+
+/** The draft's rules on its set of parties (two or more, a provider, a recipient), checked by the draft schema itself. */
+function checkPartySet(version: VersionDetail, parties: Record<string, PartyTerms>) {
+  const checked = agreementDraft.safeParse({
+    ...version,
+    parties,
+    article6Basis: version.article6Basis ?? undefined,
+    article9Condition: version.article9Condition ?? undefined,
+    dpaCondition: version.dpaCondition ?? undefined,
+    threatAreas: Object.fromEntries(version.threatAreas.map((area) => [area.threatArea, area.granularity])),
+    fields: [...version.fields],
+    geography: version.geography.map(({ forceAreaCode, ladCode }) => ({ forceAreaCode, ladCode })),
+  });
+  const problems = checked.success ? [] : checked.error.issues.filter((issue) => issue.path[0] === "parties").map((issue) => issue.message);
+  if (problems.length > 0) throw new Invalid("There is a problem with the CSV of parties.", { parties: problems.join("; ") });
 }
 
 /**
@@ -479,21 +528,23 @@ async function replaceScope(tx: Database, versionId: string, draft: AgreementDra
   for (const table of [t.agreementParties, t.agreementThreatAreas, t.agreementFields, t.agreementGeography]) {
     await tx.delete(table).where(eq(table.versionId, versionId));
   }
-  await tx.insert(t.agreementParties).values(
-    Object.entries(draft.parties).map(([orgId, party]) => ({
-      versionId,
-      orgId,
-      isProvider: party.role !== "recipient",
-      isRecipient: party.role !== "provider",
-      contactName: party.contactName,
-      contactEmail: party.contactEmail,
-    })),
-  );
+  await tx.insert(t.agreementParties).values(partyRows(versionId, draft.parties));
   await tx.insert(t.agreementThreatAreas).values(
     Object.entries(draft.threatAreas).map(([threatArea, granularity]) => ({ versionId, threatArea: threatArea as ThreatArea, granularity: granularity! })),
   );
   if (draft.fields.length > 0) await tx.insert(t.agreementFields).values(draft.fields.map((field) => ({ versionId, field })));
   await tx.insert(t.agreementGeography).values(draft.geography.map((place) => ({ versionId, forceAreaCode: place.forceAreaCode, ladCode: place.ladCode })));
+}
+
+function partyRows(versionId: string, parties: Record<string, PartyTerms>) {
+  return Object.entries(parties).map(([orgId, party]) => ({
+    versionId,
+    orgId,
+    isProvider: party.role !== "recipient",
+    isRecipient: party.role !== "provider",
+    contactName: party.contactName,
+    contactEmail: party.contactEmail,
+  }));
 }
 
 /** A new draft version with the same terms as `fromVersionId`. */

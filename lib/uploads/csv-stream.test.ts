@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvRefused, readCsvRows, type CsvLimits, type CsvRow } from "./csv-stream";
+import { CsvRefused, readCsvRows, readCsvText, type CsvLimits, type CsvRow } from "./csv-stream";
 
 const LIMITS: CsvLimits = { maxBytes: 1024 * 1024, maxDataRows: 1_000 };
 
@@ -176,5 +176,19 @@ describe("readCsvRows as the file arrives", () => {
     controller.close();
     expect(await second).toEqual({ done: false, value: { line: 2, fields: ["d", "e"] } });
     expect(await rows.next()).toEqual({ done: true, value: undefined });
+  });
+});
+
+describe("readCsvText", () => {
+  it("gives a small file whole, without its byte-order mark, even with a character split across chunks", async () => {
+    const bytes = new TextEncoder().encode("\uFEFForganisation\nCaf\u00e9\n");
+    expect(await readCsvText(streamOf(bytes.slice(0, 20), bytes.slice(20)), 1024)).toBe("organisation\nCaf\u00e9\n");
+  });
+
+  it("refuses what a streamed upload refuses: over the limit, binary, not UTF-8", async () => {
+    await expect(readCsvText(streamOf("x".repeat(20)), 10)).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/larger than/) });
+    await expect(readCsvText(streamOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])), 1024)).rejects.toThrow(/workbook or archive/);
+    await expect(readCsvText(streamOf("a\n1\u00002\n"), 1024)).rejects.toThrow(/binary data/);
+    await expect(readCsvText(streamOf(new Uint8Array([0x61, 0x0a, 0xff])), 1024)).rejects.toBeInstanceOf(CsvRefused);
   });
 });

@@ -65,6 +65,23 @@ export async function* readCsvRows(stream: ReadableStream<Uint8Array>, limits: C
   }
 }
 
+/**
+ * A small CSV file, whole, as text (a form's file field), after the same checks as a streamed
+ * upload: within `maxBytes`, not a known binary format, UTF-8 text, no NUL. A byte-order mark is
+ * dropped. Refused with CsvRefused, as readCsvRows refuses.
+ */
+export async function readCsvText(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<string> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder("utf-8");
+  let text = "";
+  try {
+    for await (const chunk of checkedBytes(reader, { maxBytes })) text += decoder.decode(chunk, { stream: true });
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  return text + decoder.decode();
+}
+
 function uploadWording(problem: CsvProblem, limits: CsvLimits): string | undefined {
   if (problem === "opening-quote") return "a quote inside a field that does not start with one. Put the whole field in quotes and double the quote inside it";
   if (problem === "row-too-long") return `the row is longer than ${(limits.maxRowChars ?? 0).toLocaleString("en-GB")} characters`;
@@ -75,7 +92,7 @@ function uploadWording(problem: CsvProblem, limits: CsvLimits): string | undefin
  * The upload's bytes, passed on as they arrive once checked: within the size limit, not a known
  * binary format, UTF-8 text (decoded here only to check it; the parser decodes its fields), no NUL.
  */
-async function* checkedBytes(reader: ReadableStreamDefaultReader<Uint8Array>, limits: CsvLimits): AsyncGenerator<Uint8Array> {
+async function* checkedBytes(reader: ReadableStreamDefaultReader<Uint8Array>, limits: Pick<CsvLimits, "maxBytes">): AsyncGenerator<Uint8Array> {
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   let bytes = 0;
   for (;;) {

@@ -21,6 +21,7 @@ export const metadata: Metadata = { title: "Agreement" };
 const DONE: Record<string, string> = {
   drafted: "The draft was saved.",
   saved: "The draft was saved.",
+  parties_imported: "The draft's parties were replaced by those in the CSV file.",
   draft_deleted: "The draft version was deleted.",
   sent: "The agreement was sent to the parties' partner leads to sign.",
   withdrawn: "The version was withdrawn from signature. Change the new draft, then send it again.",

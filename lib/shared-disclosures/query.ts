@@ -50,7 +50,7 @@ type Direction = "after" | "before";
 /** A position in the list: the sort key and id of a row, and which way to page from it. */
 export type SharedCursor = { sort: SharedSort; key: string; id: string; direction: Direction };
 
-export type SharedFilter = {
+type SharedFilter = {
   providerOrgId?: string;
   partnerType?: (typeof ORGANISATION_TYPES)[number];
   threatArea?: (typeof THREAT_AREAS.codes)[number];

@@ -6,11 +6,16 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { rowsOf, type DatabaseHandle } from "./database";
+import { sealStoredTotpSecrets } from "@/lib/auth/totp-secret";
 import { loadReferenceData } from "./reference-data";
 
 const MIGRATIONS_FOLDER = join(process.cwd(), "db/migrations");
 
-/** Applies every committed migration not yet applied, then loads the reference data. */
+/**
+ * Applies every committed migration not yet applied, loads the reference data, and seals any
+ * authenticator secret still stored in plain text or under a rotated key (in TypeScript, as SQL
+ * cannot encrypt with the secret box).
+ */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (handle.driver === "pglite") {
@@ -19,6 +24,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migratePostgres(handle.db as unknown as PostgresJsDatabase, config);
   }
   await loadReferenceData(handle.db);
+  await sealStoredTotpSecrets(handle.db);
 }
 
 /** How many committed migrations the database has not applied yet. */

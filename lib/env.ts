@@ -90,6 +90,11 @@ const schema = z.object({
    * fixed stand-in. Changing it makes stored secrets unreadable: enter them again.
    */
   SECRETS_KEY: z.preprocess(emptyAsUndefined, base64Key.optional()),
+  /**
+   * Earlier SECRETS_KEY values, comma-separated, while secrets sealed under them are still stored:
+   * they only open; everything is sealed under SECRETS_KEY (docs/security.md#key-rotation).
+   */
+  SECRETS_KEY_PREVIOUS: z.preprocess(emptyAsUndefined, z.string().transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean)).pipe(z.array(base64Key)).optional()),
   /** The portal's public address; https here makes every cookie Secure. */
   PORTAL_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -163,4 +168,9 @@ export function secretsKey(env: Env = getEnv()): Buffer {
 export function isBuildPhase(): boolean {
   // Read directly: the build runs without production secrets, so full validation would fail.
   return process.env.NEXT_PHASE === "phase-production-build";
+}
+
+/** Every key a stored secret may be sealed under: the current one first, then SECRETS_KEY_PREVIOUS. */
+export function secretsKeyring(env: Env = getEnv()): Buffer[] {
+  return [secretsKey(env), ...(env.SECRETS_KEY_PREVIOUS ?? []).map((key) => Buffer.from(key, "base64"))];
 }

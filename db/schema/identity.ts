@@ -33,6 +33,7 @@ export const signInChallenges = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** Purpose: completing a sign-in, or re-authenticating a signed-in user before re-enrolling MFA. */
     purpose: text().notNull().default("sign_in"),
+    /** The new authenticator secret, sealed like users.totpSecret. */
     pendingTotpSecret: text(),
     pendingRecoveryCodeHashes: text().array(),
     /** Wrong codes tried against this challenge; it dies after a few. */

@@ -15,6 +15,7 @@ export const users = pgTable(
     displayName: text().notNull(),
     /** argon2id PHC string; null for accounts that only sign in through their organisation's SSO. */
     passwordHash: text(),
+    /** Sealed by the secret box under SECRETS_KEY (lib/auth/totp-secret.ts), never plain text. */
     totpSecret: text(),
     /** The last TOTP time step accepted, so a code is never accepted twice. */
     totpLastStep: bigint({ mode: "number" }),

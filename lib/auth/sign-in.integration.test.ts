@@ -25,6 +25,7 @@ import {
   verifyPasswordStep,
 } from "./sign-in";
 import { base32Decode, totpCode } from "./totp";
+import { openTotpSecret, sealTotpSecret } from "./totp-secret";
 
 const SECRET = "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD";
 const PASSWORD = "a long and unremarkable passphrase";
@@ -56,7 +57,7 @@ async function user(options: { enrolled?: boolean; status?: "active" | "suspende
       email,
       displayName: `Person ${counter}`,
       passwordHash: await hashPassword(PASSWORD),
-      totpSecret: options.enrolled === false ? null : SECRET,
+      totpSecret: options.enrolled === false ? null : sealTotpSecret(SECRET),
       mfaEnrolledAt: options.enrolled === false ? null : T0,
       status: options.status ?? "active",
     })
@@ -205,7 +206,7 @@ describe("the second factor", () => {
     ).rejects.toThrow(WRONG_CODE);
     await completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: code(T0, secret) }, client(), POLICY, T0);
     const [stored] = await handle.db.select().from(t.users).where(eq(t.users.id, person.id));
-    expect(stored).toMatchObject({ totpSecret: secret });
+    expect(openTotpSecret(stored!.totpSecret!)).toBe(secret);
     expect(stored!.mfaEnrolledAt).not.toBeNull();
   });
 });
@@ -260,7 +261,7 @@ describe("replacing an authenticator", () => {
     await expect(completeReenrolment(handle.db, { challengeToken: token, userId: person.id, code: code(T0) }, T0)).rejects.toThrow(WRONG_CODE);
     await completeReenrolment(handle.db, { challengeToken: token, userId: person.id, code: code(T0, newSecret) }, T0);
     const [stored] = await handle.db.select().from(t.users).where(eq(t.users.id, person.id));
-    expect(stored!.totpSecret).toBe(newSecret);
+    expect(openTotpSecret(stored!.totpSecret!)).toBe(newSecret);
   });
 
   it("cannot be finished by another user, nor with a sign-in challenge", async () => {
@@ -272,5 +273,37 @@ describe("replacing an authenticator", () => {
     const signIn = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), T0);
     await expect(completeReenrolment(handle.db, { challengeToken: signIn.challengeToken, userId: person.id, code: code(T0) }, T0)).rejects.toThrow(/expired/);
     expect(await getChallenge(handle.db, token, T0)).toBeNull();
+  });
+});
+
+describe("authenticator secrets at rest", () => {
+  const BASE32_SECRET = /[A-Z2-7]{26,}/;
+
+  it("stores the pending secret of an enrolment and the enrolled one sealed, never as base32", async () => {
+    const person = await user({ enrolled: false });
+    const step = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), T0);
+    const secret = (await getChallenge(handle.db, step.challengeToken, T0))!.pendingTotpSecret!;
+    const [pending] = await handle.db.select().from(t.signInChallenges).where(eq(t.signInChallenges.userId, person.id));
+    expect(pending!.pendingTotpSecret).toMatch(/^v1\./);
+    expect(pending!.pendingTotpSecret).not.toMatch(BASE32_SECRET);
+    expect(pending!.pendingTotpSecret).not.toContain(secret);
+
+    await completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: code(T0, secret) }, client(), POLICY, T0);
+    const [stored] = await handle.db.select().from(t.users).where(eq(t.users.id, person.id));
+    expect(stored!.totpSecret).toMatch(/^v1\./);
+    expect(stored!.totpSecret).not.toMatch(BASE32_SECRET);
+    // And signing in again with the app just set up still works.
+    const again = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(), at(60));
+    await expect(completeSecondFactor(handle.db, { challengeToken: again.challengeToken, code: code(at(60), secret) }, client(), POLICY, at(60))).resolves.toMatchObject({
+      userId: person.id,
+    });
+  });
+
+  it("stores a replacement authenticator's secret sealed too", async () => {
+    const person = await user();
+    const token = await startReenrolment(handle.db, { userId: person.id, email: person.email, password: PASSWORD }, client(), T0);
+    const [pending] = await handle.db.select().from(t.signInChallenges).where(eq(t.signInChallenges.purpose, "reenrol"));
+    expect(pending!.pendingTotpSecret).not.toMatch(BASE32_SECRET);
+    expect((await getChallenge(handle.db, token, T0, "reenrol"))!.pendingTotpSecret).toMatch(/^[A-Z2-7]{32}$/);
   });
 });

@@ -10,6 +10,7 @@ import { createSession, type SessionPolicy } from "./sessions";
 import { clearAccountFailures, recordFailure, secondsUntilAllowed, throttleRules } from "./throttle";
 import { hashToken, newToken } from "./tokens";
 import { generateTotpSecret, verifyTotp } from "./totp";
+import { openTotpSecret, sealTotpSecret } from "./totp-secret";
 
 /** One message for every wrong e-mail or password, so the answer never reveals who has an account. */
 export const WRONG_CREDENTIALS = "Enter a correct e-mail address and password.";
@@ -68,7 +69,7 @@ export async function verifyPasswordStep(
   await db.insert(signInChallenges).values({
     id: hashToken(challengeToken),
     userId: user.id,
-    pendingTotpSecret: enrolled ? null : generateTotpSecret(),
+    pendingTotpSecret: enrolled ? null : sealTotpSecret(generateTotpSecret()),
     ipAddress: client.ipAddress,
     createdAt: now,
     expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),
@@ -103,7 +104,9 @@ export async function getChallenge(
         eq(users.status, "active"),
       ),
     );
-  return row ? { ...row, enrolling: row.pendingTotpSecret !== null } : null;
+  if (!row) return null;
+  const pendingTotpSecret = row.pendingTotpSecret === null ? null : openTotpSecret(row.pendingTotpSecret);
+  return { ...row, pendingTotpSecret, enrolling: pendingTotpSecret !== null };
 }
 
 /**
@@ -171,7 +174,7 @@ export async function completeSecondFactor(
 async function acceptCode(db: Database, userId: string, code: string, now: Date): Promise<boolean> {
   const [user] = await db.select({ totpSecret: users.totpSecret }).from(users).where(eq(users.id, userId));
   if (!user?.totpSecret) return false;
-  const totp = verifyTotp(user.totpSecret, code, now);
+  const totp = verifyTotp(openTotpSecret(user.totpSecret), code, now);
   if (totp.valid) {
     const claimed = await db
       .update(users)
@@ -205,7 +208,7 @@ async function applyAuthenticator(db: Database, challengeId: string, challenge: 
     .where(eq(signInChallenges.id, challengeId));
   await db
     .update(users)
-    .set({ totpSecret: challenge.pendingTotpSecret, totpLastStep: step, mfaEnrolledAt: now, updatedAt: now })
+    .set({ totpSecret: sealTotpSecret(challenge.pendingTotpSecret!), totpLastStep: step, mfaEnrolledAt: now, updatedAt: now })
     .where(eq(users.id, challenge.userId));
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, challenge.userId));
   const hashes = pending?.hashes ?? [];
@@ -239,7 +242,7 @@ export async function startReenrolment(
     id: hashToken(challengeToken),
     userId: input.userId,
     purpose: "reenrol",
-    pendingTotpSecret: generateTotpSecret(),
+    pendingTotpSecret: sealTotpSecret(generateTotpSecret()),
     ipAddress: client.ipAddress,
     createdAt: now,
     expiresAt: new Date(now.getTime() + CHALLENGE_MINUTES * 60_000),

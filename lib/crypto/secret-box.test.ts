@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv, secretsKey } from "@/lib/env";
-import { SecretBoxError, openSecret, sealSecret } from "./secret-box";
+import { EnvError, parseEnv, secretsKey, secretsKeyring } from "@/lib/env";
+import { SecretBoxError, openSecret, openSecretWithKeys, sealSecret, sealedUnder } from "./secret-box";
 
 const KEY = randomBytes(32);
 const CONTEXT = "identity_providers:3f0c2f4e-7a51-4bd0-9a36-6a6b2d1f0e11:client_secret";
@@ -42,6 +42,16 @@ describe("the secret box", () => {
     expect(() => openSecret("plain text", CONTEXT, KEY)).toThrow(/format/);
   });
 
+  it("opens with whichever key of a ring sealed it, so the key can be rotated", () => {
+    const old = randomBytes(32);
+    const sealed = sealSecret("secret", CONTEXT, old);
+    expect(sealedUnder(sealed, old)).toBe(true);
+    expect(sealedUnder(sealed, KEY)).toBe(false);
+    expect(openSecretWithKeys(sealed, CONTEXT, [KEY, old])).toBe("secret");
+    expect(() => openSecretWithKeys(sealed, CONTEXT, [KEY])).toThrow(/neither SECRETS_KEY nor in SECRETS_KEY_PREVIOUS/);
+    expect(() => openSecretWithKeys(sealed, CONTEXT.replace("3f0c", "0000"), [KEY, old])).toThrow(SecretBoxError);
+  });
+
   it("refuses a key that is not 32 bytes", () => {
     expect(() => sealSecret("secret", CONTEXT, randomBytes(16))).toThrow(/32 bytes/);
   });
@@ -54,6 +64,16 @@ describe("SECRETS_KEY", () => {
     expect(() => parseEnv({ SECRETS_KEY: randomBytes(16).toString("base64") })).toThrow(/SECRETS_KEY must be 32 random bytes/);
     const refuse = () => parseEnv({ SECRETS_KEY: "not a key at all, hunter2" });
     expect(refuse).toThrow(/SECRETS_KEY must be 32 random bytes/);
+    expect(refuse).not.toThrow(/hunter2/);
+  });
+
+  it("puts SECRETS_KEY first in the ring and then each SECRETS_KEY_PREVIOUS, refusing a bad one without echoing it", () => {
+    const [current, first, second] = [randomBytes(32), randomBytes(32), randomBytes(32)].map((key) => key.toString("base64"));
+    const ring = secretsKeyring(parseEnv({ SECRETS_KEY: current, SECRETS_KEY_PREVIOUS: ` ${first}, ${second} ` }));
+    expect(ring.map((key) => key.toString("base64"))).toEqual([current, first, second]);
+    expect(secretsKeyring(parseEnv({ SECRETS_KEY: current }))).toHaveLength(1);
+    const refuse = () => parseEnv({ SECRETS_KEY: current, SECRETS_KEY_PREVIOUS: `${first},hunter2` });
+    expect(refuse).toThrow(/SECRETS_KEY_PREVIOUS.*must be 32 random bytes/);
     expect(refuse).not.toThrow(/hunter2/);
   });
 

@@ -47,6 +47,22 @@ export function openSecret(sealed: string, context: string, key: Buffer): string
   }
 }
 
+/**
+ * Opens a value sealed under any key of the ring (the current key first, then earlier ones), so
+ * SECRETS_KEY can be rotated: values stay readable under the old key until sealed again.
+ */
+export function openSecretWithKeys(sealed: string, context: string, keys: readonly Buffer[]): string {
+  const key = keys.find((candidate) => sealedUnder(sealed, candidate));
+  if (!key) throw new SecretBoxError("The stored secret was encrypted under a key that is neither SECRETS_KEY nor in SECRETS_KEY_PREVIOUS.");
+  return openSecret(sealed, context, key);
+}
+
+/** Whether a value is in the sealed form, under this key. */
+export function sealedUnder(sealed: string, key: Buffer): boolean {
+  const parts = sealed.split(".");
+  return parts.length === 5 && parts[0] === VERSION && parts[1] === keyId(key);
+}
+
 function keyId(key: Buffer): string {
   return createHash("sha256").update("vawg.secret-box.key-id").update(key).digest("base64url").slice(0, 8);
 }

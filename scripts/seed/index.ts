@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { agreementDraft } from "@/lib/agreements/schema";
 import { createDraft, expireAgreements, getAgreement, sendForSignature, sign } from "@/lib/agreements/service";
 import { hashPassword } from "@/lib/auth/password";
+import { sealTotpSecret } from "@/lib/auth/totp-secret";
 import type { Env } from "@/lib/env";
 import { OperatorError } from "@/lib/operator-error";
 import { listLocalAuthoritiesInForceArea } from "@/lib/reference";
@@ -65,7 +66,7 @@ export async function seedDemo(
           email: account.email,
           displayName: account.displayName,
           passwordHash,
-          totpSecret: env.DEMO_TOTP_SECRET,
+          totpSecret: sealTotpSecret(env.DEMO_TOTP_SECRET),
           mfaEnrolledAt: now,
         })
         .returning({ id: t.users.id });

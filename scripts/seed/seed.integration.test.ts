@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { openTotpSecret } from "@/lib/auth/totp-secret";
 import { parseEnv } from "@/lib/env";
 import { rowsOf, type DatabaseHandle } from "@/db/database";
 import * as t from "@/db/schema";
@@ -79,13 +80,15 @@ describe("the demo seed", () => {
     else expect(coverage).toEqual([]);
   });
 
-  it("gives every account the demo password, hashed, and TOTP enrolled with the demo secret", async () => {
+  it("gives every account the demo password, hashed, and TOTP enrolled with the demo secret, sealed", async () => {
     const accounts = [...(await accountsByEmail()).values()];
     expect(accounts.length).toBeGreaterThanOrEqual(DESIGN_ACCOUNTS.length);
     for (const account of accounts) {
       expect(account.passwordHash).toMatch(/^\$argon2id\$/);
       expect(await verifyPassword(account.passwordHash!, env.DEMO_PASSWORD)).toBe(true);
-      expect(account.totpSecret).toBe(env.DEMO_TOTP_SECRET);
+      expect(account.totpSecret).not.toContain(env.DEMO_TOTP_SECRET);
+      expect(account.totpSecret).toMatch(/^v1\./);
+      expect(openTotpSecret(account.totpSecret!)).toBe(env.DEMO_TOTP_SECRET);
       expect(account.mfaEnrolledAt).not.toBeNull();
     }
   });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, foreignKey, index, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "@/lib/access/roles";
 import { createdAt, id, moment, updatedAt } from "./columns";
 import { organisations } from "./organisations";
@@ -20,6 +20,10 @@ export const users = pgTable(
     /** The last TOTP time step accepted, so a code is never accepted twice. */
     totpLastStep: bigint({ mode: "number" }),
     mfaEnrolledAt: moment(),
+    /** Wrong second-factor codes in a row, across every sign-in challenge; a right one resets it. */
+    mfaFailedAttempts: integer().notNull().default(0),
+    /** Set when mfaFailedAttempts reaches the limit: no sign-in until an org manager or admin lifts it. */
+    mfaLockedAt: moment(),
     status: userStatus().notNull().default("active"),
     suspendedAt: moment(),
     lastSignInAt: moment(),

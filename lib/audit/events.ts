@@ -13,6 +13,8 @@ export type AuditAction =
   | "sign_in.failed"
   | "mfa.enrolled"
   | "mfa.reauthentication_failed"
+  | "mfa.locked"
+  | "mfa.unlocked"
   | "password.changed"
   | "user.created"
   | "user.suspended"

@@ -4,6 +4,7 @@ import QRCode from "qrcode";
 import { getDatabase } from "@/db/client";
 import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { getEnv } from "@/lib/env";
+import { createMailer, type Mailer } from "@/lib/mail/transport";
 import { signIn, signOut } from "./next-auth";
 import { sessionPolicy } from "./policy";
 import { requestOrigin } from "@/lib/http/request";
@@ -19,6 +20,13 @@ const ISSUER = "VAWG partner portal";
 
 function secureCookies(): boolean {
   return getEnv().PORTAL_URL?.startsWith("https:") ?? false;
+}
+
+// One mailer per process, made on first use from SMTP_URL; null when none is configured.
+let cachedMailer: Mailer | null | undefined;
+function mailer(): Mailer | null {
+  if (cachedMailer === undefined) cachedMailer = createMailer(getEnv());
+  return cachedMailer;
 }
 
 /** Checks the e-mail and password and says where the person goes next: a code, or enrolment. */
@@ -69,7 +77,7 @@ export async function finishSignIn(code: string): Promise<{ recoveryCodes: strin
   const db = await getDatabase();
   const challenge = await getChallenge(db, token);
   const recoveryCodes = challenge?.enrolling ? await prepareRecoveryCodes(db, token) : [];
-  const signedIn = await completeSecondFactor(db, { challengeToken: token, code }, await requestOrigin(), sessionPolicy());
+  const signedIn = await completeSecondFactor(db, { challengeToken: token, code }, await requestOrigin(), sessionPolicy(), new Date(), mailer());
   await signIn("portal-session", { sessionToken: signedIn.sessionToken, redirect: false });
   (await cookies()).delete(CHALLENGE_COOKIE);
   return { recoveryCodes };

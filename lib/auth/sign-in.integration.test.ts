@@ -4,7 +4,10 @@ import type { DatabaseHandle } from "@/db/database";
 import { withContext } from "@/db/context";
 import * as t from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
+import { parseEnv } from "@/lib/env";
 import { Invalid, RateLimited } from "@/lib/errors";
+import { startTestSmtpServer } from "@/lib/mail/testing";
+import { createMailer } from "@/lib/mail/transport";
 import type * as passwordModule from "./password";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -15,6 +18,8 @@ vi.mock("./password", async (importOriginal) => {
 });
 import { endUserSessions, resolveSession, sessionOwner } from "./sessions";
 import {
+  MFA_FAILURE_LIMIT,
+  MFA_LOCKED,
   WRONG_CODE,
   WRONG_CREDENTIALS,
   completeReenrolment,
@@ -305,5 +310,84 @@ describe("authenticator secrets at rest", () => {
     const [pending] = await handle.db.select().from(t.signInChallenges).where(eq(t.signInChallenges.purpose, "reenrol"));
     expect(pending!.pendingTotpSecret).not.toMatch(BASE32_SECRET);
     expect((await getChallenge(handle.db, token, T0, "reenrol"))!.pendingTotpSecret).toMatch(/^[A-Z2-7]{32}$/);
+  });
+});
+
+describe("the account-wide limit on wrong codes", () => {
+  /** Opens a fresh challenge from a fresh address, as an attacker who knows the password would. */
+  let address = 0;
+  async function freshChallenge(email: string, time = T0) {
+    address += 1;
+    const ip = `198.18.${Math.floor(address / 250)}.${(address % 250) + 1}`;
+    const step = await verifyPasswordStep(handle.db, { email, password: PASSWORD }, client(ip), time);
+    return (value: string, when = time) => completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: value }, client(ip), POLICY, when);
+  }
+
+  async function failures(email: string, count: number) {
+    for (let done = 0; done < count; done += 2) {
+      const attempt = await freshChallenge(email);
+      for (let wrong = 0; wrong < Math.min(2, count - done); wrong++) await attempt("000000").catch(() => undefined);
+    }
+  }
+
+  async function lockState(userId: string) {
+    const [row] = await handle.db.select({ failures: t.users.mfaFailedAttempts, lockedAt: t.users.mfaLockedAt }).from(t.users).where(eq(t.users.id, userId));
+    return row!;
+  }
+
+  it("is not reset by opening new challenges, from new addresses", async () => {
+    const person = await user();
+    await failures(person.email, MFA_FAILURE_LIMIT - 1);
+    expect(await lockState(person.id)).toEqual({ failures: MFA_FAILURE_LIMIT - 1, lockedAt: null });
+    const last = await freshChallenge(person.email);
+    await expect(last("000000")).rejects.toThrow(MFA_LOCKED);
+    expect((await lockState(person.id)).lockedAt).not.toBeNull();
+  });
+
+  it("then refuses even the right code, on any new challenge, with a message that reveals nothing more than the code step does", async () => {
+    const person = await user();
+    await failures(person.email, MFA_FAILURE_LIMIT);
+    // The password step answers as it always does for a right password: the lock shows only at the code step.
+    const attempt = await freshChallenge(person.email, at(120));
+    await expect(attempt(code(at(120)), at(120))).rejects.toThrow(MFA_LOCKED);
+    expect(MFA_LOCKED).not.toMatch(/password/i);
+    // A wrong password still gets the one message for every wrong e-mail or password.
+    await expect(verifyPasswordStep(handle.db, { email: person.email, password: "wrong wrong wrong" }, client("198.19.0.1"), at(120))).rejects.toThrow(
+      new Invalid(WRONG_CREDENTIALS),
+    );
+    const actions = await auditActions(person.id);
+    expect(actions.filter((action) => action === "mfa.locked:denied")).toHaveLength(1);
+    expect(actions.at(-2)).toBe("sign_in.failed:denied");
+  });
+
+  it("counts recovery codes too, and starts again from zero after a right code", async () => {
+    const person = await user();
+    await failures(person.email, MFA_FAILURE_LIMIT - 1);
+    await (await freshChallenge(person.email, at(30)))(code(at(30)), at(30));
+    expect(await lockState(person.id)).toEqual({ failures: 0, lockedAt: null });
+    const attempt = await freshChallenge(person.email, at(60));
+    await expect(attempt("ABCDE-FGHJK", at(60))).rejects.toThrow(WRONG_CODE);
+    expect((await lockState(person.id)).failures).toBe(1);
+  });
+
+  it("e-mails the person once when their account is locked", async () => {
+    const smtp = await startTestSmtpServer();
+    const mailer = createMailer(parseEnv({ SMTP_URL: smtp.url }))!;
+    try {
+      const person = await user();
+      await failures(person.email, MFA_FAILURE_LIMIT - 1);
+      address += 1;
+      const step = await verifyPasswordStep(handle.db, { email: person.email, password: PASSWORD }, client(`198.19.1.${address % 250}`), T0);
+      await expect(completeSecondFactor(handle.db, { challengeToken: step.challengeToken, code: "000000" }, client(`198.19.1.${address % 250}`), POLICY, T0, mailer)).rejects.toThrow(
+        MFA_LOCKED,
+      );
+      const mail = await smtp.waitForMail(person.email);
+      expect(mail.subject).toBe("Your VAWG partner portal account has been locked");
+      expect(mail.text).toMatch(/too many wrong authenticator or recovery codes/);
+      expect(smtp.received).toHaveLength(1);
+    } finally {
+      mailer.close();
+      await smtp.close();
+    }
   });
 });

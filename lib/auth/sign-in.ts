@@ -9,6 +9,8 @@ import { generateRecoveryCodes, hashRecoveryCode, normaliseRecoveryCode } from "
 import { createSession, type SessionPolicy } from "./sessions";
 import { clearAccountFailures, recordFailure, secondsUntilAllowed, throttleRules } from "./throttle";
 import { hashToken, newToken } from "./tokens";
+import type { Mailer } from "@/lib/mail/transport";
+import { mfaLockedMessage } from "@/lib/mail/mfa-locked-message";
 import { generateTotpSecret, verifyTotp } from "./totp";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret";
 
@@ -17,6 +19,15 @@ export const WRONG_CREDENTIALS = "Enter a correct e-mail address and password.";
 export const WRONG_CODE = "The code is not correct, or it has already been used. Try the latest code.";
 const CHALLENGE_MINUTES = 10;
 const CHALLENGE_ATTEMPTS = 5;
+/**
+ * Wrong second-factor codes in a row, across every challenge, before the account is locked for
+ * the second factor: a caller who knows the password cannot open challenge after challenge.
+ * Counted per account whatever the address, and only after the password was right, so nobody
+ * without it can lock a victim out.
+ */
+export const MFA_FAILURE_LIMIT = 10;
+export const MFA_LOCKED =
+  "This account is locked after too many wrong codes. Ask your organisation's partner lead or the national administrator to unlock it.";
 
 type Client = { ipAddress: string; userAgent?: string | null };
 
@@ -135,12 +146,18 @@ export async function completeSecondFactor(
   client: Client,
   policy: SessionPolicy,
   now = new Date(),
+  mailer: Mailer | null = null,
 ): Promise<SignedIn> {
   const challengeId = hashToken(input.challengeToken);
   const challenge = await getChallenge(db, input.challengeToken, now);
   if (!challenge) throw new Invalid("Your sign-in has expired. Enter your e-mail address and password again.");
   const rules = throttleRules(challenge.email, client.ipAddress);
   await refuseWhileThrottled(db, rules, client, { action: "sign_in.failed", step: "second_factor" }, now, challenge.userId);
+  const [lock] = await db.select({ lockedAt: users.mfaLockedAt }).from(users).where(eq(users.id, challenge.userId));
+  if (lock?.lockedAt) {
+    await recordAudit(db, auditEvent({ userId: challenge.userId }, "sign_in.failed", { outcome: "denied", client, details: { step: "second_factor", reason: "mfa_locked" } }));
+    throw new Invalid(MFA_LOCKED, { code: MFA_LOCKED });
+  }
 
   const accepted = challenge.enrolling
     ? await confirmEnrolment(db, challengeId, challenge, input.code, now)
@@ -152,6 +169,10 @@ export async function completeSecondFactor(
       .where(eq(signInChallenges.id, challengeId));
     await recordFailure(db, rules, now);
     await recordAudit(db, auditEvent({ userId: challenge.userId }, "sign_in.failed", { outcome: "failure", client, details: { step: "second_factor" } }));
+    // A wrong code during enrolment guesses nothing: the new secret is on the person's own screen.
+    if (!challenge.enrolling && (await countSecondFactorFailure(db, challenge, client, now, mailer))) {
+      throw new Invalid(MFA_LOCKED, { code: MFA_LOCKED });
+    }
     throw new Invalid(WRONG_CODE, { code: WRONG_CODE });
   }
 
@@ -165,10 +186,39 @@ export async function completeSecondFactor(
   const orgId = await defaultOrganisation(db, challenge.userId);
   if (!orgId) throw new Invalid("This account does not belong to an active organisation. Contact your partner lead.");
   const sessionToken = await createSession(db, { userId: challenge.userId, orgId, ...client }, policy, now);
-  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, challenge.userId));
+  await db.update(users).set({ lastSignInAt: now, mfaFailedAttempts: 0 }).where(eq(users.id, challenge.userId));
   await clearAccountFailures(db, challenge.email, client.ipAddress);
   await recordAudit(db, auditEvent({ userId: challenge.userId, organisation: { id: orgId } }, "session.signed_in", { client, details: { method: challenge.enrolling ? "password_and_new_totp" : "password_and_totp" } }));
   return { userId: challenge.userId, orgId, sessionToken };
+}
+
+/**
+ * Counts a wrong code against the account, atomically, and locks the second factor when the
+ * count reaches the limit: audited as mfa.locked and e-mailed to the person (when a mail server
+ * is configured). Returns whether the account is now locked.
+ */
+async function countSecondFactorFailure(db: Database, challenge: PendingChallenge, client: Client, now: Date, mailer: Mailer | null): Promise<boolean> {
+  const [counted] = await db
+    .update(users)
+    .set({
+      mfaFailedAttempts: sql`${users.mfaFailedAttempts} + 1`,
+      mfaLockedAt: sql`case when ${users.mfaFailedAttempts} + 1 >= ${MFA_FAILURE_LIMIT} then coalesce(${users.mfaLockedAt}, ${now.toISOString()}::timestamptz) else ${users.mfaLockedAt} end`,
+    })
+    .where(eq(users.id, challenge.userId))
+    .returning({ failures: users.mfaFailedAttempts, lockedAt: users.mfaLockedAt });
+  if (!counted?.lockedAt) return false;
+  // Only the failure that reached the limit records and announces the lock.
+  if (counted.failures !== MFA_FAILURE_LIMIT) return true;
+  await recordAudit(db, auditEvent({ userId: challenge.userId }, "mfa.locked", { outcome: "denied", client, subject: { type: "user", id: challenge.userId }, details: { failures: counted.failures } }));
+  if (mailer) {
+    try {
+      await mailer.send(mfaLockedMessage({ to: challenge.email, lockedAt: now }));
+    } catch {
+      // The lock stands whether or not the mail went; the message is never logged.
+      console.error(`The lock-out e-mail for user ${challenge.userId} could not be sent.`);
+    }
+  }
+  return true;
 }
 
 async function acceptCode(db: Database, userId: string, code: string, now: Date): Promise<boolean> {

@@ -5,8 +5,9 @@ import { hashToken } from "./tokens";
 /**
  * Sign-in throttling, counted in Postgres so every portal instance shares it. Failures are
  * limited per account from one address, and per address overall. There is deliberately no
- * account-wide lock: anyone could keep a victim locked out with one, and guessing an account
- * from many addresses still meets the mandatory second factor.
+ * account-wide lock on passwords: anyone could keep a victim locked out with one, and guessing an
+ * account from many addresses still meets the mandatory second factor, which has its own
+ * account-wide limit (MFA_FAILURE_LIMIT in sign-in.ts).
  */
 const THROTTLE_RULES = {
   accountFromAddress: { limit: 5, windowSeconds: 15 * 60 },

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ROLES } from "@/lib/access/roles";
 import { formAction } from "@/lib/actions";
-import { changeRole, endSessionsOf, setUserStatus } from "@/lib/users/service";
+import { changeRole, endSessionsOf, setUserStatus, unlockSecondFactor } from "@/lib/users/service";
 
 const member = { userId: z.uuid("Choose a user"), orgId: z.uuid("Choose an organisation") };
 
@@ -33,6 +33,16 @@ export const setUserStatusAction = formAction({
   permission: "users.manage",
   run: async (input, viewer) => {
     await setUserStatus(viewer, input);
+    revalidatePath("/users");
+    return undefined;
+  },
+});
+
+export const unlockSecondFactorAction = formAction({
+  schema: z.object(member),
+  permission: "users.read_org",
+  run: async (input, viewer) => {
+    await unlockSecondFactor(viewer, input);
     revalidatePath("/users");
     return undefined;
   },

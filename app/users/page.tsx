@@ -7,7 +7,7 @@ import { ROLE_LABELS, ROLES, isNationalRole } from "@/lib/access/roles";
 import { orNotFound, requirePagePermission } from "@/lib/pages";
 import { listOrganisations } from "@/lib/organisations/service";
 import { listMembers } from "@/lib/users/service";
-import { changeRoleAction, endSessionsAction, setUserStatusAction } from "./actions";
+import { changeRoleAction, endSessionsAction, setUserStatusAction, unlockSecondFactorAction } from "./actions";
 import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Users" };
@@ -63,6 +63,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <br />
                 {member.email}
                 {member.mfaEnrolled ? null : <span className="block text-muted">Authenticator not set up yet</span>}
+                {member.mfaLocked ? (
+                  <>
+                    <strong className="block">Locked after too many wrong codes</strong>
+                    <ActionForm action={unlockSecondFactorAction} fields={fields} label={`Unlock the sign-in of ${member.displayName}`} variant="secondary">
+                      Unlock sign-in<span className="sr-only"> of {member.displayName}</span>
+                    </ActionForm>
+                  </>
+                ) : null}
               </td>
               <td className="py-2 pr-4">
                 {member.status === "active" ? "Active" : <strong>Suspended</strong>}

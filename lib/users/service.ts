@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
@@ -21,6 +21,8 @@ export type MemberSummary = {
   role: Role;
   organisation: { id: string; name: string };
   mfaEnrolled: boolean;
+  /** Locked after too many wrong second-factor codes, until unlocked. */
+  mfaLocked: boolean;
   lastSignInAt: Date | null;
   liveSessions: number;
 };
@@ -43,6 +45,7 @@ export async function listMembers(viewer: Viewer, orgId: string): Promise<Member
         orgId: organisations.id,
         orgName: organisations.name,
         mfaEnrolledAt: users.mfaEnrolledAt,
+        mfaLockedAt: users.mfaLockedAt,
         lastSignInAt: users.lastSignInAt,
       })
       .from(memberships)
@@ -62,6 +65,7 @@ export async function listMembers(viewer: Viewer, orgId: string): Promise<Member
       role: row.role,
       organisation: { id: row.orgId, name: row.orgName },
       mfaEnrolled: row.mfaEnrolledAt !== null,
+      mfaLocked: row.mfaLockedAt !== null,
       lastSignInAt: row.lastSignInAt,
       liveSessions: live.filter((session) => session.userId === row.userId).length,
     }));
@@ -121,6 +125,25 @@ export async function endSessionsOf(viewer: Viewer, input: { userId: string; org
     const ended = await endUserSessions(tx, input.userId, "ended_by_admin", admin ? {} : { orgId });
     await recordAudit(tx, auditEvent(viewer, "user.sessions_ended", { subject: { type: "user", id: input.userId }, details: { ended, orgId: admin ? null : orgId } }));
     return ended;
+  });
+}
+
+/**
+ * Lifts a second-factor lock-out (lib/auth/sign-in.ts) and clears the count of wrong codes:
+ * org managers for their own organisation's members, admins for anyone's.
+ */
+export async function unlockSecondFactor(viewer: Viewer, input: { userId: string; orgId: string }): Promise<void> {
+  await authorise(viewer, "users.read_org");
+  const orgId = scopedOrganisation(viewer, input.orgId);
+  await withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    await membershipOf(tx, input.userId, orgId);
+    const unlocked = await tx
+      .update(users)
+      .set({ mfaFailedAttempts: 0, mfaLockedAt: null, updatedAt: new Date() })
+      .where(and(eq(users.id, input.userId), isNotNull(users.mfaLockedAt)))
+      .returning({ id: users.id });
+    if (unlocked.length === 0) throw new Invalid("This account is not locked.");
+    await recordAudit(tx, auditEvent(viewer, "mfa.unlocked", { subject: { type: "user", id: input.userId }, details: { orgId } }));
   });
 }
 

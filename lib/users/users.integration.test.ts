@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
-import { changeRole, endSessionsOf, listMembers, setUserStatus } from "./service";
+import { changeRole, endSessionsOf, listMembers, setUserStatus, unlockSecondFactor } from "./service";
 
 let test: TestDatabase;
 beforeAll(async () => {
@@ -110,5 +110,49 @@ describe("suspending and ending sessions", () => {
     const analyst = await viewer("analyst@police.example");
     await expect(endSessionsOf(manager, { userId: analyst.userId, orgId: analyst.organisation.id })).rejects.toBeInstanceOf(NotFound);
     expect(await sessionIsLive(analyst.sessionId)).toBe(true);
+  });
+});
+
+describe("unlocking the second factor", () => {
+  async function lock(email: string) {
+    await test.db.update(t.users).set({ mfaFailedAttempts: 10, mfaLockedAt: new Date() }).where(eq(t.users.email, email));
+  }
+  async function lockState(email: string) {
+    const [row] = await test.db.select({ failures: t.users.mfaFailedAttempts, lockedAt: t.users.mfaLockedAt }).from(t.users).where(eq(t.users.email, email));
+    return row!;
+  }
+
+  it("lets the partner lead unlock a member of their own organisation, audited", async () => {
+    const manager = await viewer("manager@idva.example");
+    const caseworker = await viewer("caseworker@idva.example");
+    await lock("caseworker@idva.example");
+    expect((await listMembers(manager, manager.organisation.id)).find((member) => member.userId === caseworker.userId)).toMatchObject({ mfaLocked: true });
+    await unlockSecondFactor(manager, { userId: caseworker.userId, orgId: manager.organisation.id });
+    expect(await lockState("caseworker@idva.example")).toEqual({ failures: 0, lockedAt: null });
+    const [event] = await test.db
+      .select()
+      .from(t.auditEvents)
+      .where(and(eq(t.auditEvents.action, "mfa.unlocked"), eq(t.auditEvents.subjectId, caseworker.userId)));
+    expect(event).toMatchObject({ actorUserId: manager.userId, outcome: "success" });
+    await expect(unlockSecondFactor(manager, { userId: caseworker.userId, orgId: manager.organisation.id })).rejects.toThrow("This account is not locked.");
+  });
+
+  it("refuses another organisation's partner lead, whichever organisation the request names", async () => {
+    const otherManager = await viewer("manager@police.example");
+    const caseworker = await viewer("caseworker@idva.example");
+    await lock("caseworker@idva.example");
+    await expect(unlockSecondFactor(otherManager, { userId: caseworker.userId, orgId: caseworker.organisation.id })).rejects.toBeInstanceOf(NotFound);
+    await expect(unlockSecondFactor(otherManager, { userId: caseworker.userId, orgId: otherManager.organisation.id })).rejects.toThrow("No such member of this organisation.");
+    expect((await lockState("caseworker@idva.example")).lockedAt).not.toBeNull();
+  });
+
+  it("lets an admin unlock anyone, and refuses members who may not manage users", async () => {
+    const admin = await viewer("admin@national.example");
+    const analyst = await viewer("analyst@police.example");
+    const caseworker = await viewer("caseworker@idva.example");
+    await lock("caseworker@idva.example");
+    await expect(unlockSecondFactor(analyst, { userId: caseworker.userId, orgId: caseworker.organisation.id })).rejects.toBeInstanceOf(Forbidden);
+    await unlockSecondFactor(admin, { userId: caseworker.userId, orgId: caseworker.organisation.id });
+    expect((await lockState("caseworker@idva.example")).lockedAt).toBeNull();
   });
 });

@@ -54,7 +54,8 @@ export function proxy(request: NextRequest) {
     return respond(NextResponse.redirect(signIn));
   }
   // Next.js reads the nonce from the request's Content-Security-Policy and puts it on the
-  // scripts it renders; the browser gets the same policy on the response.
+  // scripts it renders; the browser gets the same policy on the response. (Next.js also copies
+  // a proxy's response headers onto the request; setting it here does not depend on that.)
   const forwarded = new Headers(request.headers);
   forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   return respond(NextResponse.next({ request: { headers: forwarded } }));

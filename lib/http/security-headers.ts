@@ -39,7 +39,7 @@ export function contentSecurityPolicy(nonce: string, options: { development: boo
 }
 
 /** Every powerful browser feature off: the portal uses none of them. */
-export const PERMISSIONS_POLICY = [
+const PERMISSIONS_POLICY = [
   "accelerometer=()",
   "autoplay=()",
   "browsing-topics=()",
@@ -63,7 +63,7 @@ export const PERMISSIONS_POLICY = [
 ].join(", ");
 
 /** Two years, subdomains included: browsers then never try plain http again. */
-export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
 export type SecurityHeaderOptions = {
   nonce: string;

@@ -206,6 +206,7 @@ test.describe("invitations", () => {
       await expect(page.getByRole("heading", { level: 1, name: "Invite someone" })).toBeVisible();
       const form = inviteForm(page);
       await expect(form.getByRole("radio", { name: "Auditor" })).toHaveCount(1);
+      await expect(page.getByRole("main")).toContainText("to a partner organisation you can invite only its first partner lead");
       await form.getByLabel("E-mail address").fill(email);
       // Separation of duties: a partner organisation's members are its partner lead's to invite.
       await form.getByLabel("Organisation").selectOption({ label: "Demo Council Wakefield" });

@@ -88,7 +88,8 @@ export async function changeRole(viewer: Viewer, input: { userId: string; orgId:
     if (current.role === input.role) return;
     if (admin) {
       const [organisation] = await tx.select({ id: organisations.id, name: organisations.name, type: organisations.type }).from(organisations).where(eq(organisations.id, orgId));
-      const problem = organisation ? await adminMayNotGive(tx, organisation, input.role, { exceptUserId: input.userId }) : null;
+      const [member] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.userId));
+      const problem = organisation ? await adminMayNotGive(tx, organisation, input.role, { exceptUserId: input.userId, email: member?.email }) : null;
       if (problem) throw new Forbidden(problem);
     }
     await tx

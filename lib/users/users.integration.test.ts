@@ -109,6 +109,15 @@ describe("separation of duties in role changes", () => {
     await test.db.insert(t.memberships).values({ userId: member!.id, orgId: lead.organisation.id, role: "viewer" });
     await expect(changeRole(admin, { userId: member!.id, orgId: lead.organisation.id, role: "org_manager" })).rejects.toBeInstanceOf(Forbidden);
     await setUserStatus(admin, { userId: lead.userId, status: "suspended" });
+    // A live invitation to lead it, sent to someone else, counts as a lead until it is withdrawn.
+    const [invited] = await test.db
+      .insert(t.invitations)
+      .values({ orgId: lead.organisation.id, email: "invited.lead@isva.example", role: "org_manager", tokenHash: "a".repeat(64), invitedBy: admin.userId, expiresAt: new Date(Date.now() + 3_600_000) })
+      .returning();
+    await expect(changeRole(admin, { userId: member!.id, orgId: lead.organisation.id, role: "org_manager" })).rejects.toMatchObject({
+      message: expect.stringMatching(/^Demo ISVA Service Bradford already has a partner lead invited/),
+    });
+    await test.db.update(t.invitations).set({ revokedAt: new Date() }).where(eq(t.invitations.id, invited!.id));
     await changeRole(admin, { userId: member!.id, orgId: lead.organisation.id, role: "org_manager" });
     await expect(changeRole(admin, { userId: member!.id, orgId: lead.organisation.id, role: "analyst" })).rejects.toBeInstanceOf(Forbidden);
     await setUserStatus(admin, { userId: lead.userId, status: "active" });

@@ -7,19 +7,22 @@ const nextConfig = {
   // the build does not check the same files a second time. Every other build checks them.
   typescript: { ignoreBuildErrors: process.env.BUILD_AFTER_TYPECHECK === "true" },
   reactStrictMode: true,
+  // The proxy (proxy.ts) sets every security header, with a per-request nonce, on everything it
+  // sees; these static ones cover what it does not: built assets and upload streams (which say
+  // private, no-store themselves, lib/uploads/stream-response.ts).
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-        ],
-      },
+    const headers = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Referrer-Policy", value: "no-referrer" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+      { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+      { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
     ];
+    return ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/disclosures/upload/stream", "/recorded-crime/upload/stream"].map((source) => ({
+      source,
+      headers: source.startsWith("/_next/static") ? headers.filter((header) => header.key !== "Content-Security-Policy") : headers,
+    }));
   },
 };
 

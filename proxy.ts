@@ -1,8 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
+import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 
 /**
+ * Every response gets the portal's security headers here (lib/http/security-headers.ts): a
+ * Content-Security-Policy with a nonce of its own, and no caching of anything signed in.
  * Two courtesies before a request reaches the portal, neither of them an access decision:
  * - a form posted to a page from another origin is answered 403 at once, whether sent by the
  *   page's script (a server action with its Next-Action header) or by the browser itself without
@@ -30,20 +33,47 @@ const SIGNED_IN_AREAS = [
 ];
 
 export function proxy(request: NextRequest) {
+  const headers = responseHeaders(request);
+  const respond = (response: NextResponse) => {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  };
   const { pathname, search } = request.nextUrl;
   if (request.method === "POST" && !pathname.startsWith("/api/") && !isSameOrigin(request.headers, getEnv().PORTAL_URL)) {
-    return new NextResponse("This form was sent from another site, so it was refused.", {
-      status: 403,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
+    return respond(
+      new NextResponse("This form was sent from another site, so it was refused.", {
+        status: 403,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      }),
+    );
   }
   const inSignedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
-  if (!inSignedInArea) return NextResponse.next();
-  const hasSession = request.cookies.getAll().some((cookie) => SESSION_COOKIES.some((name) => cookie.name.startsWith(name)));
-  if (hasSession) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
-  signIn.searchParams.set("next", `${pathname}${search}`);
-  return NextResponse.redirect(signIn);
+  if (inSignedInArea && !hasSession(request)) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("next", `${pathname}${search}`);
+    return respond(NextResponse.redirect(signIn));
+  }
+  // Next.js reads the nonce from the request's Content-Security-Policy and puts it on the
+  // scripts it renders; the browser gets the same policy on the response. (Next.js also copies
+  // a proxy's response headers onto the request; setting it here does not depend on that.)
+  const forwarded = new Headers(request.headers);
+  forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  return respond(NextResponse.next({ request: { headers: forwarded } }));
+}
+
+function hasSession(request: NextRequest): boolean {
+  return request.cookies.getAll().some((cookie) => SESSION_COOKIES.some((name) => cookie.name.startsWith(name)));
+}
+
+/** The security headers of this response, with a fresh nonce (lib/http/security-headers.ts). */
+function responseHeaders(request: NextRequest): Record<string, string> {
+  const env = getEnv();
+  return securityHeaders({
+    nonce: newNonce(),
+    https: request.nextUrl.protocol === "https:" || Boolean(env.PORTAL_URL?.startsWith("https:")),
+    signedIn: hasSession(request),
+    development: env.NODE_ENV === "development",
+  });
 }
 
 // Upload streams are left out: a proxy would cap their bodies at 10 MB, and the route handlers

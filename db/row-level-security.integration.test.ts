@@ -351,6 +351,68 @@ describe("memberships during sign-in", () => {
   });
 });
 
+describe("separation of duties: administrators give partner organisations only their first partner lead", () => {
+  const REFUSED_MEMBERSHIP = refusedWith("42501", /new row violates row-level security policy for table "memberships"/);
+  const REFUSED_INVITATION = refusedWith("42501", /new row violates row-level security policy for table "invitations"/);
+  const admin = () => contextOf("admin@national.example", "National VAWG Coordination", "admin");
+  const newUser = async () => (await handle.db.insert(t.users).values({ email: `controlled-${randomUUID()}@example.net`, displayName: "Controlled" }).returning())[0]!;
+  const invitation = (orgId: string, role: Role) => ({
+    orgId,
+    email: `controlled-${randomUUID()}@example.net`,
+    role,
+    tokenHash: randomBytes(16).toString("hex"),
+    invitedBy: admin().userId!,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+
+  it("refuses an administrator adding an account they control to a partner organisation as an analyst, caseworker or viewer", async () => {
+    const user = await newUser();
+    const idva = ids.orgs.get("Demo IDVA Service Leeds")!;
+    for (const role of ["analyst", "submitter", "viewer"] as const) {
+      await expect(withContext(app.db, admin(), (tx) => tx.insert(t.memberships).values({ userId: user.id, orgId: idva, role }))).rejects.toMatchObject(REFUSED_MEMBERSHIP);
+      await expect(withContext(app.db, admin(), (tx) => tx.insert(t.invitations).values(invitation(idva, role)))).rejects.toMatchObject(REFUSED_INVITATION);
+    }
+  });
+
+  it("refuses an administrator a second partner lead for an organisation that has an active one", async () => {
+    const user = await newUser();
+    const idva = ids.orgs.get("Demo IDVA Service Leeds")!;
+    await expect(
+      withContext(app.db, admin(), (tx) => tx.insert(t.memberships).values({ userId: user.id, orgId: idva, role: "org_manager" })),
+    ).rejects.toMatchObject(REFUSED_MEMBERSHIP);
+    await expect(withContext(app.db, admin(), (tx) => tx.insert(t.invitations).values(invitation(idva, "org_manager")))).rejects.toMatchObject(REFUSED_INVITATION);
+  });
+
+  it("refuses an administrator turning a partner organisation's member into an analyst", async () => {
+    const police = ids.orgs.get("Demo Police West Yorkshire")!;
+    const lead = ids.users.get("manager@police.example")!;
+    await expect(
+      withContext(app.db, admin(), (tx) =>
+        tx.update(t.memberships).set({ role: "analyst" }).where(sql`${t.memberships.userId} = ${lead} and ${t.memberships.orgId} = ${police}`),
+      ),
+    ).rejects.toMatchObject(REFUSED_MEMBERSHIP);
+  });
+
+  it("lets an administrator give a partner organisation without an active lead its first one, and nothing else", async () => {
+    const [organisation] = await handle.db.insert(t.organisations).values({ name: `Leaderless ${randomUUID()}`, type: "idva_service" }).returning();
+    const user = await newUser();
+    await expect(withContext(app.db, admin(), (tx) => tx.insert(t.invitations).values(invitation(organisation!.id, "analyst")))).rejects.toMatchObject(REFUSED_INVITATION);
+    await withContext(app.db, admin(), (tx) => tx.insert(t.invitations).values(invitation(organisation!.id, "org_manager")));
+    await withContext(app.db, admin(), (tx) => tx.insert(t.memberships).values({ userId: user.id, orgId: organisation!.id, role: "org_manager" }));
+    const second = await newUser();
+    await expect(
+      withContext(app.db, admin(), (tx) => tx.insert(t.memberships).values({ userId: second.id, orgId: organisation!.id, role: "org_manager" })),
+    ).rejects.toMatchObject(REFUSED_MEMBERSHIP);
+  });
+
+  it("still lets an administrator give the national organisation its administrators and auditors", async () => {
+    const national = ids.orgs.get("National VAWG Coordination")!;
+    const user = await newUser();
+    await withContext(app.db, admin(), (tx) => tx.insert(t.memberships).values({ userId: user.id, orgId: national, role: "auditor" }));
+    await withContext(app.db, admin(), (tx) => tx.insert(t.invitations).values(invitation(national, "admin")));
+  });
+});
+
 describe("API tokens", () => {
   const token = (orgId: string, createdBy: string, scopes: ("submit" | "read" | "shared_read")[]) => ({
     orgId,

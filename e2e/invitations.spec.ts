@@ -198,7 +198,7 @@ test.describe("invitations", () => {
     test.setTimeout(120_000);
     const portal = await startPortalWithMail();
     try {
-      const email = newAddress("newviewer", "council.example");
+      const email = newAddress("newauditor", "national.example");
       const context = await browser.newContext({ baseURL: portal.baseURL });
       const page = await context.newPage();
       await resumeSession(page, "admin@national.example");
@@ -206,16 +206,24 @@ test.describe("invitations", () => {
       await expect(page.getByRole("heading", { level: 1, name: "Invite someone" })).toBeVisible();
       const form = inviteForm(page);
       await expect(form.getByRole("radio", { name: "Auditor" })).toHaveCount(1);
+      await expect(page.getByRole("main")).toContainText("to a partner organisation you can invite only its first partner lead");
       await form.getByLabel("E-mail address").fill(email);
+      // Separation of duties: a partner organisation's members are its partner lead's to invite.
       await form.getByLabel("Organisation").selectOption({ label: "Demo Council Wakefield" });
       await form.getByRole("radio", { name: "Viewer" }).check();
+      await form.getByRole("button", { name: "Send invitation" }).click();
+      await expect(form.getByRole("alert")).toContainText("Only Demo Council Wakefield's partner lead can give its members that role");
+
+      await form.getByLabel("E-mail address").fill(email);
+      await form.getByLabel("Organisation").selectOption({ label: "National VAWG Coordination" });
+      await form.getByRole("radio", { name: "Auditor" }).check();
       await form.getByRole("button", { name: "Send invitation" }).click();
       await expect(page.getByRole("heading", { name: `Invitation sent to ${email}` })).toBeVisible();
       await expect(page.getByLabel("Invitation link")).toHaveCount(0);
       await expectAccessible(page, "invite page after sending");
 
       const mail = await portal.smtp.waitForMail(email);
-      expect(mail.subject).toBe("Invitation to join Demo Council Wakefield on the VAWG partner portal");
+      expect(mail.subject).toBe("Invitation to join National VAWG Coordination on the VAWG partner portal");
       const link = invitationLinkIn(mail);
       expect(link.startsWith(`${portal.baseURL}/invitations/`)).toBe(true);
       await context.close();
@@ -223,7 +231,7 @@ test.describe("invitations", () => {
       const invitee = await browser.newContext();
       const visitor = await invitee.newPage();
       expect((await visitor.goto(link))?.status()).toBe(200);
-      await expect(visitor.getByRole("heading", { level: 1, name: "Join Demo Council Wakefield" })).toBeVisible();
+      await expect(visitor.getByRole("heading", { level: 1, name: "Join National VAWG Coordination" })).toBeVisible();
       await invitee.close();
     } finally {
       // Whatever the second portal complained of, for the report should anything above fail.

@@ -1,6 +1,7 @@
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { withoutQueryParameters } from "@/db/errors";
+import { adminMayNotGive } from "@/lib/access/duties";
 import { contextOf } from "@/lib/access/guard";
 import { can } from "@/lib/access/permissions";
 import type { Role } from "@/lib/access/roles";
@@ -53,8 +54,9 @@ export type InvitationSent = {
 
 /**
  * Invites someone to join an organisation with a role, by a single-use link that expires after
- * 72 hours. Administrators invite to any active organisation (admin and auditor only to the
- * national one); partner leads only to their own, with any role but admin and auditor. Someone
+ * 72 hours. Administrators invite anyone to the national organisation (admin and auditor only
+ * there) and to a partner organisation only its first partner lead (separation of duties,
+ * lib/access/duties.ts); partner leads only to their own, with any role but admin and auditor. Someone
  * already a member is refused. A newer invitation to the same address withdraws the older one.
  */
 export async function createInvitation(
@@ -106,6 +108,10 @@ async function invite(db: Database, actor: Inviter, input: InvitationInput, deli
         new Invalid(PROBLEM, { role: `${roleLabel(input.role)}s belong to the national organisation only: choose another role or organisation` }),
         "national_role_elsewhere",
       );
+    }
+    if (admin) {
+      const problem = await adminMayNotGive(tx, organisation, input.role, { email: input.email });
+      if (problem) throw refused(new Forbidden(problem), "separation_of_duties");
     }
     if (await isMemberByEmail(tx, organisation.id, input.email)) {
       throw refused(new Invalid(PROBLEM, { email: `${input.email} is already a member of ${organisation.name}` }), "already_member");

@@ -74,22 +74,22 @@ afterAll(async () => {
 });
 
 describe("inviting", () => {
-  it("lets an administrator invite to any organisation, storing only the token's hash, for 72 hours", async () => {
+  it("lets an administrator invite to the national organisation, storing only the token's hash, for 72 hours", async () => {
     const now = new Date();
-    const sent = await createInvitation(db, admin(), { email: "analyst.two@otherpolice.example", role: "analyst", organisation: orgs.get("Demo Police Greater Manchester") }, { linkBase, mailer: null, client }, now);
+    const sent = await createInvitation(db, admin(), { email: "analyst.two@national.example", role: "analyst", organisation: orgs.get("National VAWG Coordination") }, { linkBase, mailer: null, client }, now);
     const token = sent.link!.split("/").pop()!;
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
-    expect(sent).toMatchObject({ email: "analyst.two@otherpolice.example", role: "analyst", organisation: { name: "Demo Police Greater Manchester" } });
+    expect(sent).toMatchObject({ email: "analyst.two@national.example", role: "analyst", organisation: { name: "National VAWG Coordination" } });
 
     const [row] = await handle.db.select().from(t.invitations).where(eq(t.invitations.id, sent.invitationId));
-    expect(row).toMatchObject({ orgId: orgs.get("Demo Police Greater Manchester"), role: "analyst", tokenHash: hashToken(token), invitedBy: admin().userId, acceptedAt: null });
+    expect(row).toMatchObject({ orgId: orgs.get("National VAWG Coordination"), role: "analyst", tokenHash: hashToken(token), invitedBy: admin().userId, acceptedAt: null });
     expect(row!.expiresAt.getTime() - now.getTime()).toBe(72 * HOUR);
     const stored = JSON.stringify(await handle.db.select().from(t.invitations));
     expect(stored).not.toContain(token);
 
     const [event] = (await auditOf("invitation.created")).filter((audit) => audit.subjectId === sent.invitationId);
     expect(event).toMatchObject({ outcome: "success", actorUserId: admin().userId, subjectType: "invitation" });
-    expect(event!.details).toMatchObject({ email: "analyst.two@otherpolice.example", role: "analyst", delivery: "shown_to_inviter" });
+    expect(event!.details).toMatchObject({ email: "analyst.two@national.example", role: "analyst", delivery: "shown_to_inviter" });
     expect(JSON.stringify(event)).not.toContain(token);
     expect(JSON.stringify(event)).not.toContain(hashToken(token));
   });
@@ -111,6 +111,35 @@ describe("inviting", () => {
     const refusal = createInvitation(db, admin(), { email: "rogue.admin@police.example", role: "admin", organisation: orgs.get("Demo Police West Yorkshire") }, { linkBase, mailer: null, client });
     await expect(refusal).rejects.toBeInstanceOf(Invalid);
     await expect(refusal).rejects.toMatchObject({ fieldErrors: { role: expect.stringContaining("national organisation only") } });
+  });
+
+  it("refuses an administrator inviting an account they control into a partner organisation with any role but its first partner lead", async () => {
+    const police = orgs.get("Demo Police West Yorkshire");
+    for (const role of ["analyst", "submitter", "viewer"] as const) {
+      const refusal = createInvitation(db, admin(), { email: `controlled.${role}@example.net`, role, organisation: police }, { linkBase, mailer: null, client });
+      await expect(refusal).rejects.toBeInstanceOf(Forbidden);
+      await expect(refusal).rejects.toMatchObject({ message: expect.stringMatching(/^Only Demo Police West Yorkshire's partner lead can give its members that role/) });
+    }
+    const secondLead = createInvitation(db, admin(), { email: "controlled.lead@example.net", role: "org_manager", organisation: police }, { linkBase, mailer: null, client });
+    await expect(secondLead).rejects.toMatchObject({ message: "Demo Police West Yorkshire already has a partner lead: its partner lead gives every other membership, including another partner lead" });
+
+    const [row] = await handle.db.select().from(t.invitations).where(sql`${t.invitations.email} like 'controlled.%'`);
+    expect(row).toBeUndefined();
+    const denied = (await auditOf("invitation.created")).filter((event) => (event.details as { reason?: string }).reason === "separation_of_duties");
+    expect(denied).toHaveLength(4);
+    expect(denied.every((event) => event.outcome === "denied" && event.actorUserId === admin().userId)).toBe(true);
+  });
+
+  it("lets an administrator invite the first partner lead of an organisation without one, and then nobody else", async () => {
+    const [organisation] = await handle.db.insert(t.organisations).values({ name: "Demo Refuge Without A Lead", type: "idva_service" }).returning();
+    const to = { linkBase, mailer: null, client };
+    await invite(admin(), { email: "first.lead@refuge.example", role: "org_manager", organisation: organisation!.id });
+    // Sent again to the same address, it replaces the first; to another address, it would be a second lead.
+    await invite(admin(), { email: "first.lead@refuge.example", role: "org_manager", organisation: organisation!.id });
+    await expect(
+      createInvitation(db, admin(), { email: "other.lead@refuge.example", role: "org_manager", organisation: organisation!.id }, to),
+    ).rejects.toMatchObject({ message: "Demo Refuge Without A Lead already has a partner lead invited: its partner lead gives every other membership, including another partner lead" });
+    await expect(createInvitation(db, admin(), { email: "analyst@refuge.example", role: "analyst", organisation: organisation!.id }, to)).rejects.toBeInstanceOf(Forbidden);
   });
 
   it("asks an administrator to choose an organisation that exists", async () => {
@@ -153,7 +182,7 @@ describe("inviting", () => {
     await expect(refusal).rejects.toBeInstanceOf(Invalid);
     await expect(refusal).rejects.toMatchObject({ fieldErrors: { email: "caseworker@idva.example is already a member of Demo IDVA Service Leeds" } });
     await expect(
-      createInvitation(db, admin(), { email: "manager@idva.example", role: "viewer", organisation: orgs.get("Demo IDVA Service Leeds") }, { linkBase, mailer: null, client }),
+      createInvitation(db, admin(), { email: "auditor@national.example", role: "viewer", organisation: orgs.get("National VAWG Coordination") }, { linkBase, mailer: null, client }),
     ).rejects.toMatchObject({ fieldErrors: { email: expect.stringContaining("already a member") } });
     const failures = (await auditOf("invitation.created")).filter((event) => event.outcome === "failure" && (event.details as { reason: string }).reason === "already_member");
     expect(failures).toHaveLength(2);
@@ -210,7 +239,7 @@ describe("accepting", () => {
   });
 
   it("accepts one of two joins raced by the same signed-in member", async () => {
-    const token = await invite(admin(), { email: "caseworker@isva.example", role: "viewer", organisation: orgs.get("Demo Council Wakefield") });
+    const token = await invite(actor("manager@council.example", "Demo Council Wakefield", "org_manager"), { email: "caseworker@isva.example", role: "viewer" });
     const invitee = { userId: people.get("caseworker@isva.example")!.id, email: "caseworker@isva.example" };
     const results = await Promise.allSettled([acceptAsMember(db, invitee, token, client), acceptAsMember(db, invitee, token, client)]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
@@ -257,7 +286,7 @@ describe("accepting", () => {
   });
 
   it("asks someone with an account to sign in, then adds the membership to it", async () => {
-    const token = await invite(admin(), { email: "Caseworker@Council.example", role: "viewer", organisation: orgs.get("Demo Police West Yorkshire") });
+    const token = await invite(actor("manager@police.example", "Demo Police West Yorkshire", "org_manager"), { email: "Caseworker@Council.example", role: "viewer" });
     expect((await findInvitation(db, token)).accountExists).toBe(true);
     await expect(acceptWithNewAccount(db, token, { displayName: "Impostor", password: PASSWORD }, client)).rejects.toBeInstanceOf(Conflict);
 
@@ -279,7 +308,7 @@ describe("accepting", () => {
   });
 
   it("refuses a member who joined some other way meanwhile", async () => {
-    const token = await invite(admin(), { email: "caseworker@charity.example", role: "viewer", organisation: orgs.get("Demo NHS Trust Kirklees") });
+    const token = await invite(actor("manager@health.example", "Demo NHS Trust Kirklees", "org_manager"), { email: "caseworker@charity.example", role: "viewer" });
     const invitee = { userId: people.get("caseworker@charity.example")!.id, email: "caseworker@charity.example" };
     await handle.db.insert(t.memberships).values({ userId: invitee.userId, orgId: orgs.get("Demo NHS Trust Kirklees")!, role: "submitter" });
     await expect(acceptAsMember(db, invitee, token, client)).rejects.toThrow("You already belong to Demo NHS Trust Kirklees.");
@@ -292,7 +321,7 @@ describe("accepting", () => {
       .insert(t.organisations)
       .values({ name: "Invitation test charity", type: "third_sector" })
       .returning({ id: t.organisations.id });
-    const token = await invite(admin(), { email: "joiner@charity.example", role: "viewer", organisation: organisation!.id });
+    const token = await invite(admin(), { email: "joiner@charity.example", role: "org_manager", organisation: organisation!.id });
     await handle.db.update(t.organisations).set({ status: "suspended" }).where(eq(t.organisations.id, organisation!.id));
     expect((await findInvitation(db, token)).organisation.active).toBe(false);
     await expect(acceptWithNewAccount(db, token, { displayName: "Joiner", password: PASSWORD }, client)).rejects.toBeInstanceOf(Conflict);

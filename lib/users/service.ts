@@ -5,6 +5,7 @@ import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { memberships, organisations, sessions, users } from "@/db/schema";
 import { authorise } from "@/lib/access/authorise";
+import { adminMayNotGive } from "@/lib/access/duties";
 import { contextOf } from "@/lib/access/guard";
 import { can } from "@/lib/access/permissions";
 import { isNationalRole, type Role } from "@/lib/access/roles";
@@ -74,7 +75,8 @@ export async function listMembers(viewer: Viewer, orgId: string): Promise<Member
 
 /**
  * Changes a member's role. Org managers may do so in their own organisation only, never to or
- * from admin or auditor. The member's sessions in that organisation end, so the old role is
+ * from admin or auditor. Admins may give a partner organisation's member only the partner lead
+ * role, and only while it has no other active one (separation of duties, lib/access/duties.ts). The member's sessions in that organisation end, so the old role is
  * gone on their very next request.
  */
 export async function changeRole(viewer: Viewer, input: { userId: string; orgId: string; role: Role }): Promise<void> {
@@ -88,6 +90,12 @@ export async function changeRole(viewer: Viewer, input: { userId: string; orgId:
     if (!admin && isNationalRole(current.role)) throw new Forbidden("Only the national administrators can change that role.");
     if (input.userId === viewer.userId) throw new Invalid("You cannot change your own role.", { role: "You cannot change your own role" });
     if (current.role === input.role) return;
+    if (admin) {
+      const [organisation] = await tx.select({ id: organisations.id, name: organisations.name, type: organisations.type }).from(organisations).where(eq(organisations.id, orgId));
+      const [member] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.userId));
+      const problem = organisation ? await adminMayNotGive(tx, organisation, input.role, { exceptUserId: input.userId, email: member?.email }) : null;
+      if (problem) throw new Forbidden(problem);
+    }
     await tx
       .update(memberships)
       .set({ role: input.role, updatedAt: new Date() })

@@ -85,6 +85,52 @@ describe("changing a role", () => {
   });
 });
 
+describe("separation of duties in role changes", () => {
+  it("refuses an administrator turning a partner organisation's member into an analyst, caseworker or second partner lead", async () => {
+    const admin = await viewer("admin@national.example");
+    const policeViewer = await viewer("viewer@police.example");
+    const orgId = policeViewer.organisation.id;
+    for (const role of ["analyst", "submitter"] as const) {
+      const refusal = changeRole(admin, { userId: policeViewer.userId, orgId, role });
+      await expect(refusal).rejects.toBeInstanceOf(Forbidden);
+      await expect(refusal).rejects.toMatchObject({ message: expect.stringMatching(/^Only Demo Police West Yorkshire's partner lead can give its members that role/) });
+    }
+    await expect(changeRole(admin, { userId: policeViewer.userId, orgId, role: "org_manager" })).rejects.toMatchObject({
+      message: expect.stringMatching(/^Demo Police West Yorkshire already has a partner lead/),
+    });
+    const [membership] = await test.db.select().from(t.memberships).where(eq(t.memberships.userId, policeViewer.userId));
+    expect(membership!.role).toBe("viewer");
+  });
+
+  it("lets an administrator make a member of an organisation whose partner lead is suspended its partner lead", async () => {
+    const admin = await viewer("admin@national.example");
+    const lead = await viewer("manager@isva.example");
+    const [member] = await test.db.insert(t.users).values({ email: "successor@isva.example", displayName: "Successor" }).returning();
+    await test.db.insert(t.memberships).values({ userId: member!.id, orgId: lead.organisation.id, role: "viewer" });
+    await expect(changeRole(admin, { userId: member!.id, orgId: lead.organisation.id, role: "org_manager" })).rejects.toBeInstanceOf(Forbidden);
+    await setUserStatus(admin, { userId: lead.userId, status: "suspended" });
+    // A live invitation to lead it, sent to someone else, counts as a lead until it is withdrawn.
+    const [invited] = await test.db
+      .insert(t.invitations)
+      .values({ orgId: lead.organisation.id, email: "invited.lead@isva.example", role: "org_manager", tokenHash: "a".repeat(64), invitedBy: admin.userId, expiresAt: new Date(Date.now() + 3_600_000) })
+      .returning();
+    await expect(changeRole(admin, { userId: member!.id, orgId: lead.organisation.id, role: "org_manager" })).rejects.toMatchObject({
+      message: expect.stringMatching(/^Demo ISVA Service Bradford already has a partner lead invited/),
+    });
+    await test.db.update(t.invitations).set({ revokedAt: new Date() }).where(eq(t.invitations.id, invited!.id));
+    await changeRole(admin, { userId: member!.id, orgId: lead.organisation.id, role: "org_manager" });
+    await expect(changeRole(admin, { userId: member!.id, orgId: lead.organisation.id, role: "analyst" })).rejects.toBeInstanceOf(Forbidden);
+    await setUserStatus(admin, { userId: lead.userId, status: "active" });
+  });
+
+  it("still lets an administrator change roles in the national organisation", async () => {
+    const admin = await viewer("admin@national.example");
+    const auditor = await viewer("auditor@national.example");
+    await changeRole(admin, { userId: auditor.userId, orgId: auditor.organisation.id, role: "admin" });
+    await changeRole(admin, { userId: auditor.userId, orgId: auditor.organisation.id, role: "auditor" });
+  });
+});
+
 describe("suspending and ending sessions", () => {
   it("lets an admin suspend an account, ending every session, and reactivate it", async () => {
     const admin = await viewer("admin@national.example");

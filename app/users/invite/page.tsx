@@ -41,6 +41,12 @@ export default async function InvitePage() {
         The link works once and expires after 72 hours. They choose a password and set up an authenticator app when they
         first sign in.
       </p>
+      {fixedOrganisation ? null : (
+        <p>
+          Administrators do not see individual records, so to a partner organisation you can invite only its first partner
+          lead. Its partner lead invites everyone else.
+        </p>
+      )}
       <InviteForm
         action={inviteAction}
         organisations={fixedOrganisation ? [] : options.organisations}

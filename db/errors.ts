@@ -33,7 +33,7 @@ export function withoutQueryParameters(error: unknown): unknown {
  * stack, and the parameters become non-enumerable. The driver's error stays its cause, so code
  * can still read the SQLSTATE, the constraint and the message (`isUniqueViolation`, tests).
  */
-export function hideQueryParameters(error: unknown): unknown {
+function hideQueryParameters(error: unknown): unknown {
   if (!(error instanceof Error) || !("params" in error)) return error;
   const message = (withoutQueryParameters(error) as Error).message;
   const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));

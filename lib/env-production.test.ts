@@ -25,13 +25,22 @@ describe("parseEnv in production", () => {
     expect(production({})()).toMatchObject({ NODE_ENV: "production", PORTAL_URL: "https://vawg-portal.example" });
   });
 
+  it("accepts any random secret, in base64 or hex (a thousand tries)", () => {
+    for (let attempt = 0; attempt < 1000; attempt++) {
+      const bytes = randomBytes(32);
+      expect(() => parseEnv({ NODE_ENV: "production", AUTH_SECRET: bytes.toString("base64"), PARTNER_REFERENCE_SECRET: bytes.toString("hex"), SECRETS_KEY: bytes.toString("base64") })).not.toThrow();
+    }
+  });
+
   it.each([
     ["32 spaces", " ".repeat(32)],
     ["one character repeated", "x".repeat(48)],
     ["two characters alternating", "ab".repeat(24)],
-    ["a short alphabet", "0123456789".repeat(4)],
+    ["a short alphabet", "01234567".repeat(3) + "76543210".repeat(3)],
     ["a sentence with spaces", "this is my very secret session key ok"],
     ["a keyboard run repeated", "qwertyuiop".repeat(4)],
+    ["a word repeated", "password1234567890".repeat(2)],
+    ["the ten digits repeated", "0123456789".repeat(4)],
   ])("refuses an AUTH_SECRET that is guessable (%s), naming it without echoing it", (_name, value) => {
     const refuse = production({ AUTH_SECRET: value });
     expect(refuse).toThrow(EnvError);

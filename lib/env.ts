@@ -138,18 +138,26 @@ const schema = z.object({
 /**
  * Why a production secret is unfit, or null. Values published in this repository (the
  * development stand-ins, `.env.example`) are known to everyone; a secret with whitespace, fewer
- * than 16 distinct characters, or under 128 bits by a per-character entropy estimate is guessable
- * (32 spaces and "x" × 32 both pass a length check).
+ * than 10 distinct characters (a random hex secret may lack a few of its 16), under 128 bits by a
+ * per-character entropy estimate, or a shorter string repeated is guessable (32 spaces and
+ * "x" × 32 both pass a length check).
  */
 function secretProblem(value: string, bytes: Buffer): string | null {
   if (PUBLISHED_VALUES.has(value.trim())) return "is a published development value: generate a new one with `openssl rand -base64 32`";
   const counts = new Map<number, number>();
   for (const byte of bytes) counts.set(byte, (counts.get(byte) ?? 0) + 1);
   const bitsPerByte = [...counts.values()].reduce((sum, count) => sum - (count / bytes.length) * Math.log2(count / bytes.length), 0);
-  if (/\s/.test(value) || counts.size < 16 || bitsPerByte * bytes.length < 128) {
+  if (/\s/.test(value) || counts.size < 10 || bitsPerByte * bytes.length < 128 || isRepetition(bytes)) {
     return "is too easy to guess: use 32 random bytes, such as the output of `openssl rand -base64 32`";
   }
   return null;
+}
+
+function isRepetition(bytes: Buffer): boolean {
+  for (let period = 1; period <= bytes.length / 2; period++) {
+    if (bytes.subarray(period).equals(bytes.subarray(0, bytes.length - period))) return true;
+  }
+  return false;
 }
 
 function isHttpsOrLoopback(portalUrl: string): boolean {

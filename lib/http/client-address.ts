@@ -8,10 +8,11 @@ import { isIP } from "node:net";
  * route handlers the request's headers but not its socket, and only sets X-Forwarded-For when the
  * caller has not: so whoever connects could name any address, bypass every per-address limit and
  * write what they liked into the audit trail and sessions. Instead the HTTP server's "request"
- * event is intercepted before Next.js sees the request (instrumentation.ts), the address is worked
- * out from the socket and the configured number of trusted proxies, and written into a header of
- * our own, marked with a random value only this process knows; lib/http/request.ts believes
- * nothing else. A request that was never stamped (a job, a test) has the address "unknown".
+ * event is intercepted before Next.js sees the request (installed by lib/startup.ts, which
+ * instrumentation.ts runs before the first request is served), the address is worked out from the
+ * socket and the configured number of trusted proxies, and written into a header of our own,
+ * marked with a random value only this process knows; lib/http/request.ts believes nothing else.
+ * A request that was never stamped (a job, a test) has the address "unknown".
  */
 export const CLIENT_ADDRESS_HEADER = "x-portal-client-address";
 const STAMP_KEY = Symbol.for("vawg.client-address.stamp");

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 const isCI = Boolean(process.env.CI);
@@ -14,7 +15,8 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT}`;
 // Encrypts identity providers' client secrets in the portal under test; e2e/sso.spec.ts seals one
 // with it too, so it is set here, where both the server and the test workers see it.
-const secretsKey = (process.env.SECRETS_KEY ??= "YnJvd3Nlci10ZXN0cy1vbmx5LXNlY3JldHMta2V5ISE=");
+// Random for each run: the built portal runs in production mode, which refuses guessable keys.
+const secretsKey = (process.env.SECRETS_KEY ??= randomBytes(32).toString("base64"));
 const authSecret = (process.env.AUTH_SECRET ??= "browser-tests-only-secret-0123456789abcdef");
 
 const chromium = {

@@ -5,7 +5,11 @@ import postgres from "postgres";
 import { OperatorError } from "@/lib/operator-error";
 import type { Database, DatabaseHandle } from "./database";
 import { acquireEmbeddedLock } from "./embedded-lock";
+import { hideQueryParametersInErrors } from "./errors";
 import * as schema from "./schema";
+
+// A failed query never carries its parameters (password hashes, disclosure text) into a log.
+hideQueryParametersInErrors();
 
 const options = { schema, casing: "snake_case" } as const;
 

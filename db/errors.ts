@@ -1,3 +1,6 @@
+import { inspect } from "node:util";
+import { PgPreparedQuery } from "drizzle-orm/pg-core";
+
 /** A unique-key violation (SQLSTATE 23505), however the driver wraps it. */
 export function isUniqueViolation(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
@@ -21,4 +24,51 @@ export function withoutQueryParameters(error: unknown): unknown {
     typeof constraint === "string" ? `constraint ${constraint}` : null,
   ].filter(Boolean);
   return new Error(`A database query failed${facts.length > 0 ? ` (${facts.join(", ")})` : ""}.`);
+}
+
+/**
+ * Rewrites a failed query's error in place so that nothing that logs it (Next.js printing an
+ * error thrown while rendering a page, a console.error anywhere) shows the statement's parameters:
+ * its message and stack say only what `withoutQueryParameters` says, its inspected form is that
+ * stack, and the parameters become non-enumerable. The driver's error stays its cause, so code
+ * can still read the SQLSTATE, the constraint and the message (`isUniqueViolation`, tests).
+ */
+function hideQueryParameters(error: unknown): unknown {
+  if (!(error instanceof Error) || !("params" in error)) return error;
+  const message = (withoutQueryParameters(error) as Error).message;
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  for (const key of ["query", "params"]) hide(error, key);
+  for (let cause: unknown = error.cause, depth = 0; cause && typeof cause === "object" && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    for (const key of ["query", "params", "parameters", "detail", "where", "internalQuery", "stack"]) hide(cause, key);
+  }
+  error.message = message;
+  error.stack = [`${error.name}: ${message}`, ...frames].join("\n");
+  Object.defineProperty(error, inspect.custom, { value: () => error.stack, enumerable: false, configurable: true });
+  return error;
+}
+
+function hide(target: object, key: string): void {
+  const descriptor = Object.getOwnPropertyDescriptor(target, key);
+  if (descriptor?.enumerable) Object.defineProperty(target, key, { ...descriptor, enumerable: false });
+}
+
+type QueryWithCache = (this: unknown, ...args: unknown[]) => Promise<unknown>;
+const INSTALLED = Symbol.for("vawg.hide-query-parameters");
+
+/**
+ * Every query drizzle runs (both drivers go through PgPreparedQuery) has its failure rewritten by
+ * `hideQueryParameters` before anyone can catch or log it. Called where connections are opened.
+ */
+export function hideQueryParametersInErrors(): void {
+  const prototype = PgPreparedQuery.prototype as unknown as { queryWithCache: QueryWithCache; [INSTALLED]?: true };
+  if (prototype[INSTALLED]) return;
+  const queryWithCache = prototype.queryWithCache;
+  prototype.queryWithCache = async function (this: unknown, ...args: unknown[]) {
+    try {
+      return await queryWithCache.apply(this, args);
+    } catch (error) {
+      throw hideQueryParameters(error);
+    }
+  };
+  prototype[INSTALLED] = true;
 }

@@ -11,6 +11,15 @@ export const DEMO_DEFAULTS = {
   DEMO_TOTP_SECRET: "KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD",
 } as const;
 
+/** A stand-in secret for development and tests only; production refuses to start without AUTH_SECRET. */
+const DEVELOPMENT_AUTH_SECRET = "development-only-secret-never-used-in-production";
+
+/** A stand-in key for development and tests only; never used when NODE_ENV=production. */
+const DEVELOPMENT_SECRETS_KEY = "ZGV2ZWxvcG1lbnQtb25seS1rZXktbmV2ZXItcHJvZC0=";
+
+/** Secret values anyone can read in this repository; production refuses them. */
+const PUBLISHED_VALUES = new Set<string>([DEVELOPMENT_AUTH_SECRET, DEVELOPMENT_SECRETS_KEY, ...Object.values(DEMO_DEFAULTS)]);
+
 const postgresUrl = z
   .string()
   .trim()
@@ -116,10 +125,51 @@ const schema = z.object({
   /** How long, in months after their month, disclosures no data-sharing agreement covers are kept. */
   RETENTION_DEFAULT_MONTHS: z.coerce.number().int().min(1).max(1200).default(84),
 }).superRefine((env, context) => {
-  if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+  if (env.NODE_ENV !== "production") return;
+  if (!env.AUTH_SECRET) {
     context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "must be set in production (at least 32 characters)" });
   }
+  for (const key of ["AUTH_SECRET", "PARTNER_REFERENCE_SECRET", "SECRETS_KEY"] as const) {
+    const value = env[key];
+    if (!value) continue;
+    const problem = secretProblem(value, key === "SECRETS_KEY" ? Buffer.from(value, "base64") : Buffer.from(value, "utf8"));
+    if (problem) context.addIssue({ code: "custom", path: [key], message: problem });
+  }
+  if (env.PORTAL_URL && !isHttpsOrLoopback(env.PORTAL_URL)) {
+    context.addIssue({ code: "custom", path: ["PORTAL_URL"], message: "must be https in production, so that every cookie is Secure" });
+  }
 });
+
+/**
+ * Why a production secret is unfit, or null. Values published in this repository (the
+ * development stand-ins, `.env.example`) are known to everyone; a secret with whitespace, fewer
+ * than 10 distinct characters (a random hex secret may lack a few of its 16), under 128 bits by a
+ * per-character entropy estimate, or a shorter string repeated is guessable (32 spaces and
+ * "x" × 32 both pass a length check).
+ */
+function secretProblem(value: string, bytes: Buffer): string | null {
+  if (PUBLISHED_VALUES.has(value.trim())) return "is a published development value: generate a new one with `openssl rand -base64 32`";
+  const counts = new Map<number, number>();
+  for (const byte of bytes) counts.set(byte, (counts.get(byte) ?? 0) + 1);
+  const bitsPerByte = [...counts.values()].reduce((sum, count) => sum - (count / bytes.length) * Math.log2(count / bytes.length), 0);
+  if (/\s/.test(value) || counts.size < 10 || bitsPerByte * bytes.length < 128 || isRepetition(bytes)) {
+    return "is too easy to guess: use 32 random bytes, such as the output of `openssl rand -base64 32`";
+  }
+  return null;
+}
+
+function isRepetition(bytes: Buffer): boolean {
+  for (let period = 1; period <= bytes.length / 2; period++) {
+    if (bytes.subarray(period).equals(bytes.subarray(0, bytes.length - period))) return true;
+  }
+  return false;
+}
+
+function isHttpsOrLoopback(portalUrl: string): boolean {
+  const url = new URL(portalUrl);
+  // A production build tried out on this machine: no cookie leaves it.
+  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
 
 export type Env = z.infer<typeof schema>;
 
@@ -142,15 +192,9 @@ export function getEnv(): Env {
   return cached;
 }
 
-/** A stand-in secret for development and tests only; production refuses to start without AUTH_SECRET. */
-const DEVELOPMENT_AUTH_SECRET = "development-only-secret-never-used-in-production";
-
 export function authSecret(env: Env = getEnv()): string {
   return env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET;
 }
-
-/** A stand-in key for development and tests only; never used when NODE_ENV=production. */
-const DEVELOPMENT_SECRETS_KEY = "ZGV2ZWxvcG1lbnQtb25seS1rZXktbmV2ZXItcHJvZC0=";
 
 /**
  * The key that encrypts stored secrets. Production has no stand-in, but a portal without one

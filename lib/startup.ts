@@ -1,6 +1,7 @@
 import "server-only";
 import { getDatabaseHandle } from "@/db/client";
 import { getEnv, isBuildPhase } from "./env";
+import { installClientAddressStamp } from "./http/client-address";
 import { portalJobs } from "./jobs/portal-jobs";
 import { startJobRunner } from "./jobs/runner";
 import { createMailer } from "./mail/transport";
@@ -17,6 +18,9 @@ export async function startPortal(): Promise<void> {
   try {
     const env = getEnv();
     if (isBuildPhase()) return;
+    // First of all: every request's client address is taken from its socket, not from what the
+    // caller says (lib/http/client-address.ts).
+    installClientAddressStamp(env.TRUSTED_PROXY_HOPS);
     const handle = await getDatabaseHandle();
     console.info(`Database ready (${handle.driver}, ${handle.location}).`);
     // The embedded database has one owner process, so its jobs always run here; on a server,

@@ -8,6 +8,7 @@ import { requirePagePermission } from "@/lib/pages";
 import { getLocalAuthority } from "@/lib/reference";
 import { THREAT_AREAS } from "@/lib/taxonomy";
 import { DataTable } from "@/components/data-table";
+import { pageNumber } from "@/lib/http/page-number";
 
 export const metadata: Metadata = { title: "Disclosures" };
 
@@ -87,13 +88,12 @@ function filterOf(params: SearchParams): DisclosureFilter {
   const to = first(params.to);
   const area = first(params.area);
   const status = first(params.status);
-  const page = Number.parseInt(first(params.page) ?? "1", 10);
   return {
     ...(from && MONTH.test(from) ? { fromMonth: from } : {}),
     ...(to && MONTH.test(to) ? { toMonth: to } : {}),
     ...(THREAT_AREAS.has(area) ? { threatArea: area } : {}),
     ...(STATUSES.find((entry) => entry === status) ? { status: status as (typeof STATUSES)[number] } : {}),
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    page: pageNumber(params.page),
   };
 }
 

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
-import { finishSignIn, safeReturnPath, signOutViewer, startSignIn } from "@/lib/auth/flow";
+import { finishSignIn, signOutViewer, startSignIn } from "@/lib/auth/flow";
+import { safeReturnPath } from "@/lib/http/return-path";
 
 const passwordSchema = z.object({
   email: z

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/form/action-form";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { PasswordForm } from "@/components/sign-in/password-form";
-import { safeReturnPath } from "@/lib/auth/flow";
+import { safeReturnPath } from "@/lib/http/return-path";
 import { listSsoSignInOptions, ssoProblem } from "@/lib/auth/sso-flow";
 import { getViewer } from "@/lib/auth/viewer";
 import { signInWithPassword } from "./actions";

@@ -25,7 +25,9 @@ export function decodeCursor(cursor: string | null): { createdAt: Date; id: stri
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
     const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error("bad cursor");
+    // A year outside 2000–9999 was never written by encodeCursor, and the database could not read it back.
+    const year = date.getUTCFullYear();
+    if (Number.isNaN(date.getTime()) || year < 2000 || year > 9999 || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error("bad cursor");
     return { createdAt: date, id };
   } catch {
     throw new Invalid("The cursor is not valid: use the next_cursor of a previous page.", { cursor: "Use the next_cursor of a previous page" });

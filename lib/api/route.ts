@@ -41,13 +41,34 @@ export async function readJson(request: Request, { maxBytes = MAX_BODY_BYTES }: 
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooLarge = () => new BodyProblem(`The body is larger than ${Math.round(maxBytes / 1024)} KB.`, 413);
   if (declared > maxBytes) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
+  const text = await readText(request, maxBytes, tooLarge);
   try {
     return JSON.parse(text);
   } catch {
     throw new BodyProblem("The body is not valid JSON.", 400);
   }
+}
+
+/**
+ * The body as text, read chunk by chunk so that a chunked body (no Content-Length) is cut off as
+ * soon as it passes the limit: the rest is never pulled from the client.
+ */
+async function readText(request: Request, maxBytes: number, tooLarge: () => Error): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export function json(body: unknown, status = 200): Response {

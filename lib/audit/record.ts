@@ -1,5 +1,6 @@
 import type { Database } from "@/db/database";
 import { auditEvents } from "@/db/schema";
+import { validAddress } from "@/lib/http/client-address";
 import type { AuditEvent } from "./events";
 
 export { auditEvent, type AuditAction, type AuditEvent, type AuditSubject } from "./events";
@@ -24,7 +25,8 @@ export async function recordAudits(db: Database, events: readonly AuditEvent[]):
       actorOrgId: event.actorOrgId,
       subjectType: event.subjectType,
       subjectId: event.subjectId,
-      ipAddress: event.ipAddress,
+      // Only a real IP address is stored: never a forged or malformed string a caller sent.
+      ipAddress: validAddress(event.ipAddress),
       details: event.details,
     })),
   );

@@ -116,8 +116,3 @@ export async function signOutViewer(viewer: Viewer): Promise<void> {
   await recordAudit(db, auditEvent(viewer, "session.signed_out", { client: await requestOrigin() }));
   await signOut({ redirect: false });
 }
-
-/** A `next` address after sign-in: a path on this site only, never another site. */
-export function safeReturnPath(next: unknown): string {
-  return typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/";
-}

@@ -3,6 +3,7 @@ import type { Database } from "@/db/database";
 import { memberships, organisations, sessions, users } from "@/db/schema";
 import type { Role } from "@/lib/access/roles";
 import type { OrganisationType } from "@/lib/access/organisation-types";
+import { validAddress } from "@/lib/http/client-address";
 import { hashToken, newToken } from "./tokens";
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
@@ -35,7 +36,7 @@ export async function createSession(
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
-    ipAddress: input.ipAddress ?? null,
+    ipAddress: validAddress(input.ipAddress),
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   });
   return token;

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDatabase } from "@/db/client";
-import { safeReturnPath } from "./flow";
+import { safeReturnPath } from "@/lib/http/return-path";
 import { signInWithSso } from "./next-auth";
 import { listSignInProviders, ssoRefusalMessage, type SignInProvider } from "./sso";
 

@@ -146,7 +146,10 @@ const PAGE_SIZE = 25;
  */
 export async function listDisclosures(viewer: Viewer, filter: DisclosureFilter = {}): Promise<{ items: DisclosureSummary[]; total: number; page: number; pageSize: number }> {
   await authorise(viewer, "disclosures.read_own");
-  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const requested = Math.floor(filter.page ?? 1);
+  if (!Number.isFinite(requested) || requested < 1) {
+    throw new Invalid("The page number must be a whole number of 1 or more.", { page: "Enter a page number of 1 or more" });
+  }
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const where = and(
       eq(disclosures.orgId, viewer.organisation.id),
@@ -160,6 +163,8 @@ export async function listDisclosures(viewer: Viewer, filter: DisclosureFilter =
         : undefined,
     );
     const [totalRow] = await tx.select({ n: count() }).from(disclosures).where(where);
+    // A page past the end (a stale link, or a number typed in) shows the last page.
+    const page = Math.min(requested, Math.max(1, Math.ceil((totalRow?.n ?? 0) / PAGE_SIZE)));
     const rows = await tx
       .select({ disclosure: disclosures, createdByName: users.displayName })
       .from(disclosures)

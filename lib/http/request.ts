@@ -2,19 +2,20 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { getEnv } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER, clientAddressFromStamp } from "./client-address";
 import { isSameOrigin } from "./origin";
 
 export type RequestOrigin = { ipAddress: string; userAgent: string | null };
 
 /**
- * The client's address and browser. Next.js appends the connecting peer to X-Forwarded-For, so
- * the last entry is the peer; entries before it are believed only for the configured number of
- * trusted reverse proxies, because anyone can write that header.
+ * The client's address and browser. The address is the one the HTTP server worked out from the
+ * socket and the trusted proxy hops before Next.js saw the request (lib/http/client-address.ts):
+ * never X-Forwarded-For as the caller wrote it.
  */
 export async function requestOrigin(): Promise<RequestOrigin> {
   const list = await headers();
   return {
-    ipAddress: clientAddress(list.get("x-forwarded-for"), getEnv().TRUSTED_PROXY_HOPS),
+    ipAddress: clientAddressFromStamp(list.get(CLIENT_ADDRESS_HEADER)),
     userAgent: list.get("user-agent"),
   };
 }
@@ -27,15 +28,6 @@ export async function currentClient(): Promise<RequestOrigin | null> {
     unstable_rethrow(error);
     return null;
   }
-}
-
-export function clientAddress(forwardedFor: string | null, trustedHops: number): string {
-  const entries = (forwardedFor ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  if (entries.length === 0) return "unknown";
-  return entries[Math.max(0, entries.length - 1 - trustedHops)]!;
 }
 
 export async function requestIsSameOrigin(): Promise<boolean> {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CodeForm } from "@/components/sign-in/code-form";
 import { EnrolmentInstructions } from "@/components/sign-in/enrolment-instructions";
-import { enrolmentDetails, safeReturnPath } from "@/lib/auth/flow";
+import { enrolmentDetails } from "@/lib/auth/flow";
+import { safeReturnPath } from "@/lib/http/return-path";
 import { signInWithCode } from "../actions";
 
 export const metadata: Metadata = { title: "Set up your authenticator app" };

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CodeForm } from "@/components/sign-in/code-form";
-import { currentChallenge, safeReturnPath } from "@/lib/auth/flow";
+import { currentChallenge } from "@/lib/auth/flow";
+import { safeReturnPath } from "@/lib/http/return-path";
 import { signInWithCode } from "../actions";
 
 export const metadata: Metadata = { title: "Enter your security code" };

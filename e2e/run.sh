@@ -13,8 +13,9 @@ name="vawg_e2e_$$_${RANDOM}"
 admin() { PGOPTIONS="-c client_min_messages=warning" psql "$server/postgres" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 # The seed seals the demo authenticator secret under SECRETS_KEY: the same key the portal is started
-# with (playwright.config.ts keeps one that is already set).
-export SECRETS_KEY="${SECRETS_KEY:-YnJvd3Nlci10ZXN0cy1vbmx5LXNlY3JldHMta2V5ISE=}"
+# with (playwright.config.ts keeps one that is already set). A fresh random one per run, as the
+# production build refuses a guessable key.
+export SECRETS_KEY="${SECRETS_KEY:-$(node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))')}"
 admin -c "create database $name"
 trap 'admin -c "drop database if exists $name with (force)" >/dev/null' EXIT
 DATABASE_URL="" DATABASE_MIGRATION_URL="$server/$name" npm run --silent db:seed

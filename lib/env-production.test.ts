@@ -74,6 +74,11 @@ describe("parseEnv in production", () => {
     expect(production({ SECRETS_KEY: Buffer.alloc(32, "ab").toString("base64") })).toThrow(/SECRETS_KEY is too easy to guess/);
   });
 
+  it("refuses to start without SECRETS_KEY, which seals authenticator secrets", () => {
+    const { SECRETS_KEY: _key, ...withoutKey } = STRONG;
+    expect(() => parseEnv({ NODE_ENV: "production", ...withoutKey })).toThrow(/SECRETS_KEY must be set in production: authenticator and single sign-on secrets/);
+  });
+
   it("refuses a PORTAL_URL over plain http, so that session cookies are always Secure", () => {
     expect(production({ PORTAL_URL: "http://vawg-portal.example" })).toThrow(/^Invalid configuration: PORTAL_URL must be https in production/);
   });

@@ -129,6 +129,9 @@ const schema = z.object({
   if (!env.AUTH_SECRET) {
     context.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "must be set in production (at least 32 characters)" });
   }
+  if (!env.SECRETS_KEY) {
+    context.addIssue({ code: "custom", path: ["SECRETS_KEY"], message: "must be set in production: authenticator and single sign-on secrets are sealed with it (32 random bytes, base64)" });
+  }
   for (const key of ["AUTH_SECRET", "PARTNER_REFERENCE_SECRET", "SECRETS_KEY"] as const) {
     const value = env[key];
     if (!value) continue;
@@ -197,13 +200,13 @@ export function authSecret(env: Env = getEnv()): string {
 }
 
 /**
- * The key that encrypts stored secrets. Production has no stand-in, but a portal without one
- * still starts: only single sign-on, which needs it, refuses until SECRETS_KEY is set.
+ * The key that encrypts stored secrets (authenticator and single sign-on secrets). Production
+ * refuses to start without one; the development stand-in serves everywhere else.
  */
 export function secretsKey(env: Env = getEnv()): Buffer {
   if (env.SECRETS_KEY) return Buffer.from(env.SECRETS_KEY, "base64");
   if (env.NODE_ENV === "production") {
-    throw new EnvError("Invalid configuration: SECRETS_KEY must be set in production to store or use identity provider secrets");
+    throw new EnvError("Invalid configuration: SECRETS_KEY must be set in production to store or use authenticator and identity provider secrets");
   }
   return Buffer.from(DEVELOPMENT_SECRETS_KEY, "base64");
 }

@@ -16,7 +16,8 @@ const invalid = "mt-1 block max-w-full border-2 border-error bg-white px-2 py-1.
  * summary links to.
  */
 export function PartnerDataFilters({ values, options, errors }: PartnerDataFiltersProps) {
-  const select = (name: keyof PartnerDataFiltersProps["values"], label: string, all: string | null, list: readonly Option[]) => (
+  /** A control with its label and, when the filter was refused, its error. */
+  const labelled = (name: keyof PartnerDataFiltersProps["values"], label: string, control: React.ReactNode) => (
     <div>
       <label htmlFor={name} className="block font-bold">
         {label}
@@ -26,6 +27,13 @@ export function PartnerDataFilters({ values, options, errors }: PartnerDataFilte
           <span className="sr-only">Error:</span> {errors[name]}
         </p>
       ) : null}
+      {control}
+    </div>
+  );
+  const select = (name: keyof PartnerDataFiltersProps["values"], label: string, all: string | null, list: readonly Option[]) =>
+    labelled(
+      name,
+      label,
       <select id={name} name={name} defaultValue={values[name]} className={errors[name] ? invalid : control} aria-describedby={errors[name] ? `${name}-error` : undefined}>
         {all === null ? null : <option value="">{all}</option>}
         {list.map((option) => (
@@ -33,22 +41,14 @@ export function PartnerDataFilters({ values, options, errors }: PartnerDataFilte
             {option.label}
           </option>
         ))}
-      </select>
-    </div>
-  );
-  const month = (name: "from" | "to", label: string) => (
-    <div>
-      <label htmlFor={name} className="block font-bold">
-        {label}
-      </label>
-      {errors[name] ? (
-        <p id={`${name}-error`} className="font-bold text-error">
-          <span className="sr-only">Error:</span> {errors[name]}
-        </p>
-      ) : null}
-      <input id={name} name={name} type="month" defaultValue={values[name]} className={errors[name] ? invalid : control} aria-describedby={errors[name] ? `${name}-error` : undefined} />
-    </div>
-  );
+      </select>,
+    );
+  const month = (name: "from" | "to", label: string) =>
+    labelled(
+      name,
+      label,
+      <input id={name} name={name} type="month" defaultValue={values[name]} className={errors[name] ? invalid : control} aria-describedby={errors[name] ? `${name}-error` : undefined} />,
+    );
   return (
     <form method="get" action="/partner-data" aria-label="Filter partner data" className="flex flex-wrap items-end gap-4 border border-rule p-4">
       {select("provider", "Provider", "All providers", options.providers)}

@@ -4,11 +4,10 @@ import * as t from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Forbidden } from "@/lib/errors";
-import { openDemoDatabase } from "@/lib/testing/demo-database";
-import { viewerFor } from "@/lib/testing/viewers";
-import { agreementDraft } from "./schema";
 import { createDraft, getAgreement, importDraftParties, sendForSignature } from "./service";
+import { openAgreementsCast, testDraft, type AgreementsCast } from "./testing";
 
+let cast: AgreementsCast;
 let test: TestDatabase;
 let admin: Viewer;
 let charityLead: Viewer;
@@ -17,41 +16,18 @@ let gmAnalyst: Viewer;
 let isvaLead: Viewer;
 
 beforeAll(async () => {
-  test = await openDemoDatabase();
-  admin = await viewerFor(test.db, "admin@national.example");
-  charityLead = await viewerFor(test.db, "manager@charity.example");
-  gmLead = await viewerFor(test.db, "manager@otherpolice.example");
-  gmAnalyst = await viewerFor(test.db, "analyst@otherpolice.example");
-  isvaLead = await viewerFor(test.db, "manager@isva.example");
+  cast = await openAgreementsCast();
+  ({ test, admin, charityLead, gmLead, gmAnalyst, isvaLead } = cast);
 });
 afterAll(async () => {
   await test?.close();
 });
 
-let references = 0;
 /** A draft in which the charity provides to Greater Manchester Police. */
 function newDraft(): Promise<string> {
   return createDraft(
     admin,
-    agreementDraft.parse({
-      reference: `DSA-CSV-${++references}`,
-      title: "Parties from a file",
-      purpose: "To test filling in the parties from a CSV file.",
-      parties: {
-        [charityLead.organisation.id]: { role: "provider", contactName: "Cara Lead", contactEmail: "cara@charity.example" },
-        [gmLead.organisation.id]: { role: "recipient", contactName: "Gil Lead", contactEmail: "gil@otherpolice.example" },
-      },
-      processingRegime: "uk_gdpr",
-      article6Basis: "6(1)(e) public task",
-      article9Condition: "9(2)(g) substantial public interest",
-      dpaCondition: "DPA 2018 Schedule 1, paragraph 6 (statutory and government purposes)",
-      threatAreas: { domestic_abuse: "aggregate" },
-      geography: [{ forceAreaCode: "E23000010", ladCode: null }],
-      retentionMonths: 12,
-      startDate: "2026-01-01",
-      endDate: "2030-01-01",
-      reviewDate: "2027-01-01",
-    }),
+    testDraft(cast, { title: "Parties from a file", purpose: "To test filling in the parties from a CSV file.", threatAreas: { domestic_abuse: "aggregate" }, fields: [] }),
   );
 }
 

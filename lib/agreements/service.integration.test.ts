@@ -7,9 +7,8 @@ import { contextOf } from "@/lib/access/guard";
 import { listGrants } from "@/lib/access/visibility";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
-import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
-import { agreementDraft, type AgreementDraft } from "./schema";
+import type { AgreementDraft } from "./schema";
 import {
   amend,
   createDraft,
@@ -25,7 +24,9 @@ import {
   updateDraft,
   withdrawFromSignature,
 } from "./service";
+import { openAgreementsCast, testDraft, type AgreementsCast } from "./testing";
 
+let cast: AgreementsCast;
 let test: TestDatabase;
 let admin: Viewer;
 let charityLead: Viewer;
@@ -34,42 +35,15 @@ let gmAnalyst: Viewer;
 let isvaLead: Viewer;
 
 beforeAll(async () => {
-  test = await openDemoDatabase();
-  admin = await viewerFor(test.db, "admin@national.example");
-  charityLead = await viewerFor(test.db, "manager@charity.example");
-  gmLead = await viewerFor(test.db, "manager@otherpolice.example");
-  gmAnalyst = await viewerFor(test.db, "analyst@otherpolice.example");
-  isvaLead = await viewerFor(test.db, "manager@isva.example");
+  cast = await openAgreementsCast();
+  ({ test, admin, charityLead, gmLead, gmAnalyst, isvaLead } = cast);
 });
 afterAll(async () => {
   await test?.close();
 });
 
-let references = 0;
 /** A new agreement: the charity provides to Greater Manchester Police (who share nothing else in force). */
-function draft(overrides: Partial<AgreementDraft> = {}): AgreementDraft {
-  return agreementDraft.parse({
-    reference: `DSA-TEST-${++references}`,
-    title: "Calderdale to Greater Manchester",
-    purpose: "To test the agreement lifecycle.",
-    parties: {
-      [charityLead.organisation.id]: { role: "provider", contactName: "Cara Lead", contactEmail: "cara@charity.example" },
-      [gmLead.organisation.id]: { role: "recipient", contactName: "Gil Lead", contactEmail: "gil@otherpolice.example" },
-    },
-    processingRegime: "uk_gdpr",
-    article6Basis: "6(1)(e) public task",
-    article9Condition: "9(2)(g) substantial public interest",
-    dpaCondition: "DPA 2018 Schedule 1, paragraph 6 (statutory and government purposes)",
-    threatAreas: { domestic_abuse: "record", rasso: "aggregate" },
-    fields: ["victim_age_band"],
-    geography: [{ forceAreaCode: "E23000010", ladCode: null }],
-    retentionMonths: 12,
-    startDate: "2026-01-01",
-    endDate: "2030-01-01",
-    reviewDate: "2027-01-01",
-    ...overrides,
-  });
-}
+const draft = (overrides: Partial<AgreementDraft> = {}): AgreementDraft => testDraft(cast, overrides);
 
 const signAs = async (signer: Viewer, id: string, overrides: { termsSha256?: string } = {}) => {
   const terms = (await getAgreement(signer, id)).versions[0]!;

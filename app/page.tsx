@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/access/roles";
-import { formatAgreementDay, remindersFor } from "@/lib/agreements/reminders";
+import { longDate } from "@/lib/agreements/lifecycle";
+import { remindersFor } from "@/lib/agreements/reminders";
 import { getViewer } from "@/lib/auth/viewer";
 import { navigationFor } from "@/lib/navigation";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
@@ -68,7 +69,7 @@ export default async function HomePage() {
                 <Link href={`/agreements/${reminder.agreementId}`}>
                   {reminder.reference}: {reminder.title}
                 </Link>{" "}
-                {reminder.kind === "review" ? "is due for review on" : "ends on"} {formatAgreementDay(reminder.date)}.
+                {reminder.kind === "review" ? "is due for review on" : "ends on"} {longDate(reminder.date)}.
               </li>
             ))}
           </ul>

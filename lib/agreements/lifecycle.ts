@@ -1,3 +1,4 @@
+import { agreementDay } from "@/lib/access/visibility";
 import { Conflict } from "@/lib/errors";
 
 /**
@@ -139,7 +140,7 @@ function baseState(agreement: DisplayedAgreement, current: DisplayedVersion, tod
     case "awaiting_signatures":
       return "Awaiting signatures";
     case "terminated":
-      return agreement.terminatedAt ? `Terminated on ${longDate(ukDay(agreement.terminatedAt))}` : "Terminated";
+      return agreement.terminatedAt ? `Terminated on ${longDate(agreementDay(agreement.terminatedAt))}` : "Terminated";
     case "expired":
       return current ? `Expired on ${longDate(current.endDate)}` : "Expired";
     case "active":
@@ -158,8 +159,4 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 export function longDate(isoDay: string): string {
   const [year, month, day] = isoDay.split("-").map(Number);
   return `${day} ${MONTHS[month! - 1]} ${year}`;
-}
-
-function ukDay(moment: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(moment);
 }

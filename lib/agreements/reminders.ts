@@ -9,6 +9,7 @@ import { agreementDay } from "@/lib/access/visibility";
 import type { Viewer } from "@/lib/auth/viewer";
 import { auditEvent, recordAudit } from "@/lib/audit/record";
 import type { Mailer, MailMessage } from "@/lib/mail/transport";
+import { longDate } from "./lifecycle";
 
 // Reminders 30 days before an agreement's review date and before its end date: on the admin and
 // partner-lead dashboards (remindersFor), and by e-mail once per date (sendAgreementReminders,
@@ -121,12 +122,12 @@ async function reminderRecipients(tx: Database, agreementId: string): Promise<{ 
 }
 
 function reminderMessage(to: { email: string; name: string }, reminder: AgreementReminder, portalUrl: string | undefined): MailMessage {
-  const when = formatAgreementDay(reminder.date);
+  const when = longDate(reminder.date);
   const what = reminder.kind === "review" ? `is due for review on ${when}` : `ends on ${when}`;
   const next =
     reminder.kind === "review"
       ? "Review its terms with the other parties; an administrator can draft an amendment for them to sign."
-      : "Unless a new agreement is signed, sharing under it stops at the end of that day.";
+      : "Unless a new agreement is signed, sharing under it stops when that day begins: it is in force up to the day before.";
   return {
     to: to.email,
     subject: `${reminder.reference} ${reminder.kind === "review" ? "review due" : "ends"} ${when}`,
@@ -140,13 +141,6 @@ function reminderMessage(to: { email: string; name: string }, reminder: Agreemen
       "You receive this because you are a partner lead of a party to the agreement, or a national administrator.",
     ].join("\n"),
   };
-}
-
-const UK_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "5 January 2027" for "2027-01-05": an agreement's date as pages and e-mails write it. */
-export function formatAgreementDay(day: string): string {
-  return UK_DAY.format(new Date(`${day}T12:00:00Z`));
 }
 
 function addDays(day: string, days: number): string {

@@ -1,41 +1,32 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
-import type { TestDatabase } from "@/db/testing";
-import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Forbidden } from "@/lib/errors";
 import { createDraft, getAgreement, importDraftParties, sendForSignature } from "./service";
 import { openAgreementsCast, testDraft, type AgreementsCast } from "./testing";
 
 let cast: AgreementsCast;
-let test: TestDatabase;
-let admin: Viewer;
-let charityLead: Viewer;
-let gmLead: Viewer;
-let gmAnalyst: Viewer;
-let isvaLead: Viewer;
 
 beforeAll(async () => {
   cast = await openAgreementsCast();
-  ({ test, admin, charityLead, gmLead, gmAnalyst, isvaLead } = cast);
 });
 afterAll(async () => {
-  await test?.close();
+  await cast?.test.close();
 });
 
 /** A draft in which the charity provides to Greater Manchester Police. */
 function newDraft(): Promise<string> {
   return createDraft(
-    admin,
+    cast.admin,
     testDraft(cast, { title: "Parties from a file", purpose: "To test filling in the parties from a CSV file.", threatAreas: { domestic_abuse: "aggregate" }, fields: [] }),
   );
 }
 
 const partiesOf = async (id: string) =>
-  (await getAgreement(admin, id)).versions[0]!.parties.map(({ orgName, role, contactName, contactEmail }) => ({ orgName, role, contactName, contactEmail }));
+  (await getAgreement(cast.admin, id)).versions[0]!.parties.map(({ orgName, role, contactName, contactEmail }) => ({ orgName, role, contactName, contactEmail }));
 
 async function auditOf(agreementId: string) {
-  return test.db
+  return cast.test.db
     .select({ action: t.auditEvents.action, details: t.auditEvents.details })
     .from(t.auditEvents)
     .where(and(eq(t.auditEvents.subjectType, "agreement"), eq(t.auditEvents.subjectId, agreementId)))
@@ -47,15 +38,15 @@ describe("filling in a draft's parties from a CSV file", () => {
     const id = await newDraft();
     const csv = [
       "Organisation,Role,Contact_Name,Contact_Email",
-      `  ${isvaLead.organisation.name.toUpperCase()} ,both,Ivy Lead,ivy@isva.example`,
-      `"${gmLead.organisation.name}",recipient,Gil Lead,gil@otherpolice.example`,
+      `  ${cast.isvaLead.organisation.name.toUpperCase()} ,both,Ivy Lead,ivy@isva.example`,
+      `"${cast.gmLead.organisation.name}",recipient,Gil Lead,gil@otherpolice.example`,
       "",
     ].join("\r\n");
-    expect(await importDraftParties(admin, id, csv)).toBe(2);
+    expect(await importDraftParties(cast.admin, id, csv)).toBe(2);
     expect(await partiesOf(id)).toEqual(
       expect.arrayContaining([
-        { orgName: isvaLead.organisation.name, role: "both", contactName: "Ivy Lead", contactEmail: "ivy@isva.example" },
-        { orgName: gmLead.organisation.name, role: "recipient", contactName: "Gil Lead", contactEmail: "gil@otherpolice.example" },
+        { orgName: cast.isvaLead.organisation.name, role: "both", contactName: "Ivy Lead", contactEmail: "ivy@isva.example" },
+        { orgName: cast.gmLead.organisation.name, role: "recipient", contactName: "Gil Lead", contactEmail: "gil@otherpolice.example" },
       ]),
     );
     expect(await partiesOf(id)).toHaveLength(2);
@@ -70,9 +61,9 @@ describe("filling in a draft's parties from a CSV file", () => {
     const csv = [
       "organisation,role,contact_name,contact_email",
       "Nowhere Trust,provider,Nia Nowhere,nia@nowhere.example",
-      `${gmLead.organisation.name},reader,Gil Lead,gil@otherpolice.example`,
+      `${cast.gmLead.organisation.name},reader,Gil Lead,gil@otherpolice.example`,
     ].join("\n");
-    const refusal = importDraftParties(admin, id, csv);
+    const refusal = importDraftParties(cast.admin, id, csv);
     await expect(refusal).rejects.toMatchObject({
       message: "There is a problem with the CSV of parties.",
       fieldErrors: {
@@ -86,28 +77,28 @@ describe("filling in a draft's parties from a CSV file", () => {
 
   it("holds the file's parties to the draft's own rules: two or more, one providing and one receiving", async () => {
     const id = await newDraft();
-    const csv = `organisation,role,contact_name,contact_email\n${charityLead.organisation.name},provider,Cara Lead,cara@charity.example\n`;
-    await expect(importDraftParties(admin, id, csv)).rejects.toMatchObject({ fieldErrors: { parties: "Choose at least two organisations as parties" } });
-    const providers = `organisation,role,contact_name,contact_email\n${charityLead.organisation.name},provider,Cara,cara@charity.example\n${gmLead.organisation.name},provider,Gil,gil@otherpolice.example\n`;
-    await expect(importDraftParties(admin, id, providers)).rejects.toMatchObject({ fieldErrors: { parties: "Choose at least one organisation that receives data" } });
+    const csv = `organisation,role,contact_name,contact_email\n${cast.charityLead.organisation.name},provider,Cara Lead,cara@charity.example\n`;
+    await expect(importDraftParties(cast.admin, id, csv)).rejects.toMatchObject({ fieldErrors: { parties: "Choose at least two organisations as parties" } });
+    const providers = `organisation,role,contact_name,contact_email\n${cast.charityLead.organisation.name},provider,Cara,cara@charity.example\n${cast.gmLead.organisation.name},provider,Gil,gil@otherpolice.example\n`;
+    await expect(importDraftParties(cast.admin, id, providers)).rejects.toMatchObject({ fieldErrors: { parties: "Choose at least one organisation that receives data" } });
     expect(await partiesOf(id)).toHaveLength(2);
   });
 
   it("refuses once the version is sent for signature, leaving its terms as signed", async () => {
     const id = await newDraft();
-    await sendForSignature(admin, id);
+    await sendForSignature(cast.admin, id);
     const before = await partiesOf(id);
-    const csv = `organisation,role,contact_name,contact_email\n${isvaLead.organisation.name},both,Ivy,ivy@isva.example\n${gmLead.organisation.name},recipient,Gil,gil@otherpolice.example\n`;
-    await expect(importDraftParties(admin, id, csv)).rejects.toThrow(new Conflict("Only a draft version can be changed. This version is awaiting signatures."));
+    const csv = `organisation,role,contact_name,contact_email\n${cast.isvaLead.organisation.name},both,Ivy,ivy@isva.example\n${cast.gmLead.organisation.name},recipient,Gil,gil@otherpolice.example\n`;
+    await expect(importDraftParties(cast.admin, id, csv)).rejects.toThrow(new Conflict("Only a draft version can be changed. This version is awaiting signatures."));
     expect(await partiesOf(id)).toEqual(before);
   });
 
   it("refuses anyone but an admin, before reading the file", async () => {
     const id = await newDraft();
-    const csv = `organisation,role,contact_name,contact_email\n${isvaLead.organisation.name},both,Ivy,ivy@isva.example\n${gmLead.organisation.name},recipient,Gil,gil@otherpolice.example\n`;
-    await expect(importDraftParties(charityLead, id, csv)).rejects.toBeInstanceOf(Forbidden);
-    await expect(importDraftParties(gmAnalyst, id, "not even a CSV")).rejects.toBeInstanceOf(Forbidden);
+    const csv = `organisation,role,contact_name,contact_email\n${cast.isvaLead.organisation.name},both,Ivy,ivy@isva.example\n${cast.gmLead.organisation.name},recipient,Gil,gil@otherpolice.example\n`;
+    await expect(importDraftParties(cast.charityLead, id, csv)).rejects.toBeInstanceOf(Forbidden);
+    await expect(importDraftParties(cast.gmAnalyst, id, "not even a CSV")).rejects.toBeInstanceOf(Forbidden);
     expect(await partiesOf(id)).toHaveLength(2);
-    expect((await partiesOf(id)).map((party) => party.orgName)).not.toContain(isvaLead.organisation.name);
+    expect((await partiesOf(id)).map((party) => party.orgName)).not.toContain(cast.isvaLead.organisation.name);
   });
 });

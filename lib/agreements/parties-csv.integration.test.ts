@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
 import { Conflict, Forbidden } from "@/lib/errors";
 import { createDraft, getAgreement, importDraftParties, sendForSignature } from "./service";
-import { openAgreementsCast, testDraft, type AgreementsCast } from "./testing";
+import { openAgreementsCast, testDraft, type AgreementsCast } from "@/lib/testing/agreements";
 
 let cast: AgreementsCast;
 

@@ -24,7 +24,7 @@ import {
   updateDraft,
   withdrawFromSignature,
 } from "./service";
-import { openAgreementsCast, testDraft, type AgreementsCast } from "./testing";
+import { openAgreementsCast, testDraft, type AgreementsCast } from "@/lib/testing/agreements";
 
 let cast: AgreementsCast;
 let test: TestDatabase;

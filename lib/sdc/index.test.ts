@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+
+import { mergePolicies, protectSeries, protectTable, publishedRate, type CountCell, type DisclosurePolicy } from "./index";
+
+const plain: DisclosurePolicy = { threshold: 5, roundToBase5: false, perturb: false };
+
+function table(counts: number[][]) {
+  return {
+    rows: counts.map((_, i) => `r${i}`),
+    columns: (counts[0] ?? []).map((_, j) => `c${j}`),
+    cells: counts.map((row) => row.map((count): CountCell => ({ count, recordKeySum: count * 7 }))),
+  };
+}
+
+const values = (cells: { value: number | null }[]) => cells.map((cell) => cell.value);
+
+describe("protectTable", () => {
+  it("publishes a table with no small counts unchanged, with its totals", () => {
+    const out = protectTable(table([[10, 20], [30, 40]]), plain);
+    expect(out.cells.map(values)).toEqual([[10, 20], [30, 40]]);
+    expect(values(out.rowTotals)).toEqual([30, 70]);
+    expect(values(out.columnTotals)).toEqual([40, 60]);
+    expect(out.total).toEqual({ value: 100, suppressed: null });
+  });
+
+  it("suppresses a 3 and the smallest cells that close a cycle round it", () => {
+    // 3 is primary; its row needs a second unknown (6 is cheaper than 20), its column too (7),
+    // and the cycle closes at the cell opposite (12).
+    const out = protectTable(table([[3, 6, 20], [7, 12, 30], [40, 50, 60]]), plain);
+    expect(out.cells.map(values)).toEqual([[null, null, 20], [null, null, 30], [40, 50, 60]]);
+    expect(out.cells[0]![0]!.suppressed).toBe("primary");
+    expect(out.cells[1]![1]!.suppressed).toBe("secondary");
+    expect(values(out.rowTotals)).toEqual([29, 49, 150]);
+  });
+
+  it("publishes zero as 0", () => {
+    const out = protectTable(table([[0, 10], [10, 10]]), plain);
+    expect(out.cells[0]![0]).toEqual({ value: 0, suppressed: null });
+  });
+
+  it("clamps a threshold below 3 up to 3", () => {
+    const out = protectTable(table([[2, 10], [10, 10]]), { ...plain, threshold: 1 });
+    expect(out.cells[0]![0]!.suppressed).toBe("primary");
+  });
+});
+
+describe("protectSeries", () => {
+  it("suppresses the smallest other count when only one is below the threshold", () => {
+    const cells = [4, 9, 12, 30].map((count) => ({ count, recordKeySum: count }));
+    const out = protectSeries(["a", "b", "c", "d"], cells, plain);
+    expect(values(out.values)).toEqual([null, null, 12, 30]);
+    expect(out.total.value).toBe(55);
+  });
+});
+
+describe("publishedRate", () => {
+  it("is null when either side is suppressed or the denominator is 0", () => {
+    expect(publishedRate({ value: 10, suppressed: null }, { value: 40, suppressed: null }, 100)).toBe(25);
+    expect(publishedRate({ value: null, suppressed: "primary" }, { value: 40, suppressed: null })).toBeNull();
+    expect(publishedRate({ value: 10, suppressed: null }, { value: null, suppressed: "secondary" })).toBeNull();
+    expect(publishedRate({ value: 0, suppressed: null }, { value: 0, suppressed: null })).toBeNull();
+  });
+});
+
+describe("mergePolicies", () => {
+  it("takes the strictest of several agreements", () => {
+    expect(
+      mergePolicies([
+        { threshold: 5, roundToBase5: false, perturb: true },
+        { threshold: 10, roundToBase5: true, perturb: false },
+      ]),
+    ).toEqual({ threshold: 10, roundToBase5: true, perturb: true });
+  });
+});

@@ -33,6 +33,45 @@ describe("protectTable", () => {
     expect(values(out.rowTotals)).toEqual([29, 49, 150]);
   });
 
+  it("rounds published cells and totals to base 5, so totals need not add up", () => {
+    const out = protectTable(table([[12, 23], [37, 48]]), { ...plain, roundToBase5: true });
+    expect(out.cells.map(values)).toEqual([[10, 25], [35, 50]]);
+    expect(values(out.rowTotals)).toEqual([35, 85]);
+    // 10 + 35 = 45, but the column's true total 49 rounds to 50.
+    expect(values(out.columnTotals)).toEqual([50, 70]);
+    expect(out.total.value).toBe(120);
+  });
+
+  it("lifts a rounded count that would land below k to the next multiple of 5 at or above k", () => {
+    // k = 7: 7 rounds to 5, which would read as a count under the threshold; it is published as 10.
+    const out = protectTable(table([[7, 40], [40, 40]]), { ...plain, threshold: 7, roundToBase5: true });
+    expect(out.cells[0]![0]).toEqual({ value: 10, suppressed: null });
+  });
+
+  it("suppresses a total below k and the cheapest figures that hide it", () => {
+    // Row 0 totals 4: its total and both cells are primary, a star of three unknowns from row 0.
+    // Closing cycles through row 1 (30 + 40, then its total 70: 140 in all) is cheaper than through
+    // the column totals (32 + 42, then the grand total 74: 148), so row 1 goes and the margins stay.
+    const out = protectTable(table([[2, 2], [30, 40]]), plain);
+    expect(out.cells.map(values)).toEqual([[null, null], [null, null]]);
+    expect(out.rowTotals.map((total) => total.suppressed)).toEqual(["primary", "secondary"]);
+    expect(values(out.columnTotals)).toEqual([32, 42]);
+    expect(out.total.value).toBe(74);
+  });
+
+  it("protects a one-row table, whose column totals repeat its cells", () => {
+    const out = protectTable(table([[3, 10, 20]]), plain);
+    expect(out.cells.map(values)).toEqual([[null, null, 20]]);
+    expect(values(out.columnTotals)).toEqual([null, null, 20]);
+    expect(out.rowTotals[0]!.value).toBe(33);
+  });
+
+  it("refuses a table whose rows do not match its column labels", () => {
+    expect(() => protectTable({ rows: ["a"], columns: ["x", "y"], cells: [[{ count: 1, recordKeySum: 0 }]] }, plain)).toThrow(
+      'Row "a" has 1 counts for 2 columns',
+    );
+  });
+
   it("publishes zero as 0", () => {
     const out = protectTable(table([[0, 10], [10, 10]]), plain);
     expect(out.cells[0]![0]).toEqual({ value: 0, suppressed: null });

@@ -54,6 +54,7 @@ describe("migrations", () => {
       "disclosure_threat_areas",
       "disclosures",
       "identity_providers",
+      "insight_counts",
       "invitations",
       "local_authorities",
       "memberships",

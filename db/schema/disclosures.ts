@@ -8,6 +8,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -71,6 +72,11 @@ export const disclosures = pgTable(
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     /** The id of the first version; every correction shares it. */
     seriesId: uuid().notNull(),
+    /**
+     * A random key 0–255 for cell-key perturbation (docs/insights.md#record-keys): set by a trigger on
+     * insert (a correction takes its series' key), never changed.
+     */
+    recordKey: smallint().notNull().default(sql`floor(random() * 256)`),
     version: integer().notNull().default(1),
     supersedesId: uuid(),
     status: disclosureStatus().notNull().default("draft"),
@@ -157,6 +163,7 @@ export const disclosures = pgTable(
       sql`${t.status} = 'draft' or (${t.disclosureMonth} is not null and ${t.ladCode} is not null and ${t.forceAreaCode} is not null and ${t.submittedAt} is not null)`,
     ),
     check("disclosures_withdrawal_has_reason", sql`${t.status} <> 'withdrawn' or ${t.withdrawnReason} is not null`),
+    check("disclosures_record_key_byte", sql`${t.recordKey} between 0 and 255`),
     check("disclosures_context_length", sql`char_length(${t.context}) <= 1000`),
   ],
 );

@@ -8,3 +8,4 @@ export * from "./agreements";
 export * from "./recorded-crime";
 export * from "./audit";
 export * from "./operations";
+export * from "./insights";

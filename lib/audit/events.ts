@@ -43,6 +43,7 @@ export type AuditAction =
   | "recorded_crime.uploaded"
   | "shared_disclosure.viewed"
   | "shared_disclosures.exported"
+  | "insight.viewed"
   | "admin.bootstrapped"
   | "agreement.reminder_sent"
   | "retention.purged"

@@ -25,6 +25,7 @@ type ServerOwnedColumn =
   | "partnerReferenceHash"
   | "threatAreas"
   | "accessKeys"
+  | "recordKey"
   | "submittedAt"
   | "withdrawnAt"
   | "withdrawnReason"

@@ -4,6 +4,8 @@ import { THREAT_AREAS, questionOf } from "@/lib/taxonomy";
 import { MAX_API_RETURNS } from "@/lib/uploads/recorded-crime";
 import { ORGANISATION_TYPES } from "@/lib/access/organisation-types";
 import { SHARED_SORTS } from "@/lib/shared-disclosures/query";
+import { LAST_12_MONTHS } from "@/lib/insights/filters";
+import { INSIGHT_VIEWS } from "@/lib/insights/views";
 
 const problemSchema = {
   type: "object",
@@ -151,6 +153,51 @@ export function openApiDocument(now = new Date()) {
               },
             },
             ...problems(400, 401, 403),
+          },
+        },
+      },
+      "/api/v1/insights/{view}": {
+        get: {
+          summary: "Read an intelligence-gap view, under disclosure control",
+          description:
+            "Needs an analyst's token with the `shared_read` scope; it acts as that analyst. Counts of the disclosures that agreements in force today share with the organisation, at either granularity, built into the view's tables. Every figure has passed statistical disclosure control under the strictest policy of the agreements involved: counts from 1 to k−1 are suppressed (`value` null, `suppressed` \"primary\"), further figures are withheld so that none can be worked out from totals (\"secondary\"), published counts carry cell-key perturbation and may be rounded to base 5, and shares built on a suppressed figure are null. Periods and places are fixed bands, never free ranges. A disclosure in two threat areas counts once in each. Views: `overview` (headline counts per threat area with a trend against the period before, partner types not contributing), `beyond-police` (partner type × threat area, reported to police, barriers to reporting, police recorded crime beside partner counts), `communities` (Census 2021 ethnic groups, migrant, no recourse to public funds, LGBTQ+, disability, and how completely each partner type records them). Each read is recorded in the audit log.",
+          parameters: [
+            { name: "view", in: "path", required: true, schema: { enum: [...INSIGHT_VIEWS] } },
+            {
+              name: "period",
+              in: "query",
+              schema: { type: "string", default: LAST_12_MONTHS },
+              description: "A month (2026-04), a quarter (2026-Q2), a calendar year (2026), a financial year (2025-26) or `last-12-months` (the default: the 12 complete months before this one).",
+            },
+            { name: "force_area", in: "query", schema: { type: "string" }, description: "A whole police force area (ONS code)." },
+            { name: "lad", in: "query", schema: { type: "string" }, description: "A whole local authority (ONS code); police recorded crime is by force area, so none is set beside it." },
+            { name: "threat_area", in: "query", schema: { enum: [...THREAT_AREAS.codes] } },
+            { name: "partner_type", in: "query", schema: { enum: [...ORGANISATION_TYPES] } },
+          ],
+          responses: {
+            "200": {
+              description: "The view's published tables",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["view", "period", "filters", "disclosure_control", "scope"],
+                    properties: {
+                      view: { enum: [...INSIGHT_VIEWS] },
+                      period: { type: "object" },
+                      filters: { type: "object" },
+                      disclosure_control: {
+                        type: "object",
+                        properties: { threshold: { type: "integer" }, round_to_base5: { type: "boolean" }, perturbed: { type: "boolean" } },
+                      },
+                      scope: { enum: ["shared", "own_organisation"] },
+                    },
+                    additionalProperties: true,
+                  },
+                },
+              },
+            },
+            ...problems(400, 401, 403, 404),
           },
         },
       },

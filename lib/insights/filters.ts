@@ -155,3 +155,26 @@ export function insightQueryString(filters: InsightFilters, extra: Record<string
     ...extra,
   }).toString();
 }
+
+/** The periods a filter form offers, newest first: the default, recent months, quarters, years and financial years. */
+export function periodOptions(now = new Date()): { value: string; label: string }[] {
+  const current = currentMonthIndex(now);
+  const options: { value: string; label: string }[] = [{ value: LAST_12_MONTHS, label: "The last 12 complete months" }];
+  for (let offset = 0; offset < 12; offset += 1) {
+    const month = monthOf(current - offset);
+    options.push({ value: month, label: labelOf(month) });
+  }
+  const year = Math.floor(current / 12);
+  for (let index = Math.floor((current % 12) / 3), y = year, n = 0; n < 8; n += 1) {
+    options.push({ value: `${y}-Q${index + 1}`, label: `${["January to March", "April to June", "July to September", "October to December"][index]} ${y}` });
+    index -= 1;
+    if (index < 0) {
+      index = 3;
+      y -= 1;
+    }
+  }
+  for (let y = year; y > year - 3; y -= 1) options.push({ value: String(y), label: `The year ${y}` });
+  const financial = current % 12 >= 3 ? year : year - 1;
+  for (let y = financial; y > financial - 3; y -= 1) options.push({ value: `${y}-${String((y + 1) % 100).padStart(2, "0")}`, label: `Financial year ${y} to ${y + 1}` });
+  return options;
+}

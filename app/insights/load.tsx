@@ -1,0 +1,51 @@
+import { InsightFilters } from "@/components/insights/insight-filters";
+import { authorise } from "@/lib/access/authorise";
+import { ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
+import { requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { Invalid } from "@/lib/errors";
+import { periodOptions } from "@/lib/insights/filters";
+import { insightView, parseInsightFilters, type InsightResult, type InsightViewName } from "@/lib/insights/service";
+import { orNotFound } from "@/lib/pages";
+import { listLocalAuthorities, listPoliceForceAreas } from "@/lib/reference";
+import { THREAT_AREAS } from "@/lib/taxonomy";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export type LoadedInsight = { viewer: Viewer; result?: InsightResult; problem?: Invalid; filterForm: React.ReactNode };
+
+/**
+ * An insight page's data: the viewer (a 404 for anyone without an insights permission), the view
+ * read under the filters in the URL, or the filters' problem, and the filter form with the values sent.
+ */
+export async function loadInsight(view: InsightViewName, path: string, searchParams: Promise<SearchParams>): Promise<LoadedInsight> {
+  const viewer = await requireViewer(path);
+  await orNotFound(authorise(viewer, viewer.role === "org_manager" ? "insights.read_own_org" : "insights.read", { path }));
+  const params = await searchParams;
+  let result: InsightResult | undefined;
+  let problem: Invalid | undefined;
+  try {
+    result = await orNotFound(insightView(viewer, view, parseInsightFilters(params)));
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    problem = error;
+  }
+  const value = (name: string) => {
+    const raw = params[name];
+    return (Array.isArray(raw) ? raw[0] : raw) ?? "";
+  };
+  const filterForm = (
+    <InsightFilters
+      action={path}
+      values={{ period: value("period"), force_area: value("force_area"), lad: value("lad"), threat_area: value("threat_area"), partner_type: value("partner_type") }}
+      options={{
+        periods: periodOptions(),
+        forceAreas: listPoliceForceAreas().map((area) => ({ value: area.code, label: area.name })),
+        localAuthorities: [...listLocalAuthorities()].map((lad) => ({ value: lad.code, label: lad.name })).sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
+        threatAreas: THREAT_AREAS.codes.map((code) => ({ value: code, label: THREAT_AREAS.label(code) })),
+        partnerTypes: ORGANISATION_TYPES.filter((type) => type !== "national").map((type) => ({ value: type, label: ORGANISATION_TYPE_LABELS[type] })),
+      }}
+      errors={problem?.fieldErrors ?? {}}
+    />
+  );
+  return { viewer, ...(result ? { result } : {}), ...(problem ? { problem } : {}), filterForm };
+}

@@ -91,6 +91,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 <Link href={`/insights/beyond-police${suffix}`}>Beyond police data</Link>: disclosures by partner type, the share not reported to police, barriers
                 to reporting, and police recorded crime beside them.
               </li>
+              <li>
+                <Link href={`/insights/communities${suffix}`}>Communities</Link>: victims by ethnic group, migrant status, no recourse to public funds, LGBTQ+ and
+                disability, and how completely partners record them.
+              </li>
             </ul>
           </section>
         </>

@@ -12,7 +12,7 @@ import { THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";
  * isolate a few people.
  */
 
-export type PeriodKind = "month" | "quarter" | "year" | "financial_year" | "last_12_months";
+type PeriodKind = "month" | "quarter" | "year" | "financial_year" | "last_12_months";
 
 /** A band of whole months, first and last as `YYYY-MM`. */
 export type Period = { kind: PeriodKind; code: string; label: string; from: string; to: string; months: number };
@@ -57,7 +57,7 @@ function band(kind: PeriodKind, code: string, label: string, first: number, mont
 }
 
 /** A period from its code, or undefined when the code names none. Periods may not end after the current month. */
-export function parsePeriod(code: string, now: Date): Period | undefined {
+function parsePeriod(code: string, now: Date): Period | undefined {
   const current = currentMonthIndex(now);
   let period: Period | undefined;
   let match: RegExpExecArray | null;

@@ -20,8 +20,8 @@ import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW
  * policy of the agreements involved. No raw count leaves this module; every read is audited.
  */
 
-export { INSIGHT_VIEWS, type InsightViewName } from "./views";
-export { insightQueryString, parseInsightFilters, LAST_12_MONTHS, type InsightFilters, type Period } from "./filters";
+export { type InsightViewName } from "./views";
+export { parseInsightFilters, type InsightFilters } from "./filters";
 
 export type InsightResult = (OverviewView | BeyondPoliceView | CommunitiesView) & {
   filters: InsightFilters;
@@ -31,7 +31,7 @@ export type InsightResult = (OverviewView | BeyondPoliceView | CommunitiesView) 
   scope: "shared" | "own_organisation";
 };
 
-export function isInsightView(name: string): name is InsightViewName {
+function isInsightView(name: string): name is InsightViewName {
   return (INSIGHT_VIEWS as readonly string[]).includes(name);
 }
 

@@ -19,8 +19,8 @@ export const VIEW_DIMENSIONS: Record<InsightViewName, readonly string[]> = {
 };
 
 /** A labelled table as published: codes for machines, labels for people. */
-export type LabelledTable = PublishedTable & { rowLabels: string[]; columnLabels: string[] };
-export type LabelledSeries = PublishedSeries & { valueLabels: string[] };
+type LabelledTable = PublishedTable & { rowLabels: string[]; columnLabels: string[] };
+type LabelledSeries = PublishedSeries & { valueLabels: string[] };
 
 const ZERO: CountCell = { count: 0, recordKeySum: 0 };
 const add = (a: CountCell, b: { count: number; recordKeySum: number }): CountCell => ({ count: a.count + b.count, recordKeySum: a.recordKeySum + b.recordKeySum });
@@ -54,7 +54,7 @@ function present<T extends string>(codes: readonly T[], rows: readonly CountRow[
 const threatLabel = (code: ThreatArea) => THREAT_AREAS.label(code);
 const typeLabel = (code: OrganisationType) => ORGANISATION_TYPE_LABELS[code];
 
-export type Headline = { threatArea: ThreatArea; label: string; current: Published; previous: Published; trend: "up" | "down" | "level" | "unknown" };
+type Headline = { threatArea: ThreatArea; label: string; current: Published; previous: Published; trend: "up" | "down" | "level" | "unknown" };
 
 export type OverviewView = {
   view: "overview";

@@ -9,6 +9,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { toDisclosureInput } from "@/lib/disclosures/rows";
 import { correctDisclosure, submitDisclosure, withdrawDisclosure } from "@/lib/disclosures/service";
 import { Forbidden } from "@/lib/errors";
+import { purgeExpiredDisclosures } from "@/lib/retention/purge";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
@@ -195,6 +196,20 @@ describe("counts follow the disclosures in the same transaction", () => {
     expect(await counts(wyAnalyst)).toEqual([]);
     await test.db.update(t.agreements).set({ status: "active" }).where(reference);
     expect(flat(await counts(wyAnalyst))["idva_service/domestic_abuse/total/"]).toBe(4);
+  });
+});
+
+describe("counts kept by the retention purge", () => {
+  it("keeps a purged disclosure in the total, and only there", async () => {
+    const old = { ...input(LEEDS, ["domestic_abuse"], "no", ["language"]), disclosure_month: "2016-03" };
+    await submitDisclosure(idvaCaseworker, old, undefined, NOW);
+    const year = parseInsightFilters({ period: "2016" }, NOW);
+    const read = () => withContext(app.db, contextOf(wyAnalyst), async (tx) => flat(await readCounts(tx, year, ["total", "reported_to_police"])));
+    const held = { "idva_service/domestic_abuse/total/": 1, "idva_service/domestic_abuse/reported_to_police/no": 1 };
+    expect(await read()).toEqual(held);
+    const certificate = await purgeExpiredDisclosures(app.db, { defaultMonths: 84 });
+    expect(certificate.purged).toContainEqual(expect.objectContaining({ month: "2016-03-01", counted: 1 }));
+    expect(await read()).toEqual({ "idva_service/domestic_abuse/total/": 1 });
   });
 });
 

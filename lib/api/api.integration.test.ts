@@ -184,6 +184,7 @@ describe("the OpenAPI document", () => {
       "/api/v1/disclosures",
       "/api/v1/disclosures/{id}",
       "/api/v1/shared-disclosures",
+      "/api/v1/insights/{view}",
       "/api/v1/recorded-crime-returns",
       "/api/v1/disclosures/{id}/withdraw",
     ]);

@@ -40,6 +40,7 @@ const SERVER_OWNED = [
   "partnerReferenceHash",
   "threatAreas",
   "accessKeys",
+  "recordKey",
   "submittedAt",
   "withdrawnAt",
   "withdrawnReason",

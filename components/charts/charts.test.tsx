@@ -5,10 +5,7 @@ import { funnelPlot } from "@/lib/insights/statistics";
 import { REFERENCE_ATTRIBUTION } from "@/lib/reference/attribution";
 import { getForceAreaMap } from "@/lib/reference/map";
 
-import { BarChart } from "./bar-chart";
-import { Choropleth } from "./choropleth";
-import { FunnelPlot } from "./funnel-plot";
-import { LineChart } from "./line-chart";
+import { BarChart, Choropleth, FunnelPlot, LineChart } from "./index";
 
 /** The text of the element matching a tag, e.g. the figcaption. */
 function textOf(html: string, tag: string): string {

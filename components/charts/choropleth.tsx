@@ -3,7 +3,7 @@ import { formatDecimal, SUPPRESSED } from "./format";
 import { ChartLegend, type LegendItem } from "./legend";
 import { INK, RULE, SEQUENTIAL_BLUES } from "./palette";
 
-export type ChoroplethArea = { code: string; name: string; path: string };
+type ChoroplethArea = { code: string; name: string; path: string };
 
 type ChoroplethProps = {
   id: string;

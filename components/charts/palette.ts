@@ -2,7 +2,7 @@
  * Okabe–Ito: eight colours that stay distinct for the common colour-vision deficiencies. Series take
  * them in this order (black is kept for text and reference lines).
  */
-export const SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"] as const;
+const SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"] as const;
 
 export const INK = "#0b0c0c";
 export const MUTED = "#484949";

@@ -1,7 +1,7 @@
 import { loadForceAreaBoundaries } from "./index";
 
 /** A force area's outline as an SVG path in the map's own coordinates. */
-export type MapArea = { code: string; name: string; path: string };
+type MapArea = { code: string; name: string; path: string };
 export type ProjectedMap = { width: number; height: number; areas: readonly MapArea[] };
 
 const HEIGHT = 600;

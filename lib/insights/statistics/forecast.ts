@@ -19,7 +19,7 @@ export type MonthlySeries = {
   values: readonly (number | null)[];
 };
 
-export type ForecastMonth = { month: string; expected: number; lower: number; upper: number };
+type ForecastMonth = { month: string; expected: number; lower: number; upper: number };
 
 export type Forecast = {
   model: "trend and season" | "trend";

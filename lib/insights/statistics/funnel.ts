@@ -12,7 +12,7 @@ import { Z_95, Z_998 } from "./distributions";
 
 export type FunnelUnit = { label: string; numerator: number | null; denominator: number | null };
 
-export type FunnelClassification =
+type FunnelClassification =
   | "high outlier" // above the 99.8% limit
   | "high" // above the 95% limit
   | "within limits"
@@ -36,7 +36,7 @@ export type Funnel = {
   curve: (FunnelLimits & { denominator: number })[];
 };
 
-export const MINIMUM_DENOMINATOR = 10;
+const MINIMUM_DENOMINATOR = 10;
 
 export function funnelLimits(overallRate: number, denominator: number): FunnelLimits {
   if (!(denominator > 0)) throw new RangeError(`A funnel limit needs a positive denominator, not ${denominator}`);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { funnelLimits, funnelPlot, type FunnelUnit } from "./funnel";
-import { forecastMonthly } from "./forecast";
-import { increaseJudgement } from "./judgement";
+import { funnelLimits } from "./funnel";
+import { forecastMonthly, funnelPlot, increaseJudgement, type FunnelUnit } from "./index";
 import { normalCdf, studentTCdf, studentTQuantile } from "./distributions";
 
 const months = (start: number, n: number) =>

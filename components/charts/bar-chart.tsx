@@ -3,6 +3,9 @@ import { formatCount, SUPPRESSED } from "./format";
 import { ChartLegend, type LegendItem } from "./legend";
 import { INK, MUTED, seriesColour } from "./palette";
 
+// Bars carry a thin dark outline: the lighter Okabe–Ito colours fall short of 3:1 against white on
+// their own, and the outline also separates the segments of a stack.
+
 export type BarSeries = { name: string; values: readonly (number | null)[] };
 
 type BarChartProps = {
@@ -94,7 +97,7 @@ export function BarChart({ id, title, summary, notes, categories, series, mode =
                 const width = value * scale;
                 return (
                   <g key={s.name}>
-                    <rect x="0" y={y} width={width} height={BAR} fill={seriesColour(j)}>
+                    <rect x="0" y={y} width={width} height={BAR} fill={seriesColour(j)} stroke={INK} strokeWidth="0.5">
                       <title>{`${category}, ${s.name}: ${formatCount(value)}`}</title>
                     </rect>
                     <text x={width + 4} y={y + BAR - 3} fill={INK}>
@@ -141,7 +144,7 @@ function StackedBar({ index, top, series, scale, patternId }: { index: number; t
     const value = s.values[index] ?? null;
     if (value === null || value === 0) return null;
     return (
-      <rect key={s.name} x={starts[j]} y={top} width={value * scale} height={BAR} fill={seriesColour(j)}>
+      <rect key={s.name} x={starts[j]} y={top} width={value * scale} height={BAR} fill={seriesColour(j)} stroke={INK} strokeWidth="0.5">
         <title>{`${s.name}: ${formatCount(value)}`}</title>
       </rect>
     );

@@ -33,7 +33,9 @@ export function ChartFigure({ title, summary, notes, chart, table, legend }: Cha
       <div className="mt-3">{chart}</div>
       {legend}
       <details className="mt-3">
-        <summary className="cursor-pointer text-link underline">Show the data as a table</summary>
+        <summary className="cursor-pointer text-link underline">
+          Show the data as a table<span className="sr-only">: {title}</span>
+        </summary>
         <div className="mt-2 overflow-x-auto">{table}</div>
       </details>
     </figure>

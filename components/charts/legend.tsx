@@ -21,7 +21,7 @@ export function ChartLegend({ items, patternId }: { items: readonly LegendItem[]
                 <rect x="0.5" y="0.5" width="15" height="15" fill={`url(#${patternId}-legend)`} stroke={MUTED} />
               </>
             ) : (
-              <rect x="0" y="0" width="16" height="16" fill={item.colour} />
+              <rect x="0.5" y="0.5" width="15" height="15" fill={item.colour} stroke="#0b0c0c" strokeWidth="0.5" />
             )}
           </svg>
           {item.label}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { mergePolicies, protectSeries, protectTable, publishedRate, type CountCell, type DisclosurePolicy } from "./index";
+import { mergePolicies, protectCount, protectSeries, protectTable, publishedRate, type CountCell, type DisclosurePolicy } from "./index";
 
 const plain: DisclosurePolicy = { threshold: 5, roundToBase5: false, perturb: false };
 
@@ -89,6 +89,26 @@ describe("protectSeries", () => {
     const out = protectSeries(["a", "b", "c", "d"], cells, plain);
     expect(values(out.values)).toEqual([null, null, 12, 30]);
     expect(out.total.value).toBe(55);
+  });
+});
+
+describe("a differencing attempt with overlapping periods", () => {
+  it("does not give away March's 3 as January–March minus January–February", () => {
+    // January 20 and February 25 disclosures, March 3. The record key sums are the sums of the
+    // disclosures' keys, so January–March's is January–February's plus March's.
+    const janFeb: CountCell = { count: 45, recordKeySum: 5_000 };
+    const march: CountCell = { count: 3, recordKeySum: 310 };
+    const janMar: CountCell = { count: 48, recordKeySum: 5_310 };
+    const policy: DisclosurePolicy = { threshold: 5, roundToBase5: false, perturb: true };
+    expect(protectCount(march, policy)).toEqual({ value: null, suppressed: "primary" });
+    const difference = protectCount(janMar, policy).value! - protectCount(janFeb, policy).value!;
+    // Without perturbation the difference would be exactly 3; with it, each total carries its own noise.
+    expect(protectCount(janMar, { ...policy, perturb: false }).value! - protectCount(janFeb, { ...policy, perturb: false }).value!).toBe(3);
+    // January–March: key 5,310 mod 256 = 190, table position (167·190 + 73·48) mod 256 = 162 → −1, so 47.
+    // January–February: key 5,000 mod 256 = 136, position (167·136 + 73·45) mod 256 = 141 → +1, so 46.
+    expect(difference).toBe(1);
+    // And the same figure asked for again carries the same noise, so repeating the question does not average it out.
+    expect(protectCount(janMar, policy)).toEqual(protectCount({ ...janMar }, policy));
   });
 });
 

@@ -6,8 +6,8 @@ import { perturbationNoise } from "./perturbation";
 import { effectiveThreshold, type DisclosurePolicy } from "./policy";
 import { protectPattern } from "./suppression";
 
-export { DEFAULT_POLICY, MINIMUM_THRESHOLD, effectiveThreshold, mergePolicies, type DisclosurePolicy } from "./policy";
-export { cellKey, perturbationNoise } from "./perturbation";
+export { effectiveThreshold, mergePolicies, type DisclosurePolicy } from "./policy";
+export { perturbationNoise } from "./perturbation";
 
 /**
  * One cell as counted: the number of disclosures and the sum of their record keys (each disclosure

@@ -21,7 +21,7 @@ function normalise(row: Row): Row {
 }
 
 /** The rank of an integer matrix, exactly. */
-export function rank(matrix: readonly (readonly bigint[])[]): number {
+function rank(matrix: readonly (readonly bigint[])[]): number {
   const rows = matrix.map((row) => [...row]);
   const width = rows[0]?.length ?? 0;
   let r = 0;

@@ -510,3 +510,12 @@ export const DETECTORS: readonly ((text: string, out: RawFinding[]) => void)[] =
   detectHandles,
   detectNames,
 ];
+
+/** The detectors of numbers alone, run again over the text with broken-up digits closed. */
+export const NUMBER_DETECTORS: readonly ((text: string, out: RawFinding[]) => void)[] = [
+  detectPhones,
+  // Closed up, a number with a trunk 0 is dialled, not an NHS number ("0800 323 041").
+  (text, out) => collect(NHS_NUMBER, text, "nhs_number", out, (match) =>
+    !match[0].startsWith("0") && isValidNhsNumber(match[0]) ? { start: match.index, end: match.index + match[0].length } : null,
+  ),
+];

@@ -439,7 +439,7 @@ const NOT_A_NAME = new Set([
   "changed", "removed", "added", "used", "provided", "passed", "flagged", "put", "written", "spelt", "spelled",
   "misspelled", "included", "noted", "taken", "checked", "searched", "similar", "common", "familiar", "as", "like",
   "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "dame", "god", "allah",
-  "under", "false", "fake", "only", "hidden", "protected", "confidential", "blank", "missing",
+  "under", "over", "about", "up", "out", "off", "already", "just", "everywhere", "false", "fake", "only", "hidden", "protected", "confidential", "blank", "missing",
 ]);
 
 /** Capitalised name words at a position: up to three, each with a capital and at least two letters. */

@@ -9,26 +9,21 @@
 
 export type View = {
   text: string;
-  /** For each unit of `text`, the original offset where its source starts, and where it ends. */
-  from: Int32Array;
-  to: Int32Array;
+  /** For each unit of `text`, the original offset where its source starts, and where it ends; null while unchanged. */
+  from: Int32Array | null;
+  to: Int32Array | null;
 };
+
+const fromOf = (view: View, i: number) => (view.from === null ? i : (view.from[i] ?? 0));
+const toOf = (view: View, i: number) => (view.to === null ? i + 1 : (view.to[i] ?? 0));
 
 /** The original span behind a span of a view. */
 export function originalSpan(view: View, start: number, end: number): { start: number; end: number } {
-  if (end <= start) return { start: view.from[start] ?? 0, end: view.from[start] ?? 0 };
-  return { start: view.from[start] ?? 0, end: view.to[end - 1] ?? 0 };
+  if (end <= start) return { start: fromOf(view, start), end: fromOf(view, start) };
+  return { start: fromOf(view, start), end: toOf(view, end - 1) };
 }
 
-function identity(text: string): View {
-  const from = new Int32Array(text.length);
-  const to = new Int32Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    from[i] = i;
-    to[i] = i + 1;
-  }
-  return { text, from, to };
-}
+const identity = (text: string): View => ({ text, from: null, to: null });
 
 /** Builds a view unit by unit: each piece of output carries the original span of the input it replaces. */
 class Builder {
@@ -43,16 +38,16 @@ class Builder {
     if (end <= start) return;
     this.parts.push(this.source.text.slice(start, end));
     for (let i = start; i < end; i++) {
-      this.from.push(this.source.from[i] ?? 0);
-      this.to.push(this.source.to[i] ?? 0);
+      this.from.push(fromOf(this.source, i));
+      this.to.push(toOf(this.source, i));
     }
   }
 
   /** Writes `output` in place of source units [start, end); every unit of it maps to their whole span. */
   replace(start: number, end: number, output: string): void {
     if (output === "") return;
-    const origin = this.source.from[start] ?? 0;
-    const originEnd = this.source.to[Math.max(start, end - 1)] ?? origin;
+    const origin = fromOf(this.source, start);
+    const originEnd = toOf(this.source, Math.max(start, end - 1));
     this.parts.push(output);
     for (let i = 0; i < output.length; i++) {
       this.from.push(origin);
@@ -68,21 +63,21 @@ class Builder {
 /** Applies a global regex's replacements to a view; `replace` returns the new text, or null to keep the match. */
 function rewrite(view: View, regex: RegExp, replace: (match: RegExpExecArray) => string | null): View {
   regex.lastIndex = 0;
-  let match = regex.exec(view.text);
-  if (match === null) return view;
-  const builder = new Builder(view);
+  let builder: Builder | null = null;
   let done = 0;
-  for (; match !== null; match = regex.exec(view.text)) {
+  for (let match = regex.exec(view.text); match !== null; match = regex.exec(view.text)) {
     if (match[0].length === 0) {
       regex.lastIndex++;
       continue;
     }
     const output = replace(match);
     if (output === null) continue;
+    builder ??= new Builder(view);
     builder.copy(done, match.index);
     builder.replace(match.index, match.index + match[0].length, output);
     done = match.index + match[0].length;
   }
+  if (builder === null) return view;
   builder.copy(done, view.text.length);
   return builder.build();
 }
@@ -146,6 +141,7 @@ function foldCharacter(char: string): string {
 }
 
 function foldCharacters(text: string): View {
+  if (!/[^\x00-\x7F]/.test(text)) return identity(text);
   const from: number[] = [];
   const to: number[] = [];
   let out = "";

@@ -1,4 +1,5 @@
 import { DETECTORS, NUMBER_DETECTORS, type RawFinding } from "./detectors";
+import { detectRunningNames } from "./names";
 import { PII_KIND_PRIORITY, piiMessage, type PiiFinding } from "./kinds";
 import { closeUpDigits, normalise, originalSpan, type View } from "./normalise";
 
@@ -26,7 +27,7 @@ function detectIn(view: View, detectors: typeof DETECTORS, out: RawFinding[]): v
 export function scanForPii(text: string): PiiFinding[] {
   const raw: RawFinding[] = [];
   const view = normalise(text);
-  detectIn(view, DETECTORS, raw);
+  detectIn(view, [...DETECTORS, detectRunningNames], raw);
   const closed = closeUpDigits(view);
   if (closed !== view) detectIn(closed, NUMBER_DETECTORS, raw);
   raw.sort((a, b) => a.start - b.start || b.end - a.end);

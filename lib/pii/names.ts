@@ -13,7 +13,7 @@ import { PLACE_WORDS } from "./places";
 
 type Category = "first" | "last" | "ambiguous" | "casework" | "unknown";
 
-const LEXICON = nlp.model().one.lexicon as Record<string, string | string[]>;
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "LastName"]);
 const NOT_NAME_TAGS = new Set([
   "Place", "City", "Country", "Region", "Organization", "Month", "WeekDay", "Demonym", "Language", "Religion", "Holiday",

@@ -91,7 +91,7 @@ function disguise(value: string, how: Disguise, seed: number): string {
       return (value.startsWith("+") ? "plus " : "") + words.join(" ");
     }
     case "written-out separators": {
-      const [at, dot] = [[" {at} ", " [dot] "], [" at ", " dot "], ["[at]", "[.]"], [" (at) ", " (dot) "]][seed % 4]!;
+      const [at, dot] = ([[" {at} ", " [dot] "], [" at ", " dot "], ["[at]", "[.]"], [" (at) ", " (dot) "]] as const)[seed % 4]!;
       return value.replace("@", at).replace(/\./g, dot);
     }
   }

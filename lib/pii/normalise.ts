@@ -227,7 +227,8 @@ function spelledDigits(run: string): string | null {
 // A token of digits with O, I, l or | among them ("O77OO", "9OO12З"): the letters are digits.
 const DIGIT_LOOKALIKES = /(?<![A-Za-z0-9])[0-9OoIl|]*[0-9][0-9OoIl|]*(?![A-Za-z0-9])/g;
 
-function foldDigitLookalikes(view: View): View {
+/** The view with O, I and l among digits read as digits: for the number detectors alone, since registrations and postcodes mix letters and digits. */
+export function foldDigitLookalikes(view: View): View {
   return rewrite(view, DIGIT_LOOKALIKES, (match) => {
     const token = match[0];
     if (!/[OoIl|]/.test(token)) return null;
@@ -240,14 +241,13 @@ function foldDigitLookalikes(view: View): View {
 /**
  * The text as a careful reader sees it: compatibility forms and other scripts' digits as ASCII,
  * invisible characters gone, look-alike letters folded, bracketed "at" and "dot" as signs, numbers
- * spelled out in words as digits, and O or l among digits as 0 or 1.
+ * spelled out in words as digits.
  */
 export function normalise(text: string): View {
   let view = foldCharacters(text);
   view = rewrite(view, BRACKETED_AT, () => "@");
   view = rewrite(view, BRACKETED_DOT, () => ".");
   view = rewrite(view, SPELLED_NUMBER, (match) => spelledDigits(match[0]));
-  view = foldDigitLookalikes(view);
   return view;
 }
 

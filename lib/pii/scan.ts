@@ -1,7 +1,7 @@
 import { DETECTORS, NUMBER_DETECTORS, type RawFinding } from "./detectors";
 import { detectRunningNames } from "./names";
 import { PII_KIND_PRIORITY, piiMessage, type PiiFinding } from "./kinds";
-import { closeUpDigits, normalise, originalSpan, type View } from "./normalise";
+import { closeUpDigits, foldDigitLookalikes, normalise, originalSpan, type View } from "./normalise";
 
 const rank = (finding: RawFinding) => PII_KIND_PRIORITY.indexOf(finding.kind);
 
@@ -17,8 +17,8 @@ function detectIn(view: View, detectors: typeof DETECTORS, out: RawFinding[]): v
  *
  * The text is normalised first (lib/pii/normalise.ts: compatibility forms, invisible characters,
  * look-alike letters, other scripts' digits, bracketed "at" and "dot", numbers in words), and the
- * number detectors look again with broken-up digits closed; every finding is mapped back, so its
- * span is always in the text as given.
+ * number detectors look again with O and l among digits read as digits and broken-up digits
+ * closed; every finding is mapped back, so its span is always in the text as given.
  *
  * Findings are sorted by start. Overlapping hits become one finding over their combined span,
  * named by the most specific kind among them (PII_KIND_PRIORITY): a valid NHS number that could
@@ -28,7 +28,7 @@ export function scanForPii(text: string): PiiFinding[] {
   const raw: RawFinding[] = [];
   const view = normalise(text);
   detectIn(view, [...DETECTORS, detectRunningNames], raw);
-  const closed = closeUpDigits(view);
+  const closed = closeUpDigits(foldDigitLookalikes(view));
   if (closed !== view) detectIn(closed, NUMBER_DETECTORS, raw);
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
 

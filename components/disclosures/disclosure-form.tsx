@@ -152,5 +152,7 @@ function orderErrors(fieldErrors: Record<string, string>): Record<string, string
 function withContextWording(fieldErrors: Record<string, string>): Record<string, string> {
   const message = fieldErrors.context;
   if (!message?.startsWith("looks like")) return fieldErrors;
-  return { ...fieldErrors, context: `The context ${message}: rephrase it without personal details` };
+  // Names come with their own advice (write a role instead); other findings get the general one.
+  const advice = /: replace (?:it|them|each name)/.test(message) ? "" : ": rephrase it without personal details";
+  return { ...fieldErrors, context: `The context ${message}${advice}` };
 }

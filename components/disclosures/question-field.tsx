@@ -5,6 +5,7 @@ import { FieldFrame, controlClass } from "@/components/form/field-frame";
 import { multiple, single, type FormValues } from "@/lib/disclosures/form-data";
 import { EARLIEST_DISCLOSURE_MONTH, type AskedQuestion, type TextQuestion } from "@/lib/taxonomy";
 import { Checkboxes, Radios } from "./choices";
+import { PrivacyCheck } from "./privacy-check";
 
 export type LocalAuthorityGroup = { label: string; options: readonly { value: string; label: string }[] };
 
@@ -150,9 +151,10 @@ function GroupedSelect({ control, placeholder, groups, rest }: { control: Contro
 
 /** Free text with a count of the characters left, which turns into a warning past the limit. */
 function TextField({ question, initial, error }: { question: TextQuestion; initial: FormValues; error: string | undefined }) {
-  const [length, setLength] = useState(() => [...single(initial, question.code)].length);
-  const left = question.maxLength - length;
+  const [value, setValue] = useState(() => single(initial, question.code));
+  const left = question.maxLength - [...value].length;
   const countId = `${question.code}-count`;
+  const checkId = `${question.code}-privacy`;
   return (
     <Framed question={question} initial={initial} error={error}>
       {(control) => (
@@ -160,9 +162,10 @@ function TextField({ question, initial, error }: { question: TextQuestion; initi
           <textarea
             {...control}
             rows={5}
-            onChange={(event) => setLength([...event.currentTarget.value].length)}
-            aria-describedby={`${control["aria-describedby"] ?? ""} ${countId}`.trim()}
+            onChange={(event) => setValue(event.currentTarget.value)}
+            aria-describedby={`${control["aria-describedby"] ?? ""} ${countId} ${checkId}`.trim()}
           />
+          <PrivacyCheck text={value} id={checkId} />
           <p id={countId} aria-live="polite" className={left < 0 ? "font-bold text-error" : "text-muted"}>
             {left >= 0 ? `You have ${left.toLocaleString("en-GB")} characters remaining` : `You have ${(-left).toLocaleString("en-GB")} characters too many`}
           </p>

@@ -1,5 +1,5 @@
 import { Invalid } from "@/lib/errors";
-import { scanForPii } from "@/lib/pii";
+import { piiMessage, scanForPii } from "@/lib/pii";
 import { toFieldErrors } from "./field-errors";
 import { disclosureSchema, draftSchema, type DraftDisclosure } from "./schema";
 
@@ -19,18 +19,31 @@ export function disclosureParser(mode: "draft" | "submit", now: Date): (input: u
     const result = schema.safeParse(input);
     if (!result.success) {
       const fieldErrors: Record<string, string> = {};
+      const names = { context: 0, other: 0 };
       for (const error of toFieldErrors(result.error)) {
         // A finding in free text names its kind and where it is, never the text itself.
         const message = error.start === undefined ? error.message : `${error.message} (characters ${error.start + 1} to ${error.end})`;
+        if (error.path === "context" && error.start !== undefined) {
+          if (error.message === piiMessage("name")) names.context++;
+          else names.other++;
+        }
         const previous = fieldErrors[error.path];
         if (previous === undefined) fieldErrors[error.path] = message;
         else if (error.path === "context") fieldErrors.context = `${previous}; ${message}`;
       }
+      if (names.context > 0) fieldErrors.context = `${fieldErrors.context}: ${nameAdvice(names.context, names.other)}`;
       return { ok: false, fieldErrors };
     }
     const { partner_reference: partnerReference, ...values } = result.data as DraftDisclosure & { partner_reference?: string };
     return { ok: true, parsed: { values: values as DraftDisclosure, partnerReference } };
   };
+}
+
+/** What to do about names in free text: a role says what the reader needs without saying who. */
+export function nameAdvice(names: number, others: number): string {
+  const roles = "such as ‘the victim’ or ‘her ex-partner’";
+  if (others > 0) return `replace each name with a role, ${roles}, and remove the other personal details`;
+  return names === 1 ? `replace it with a role, ${roles}` : `replace them with roles, ${roles}`;
 }
 
 /** Validates one draft or submission; throws Invalid with field errors. */

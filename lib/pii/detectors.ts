@@ -439,7 +439,7 @@ const NOT_A_NAME = new Set([
   "changed", "removed", "added", "used", "provided", "passed", "flagged", "put", "written", "spelt", "spelled",
   "misspelled", "included", "noted", "taken", "checked", "searched", "similar", "common", "familiar", "as", "like",
   "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "dame", "god", "allah",
-  "under", "false", "fake", "only", "hidden", "protected", "confidential", "blank", "missing",
+  "under", "over", "about", "up", "out", "off", "already", "just", "everywhere", "false", "fake", "only", "hidden", "protected", "confidential", "blank", "missing",
 ]);
 
 /** Capitalised name words at a position: up to three, each with a capital and at least two letters. */
@@ -509,4 +509,13 @@ export const DETECTORS: readonly ((text: string, out: RawFinding[]) => void)[] =
   detectProfileLinks,
   detectHandles,
   detectNames,
+];
+
+/** The detectors of numbers alone, run again over the text with broken-up digits closed. */
+export const NUMBER_DETECTORS: readonly ((text: string, out: RawFinding[]) => void)[] = [
+  detectPhones,
+  // Closed up, a number with a trunk 0 is dialled, not an NHS number ("0800 323 041").
+  (text, out) => collect(NHS_NUMBER, text, "nhs_number", out, (match) =>
+    !match[0].startsWith("0") && isValidNhsNumber(match[0]) ? { start: match.index, end: match.index + match[0].length } : null,
+  ),
 ];

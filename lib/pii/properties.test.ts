@@ -203,6 +203,7 @@ const PIECES = fc.constantFrom(
   ..."0123456789 aAzZ.-/()+@:,'".split(""),
   "07", "+44", "March ", "12th ", "Road ", "St ", "Flat ", "name is ", "called ", "Mrs ", "DC ", "DOB ",
   "facebook.com/", "x.com/", "[at]", " dot ", "com", "SW1A", "1AA", "AB", "CDE", "\n", "\u00A0",
+  "\u200B", "\u00AD", "０", "７", "О", "Ѕ", "𝟕", "ﬁ", "٣", " oh ", " double ", "seven ", "{at}", "[.]",
 );
 
 describe("findings (property-based)", () => {
@@ -231,6 +232,52 @@ describe("findings (property-based)", () => {
         const findings = scanForPii(text);
         expect(findings.length, text).toBeGreaterThan(0);
         for (const finding of findings) expect(finding.message).not.toContain(text.slice(finding.start, finding.end));
+      }),
+    );
+  });
+});
+
+/* --------------------------------------------------------------- disguises */
+
+const INVISIBLES = fc.constantFrom("\u200B", "\u200C", "\u200D", "\u2060", "\u00AD", "\uFEFF", "\u034F", "\uFE0F");
+const identifier = fc.oneof(
+  phone.map((value) => ({ kind: "phone" as const, value })),
+  nhsDigits.map((number) => ({ kind: "nhs_number" as const, value: nhsFormat(number, " ") })),
+  niNumber.map((value) => ({ kind: "ni_number" as const, value })),
+  postcode.map((value) => ({ kind: "postcode" as const, value })),
+  registration.map((value) => ({ kind: "vehicle_registration" as const, value })),
+);
+
+/** Whether the scan of a sentence refuses the stretch where the value sits, as the given kind. */
+function caughtAs(kind: PiiKind, text: string, start: number, end: number): boolean {
+  return scanForPii(text).some((finding) => finding.kind === kind && finding.start <= start && finding.end >= end);
+}
+
+describe("disguises never hide an identifier (property-based)", () => {
+  it("inserting invisible characters anywhere in an identifier caught in plain ASCII", () => {
+    fc.assert(
+      fc.property(SENTENCES, identifier, fc.array(fc.tuple(fc.nat(), INVISIBLES), { minLength: 1, maxLength: 6 }), (sentence, { kind, value }, inserts) => {
+        const plain = place(sentence, value);
+        fc.pre(caughtAs(kind, plain.text, plain.start, plain.end));
+        let disguised = value;
+        for (const [at, invisible] of inserts) {
+          const position = 1 + (at % Math.max(1, disguised.length - 1));
+          disguised = disguised.slice(0, position) + invisible + disguised.slice(position);
+        }
+        const { text, start, end } = place(sentence, disguised);
+        expect(caughtAs(kind, text, start, end), JSON.stringify(text)).toBe(true);
+      }),
+    );
+  });
+
+  it("switching an identifier caught in plain ASCII to full-width digits (and letters)", () => {
+    fc.assert(
+      fc.property(SENTENCES, identifier, fc.boolean(), (sentence, { kind, value }, letters) => {
+        const plain = place(sentence, value);
+        fc.pre(caughtAs(kind, plain.text, plain.start, plain.end));
+        const wide = value.replace(letters ? /[0-9A-Za-z]/g : /[0-9]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+        const { text, start, end } = place(sentence, wide);
+        expect(caughtAs(kind, text, start, end), JSON.stringify(text)).toBe(true);
       }),
     );
   });

@@ -1,0 +1,57 @@
+/**
+ * Words of the names of local authority districts, community safety partnerships and police force
+ * areas in England and Wales (ONS 2023 lookups in lib/reference/data), lower case. Places at force or
+ * council level are casework language, not personal data, so a word here is never taken for a name
+ * on its own. Regenerate from the lookups when they change.
+ */
+export const PLACE_WORDS: ReadonlySet<string> = new Set(
+  // prettier-ignore
+  [
+    "adur", "albans", "allerdale", "amber", "anglesey", "arun", "ashfield", "ashford", "avon", "aylesbury",
+    "babergh", "banstead", "barking", "barnet", "barnsley", "barrow", "basildon", "basingstoke", "bassetlaw",
+    "bath", "bedford", "bedfordshire", "bedworth", "berkshire", "bexley", "birmingham", "blaby", "blackburn",
+    "blackpool", "blaenau", "bolsover", "bolton", "boston", "bosworth", "bournemouth", "bracknell",
+    "bradford", "braintree", "breckland", "brent", "brentwood", "bridgend", "brighton", "bristol",
+    "broadland", "bromley", "bromsgrove", "broxbourne", "broxtowe", "buckinghamshire", "bucks", "burnley",
+    "bury", "caerphilly", "calderdale", "cambridge", "cambridgeshire", "camden", "cannock", "canterbury",
+    "cardiff", "carlisle", "carmarthenshire", "castle", "central", "ceredigion", "charnwood", "chase",
+    "chelmsford", "chelsea", "cheltenham", "cherwell", "cheshire", "chester", "chesterfield", "chichester",
+    "chiltern", "chorley", "christchurch", "city", "cleveland", "coastal", "colchester", "conwy", "copeland",
+    "corby", "cornwall", "cotswold", "county", "coventry", "crawley", "croydon", "cumberland", "cumbria",
+    "cwm", "cynon", "dacorum", "dagenham", "dales", "darlington", "dartford", "dartmoor", "darwen",
+    "daventry", "dean", "deane", "denbighshire", "derby", "derbyshire", "devon", "doncaster", "dorset",
+    "dover", "dudley", "durham", "dyfed", "ealing", "east", "eastbourne", "eastleigh", "eden", "elmbridge",
+    "enfield", "epping", "epsom", "erewash", "essex", "ewell", "exeter", "fareham", "fenland", "flintshire",
+    "folkestone", "forest", "fulham", "furness", "fylde", "gateshead", "gedling", "glamorgan", "gloucester",
+    "gloucestershire", "gosport", "gravesham", "great", "greater", "greenwich", "guildford", "gwent",
+    "gwynedd", "hackney", "halton", "hamlets", "hammersmith", "hampshire", "hams", "harborough", "haringey",
+    "harlow", "harrow", "hart", "hartlepool", "hastings", "hatfield", "havant", "havering", "heath", "helens",
+    "herefordshire", "hertfordshire", "hertsmere", "high", "hillingdon", "hills", "hinckley", "holland",
+    "horse", "horsham", "hounslow", "hove", "hull", "humberside", "huntingdonshire", "hyndburn", "hythe",
+    "ipswich", "isle", "isles", "islington", "kensington", "kent", "kesteven", "kettering", "keynes",
+    "king's", "kingston", "kirklees", "knowsley", "lakeland", "lambeth", "lancashire", "lancaster", "leeds",
+    "leicester", "leicestershire", "lewes", "lewisham", "lichfield", "lincoln", "lincolnshire", "lindsey",
+    "liverpool", "london", "luton", "lyme", "lynn", "maidenhead", "maidstone", "maldon", "malling", "malvern",
+    "manchester", "mansfield", "medway", "melton", "mercia", "merseyside", "merthyr", "merton",
+    "metropolitan", "mid", "middlesbrough", "midlands", "milton", "mole", "monmouthshire", "moorlands",
+    "neath", "new", "newark", "newcastle", "newham", "newport", "norfolk", "north", "northampton",
+    "northamptonshire", "northumberland", "northumbria", "norwich", "nottingham", "nottinghamshire",
+    "nuneaton", "oadby", "oldham", "oxford", "oxfordshire", "peak", "pembrokeshire", "pendle", "peterborough",
+    "plymouth", "point", "police", "poole", "port", "portsmouth", "powys", "preston", "reading", "redbridge",
+    "redcar", "redditch", "reigate", "rhondda", "ribble", "richmond", "riding", "rivers", "rochdale",
+    "rochford", "rossendale", "rother", "rotherham", "rugby", "runnymede", "rushcliffe", "rushmoor",
+    "rutland", "salford", "sandwell", "scilly", "sea", "sefton", "sevenoaks", "sheffield", "shepway",
+    "sherwood", "shropshire", "slough", "solihull", "somerset", "south", "southampton", "southend",
+    "southwark", "spelthorne", "stafford", "staffordshire", "stevenage", "stockport", "stockton", "stoke",
+    "stratford", "stroud", "suffolk", "sunderland", "surrey", "sussex", "sutton", "swale", "swansea",
+    "swindon", "taf", "talbot", "tameside", "tamworth", "tandridge", "tees", "teignbridge", "telford",
+    "tendring", "test", "tewkesbury", "thames", "thanet", "three", "thurrock", "tonbridge", "torbay",
+    "torfaen", "torridge", "tower", "trafford", "trent", "tunbridge", "tydfil", "tyne", "tyneside",
+    "uttlesford", "vale", "valley", "wakefield", "wales", "walsall", "waltham", "wandsworth", "warrington",
+    "warwick", "warwickshire", "watford", "waveney", "waverley", "wealden", "wellingborough", "wells",
+    "welwyn", "west", "western", "westminster", "westmorland", "white", "wigan", "wight", "wigston",
+    "wiltshire", "winchester", "windsor", "wirral", "woking", "wokingham", "wolverhampton", "worcester",
+    "worcestershire", "worthing", "wrekin", "wrexham", "wychavon", "wycombe", "wyre", "yarmouth", "york",
+    "yorkshire",
+  ],
+);

@@ -4,6 +4,7 @@ import { getEnv, isBuildPhase } from "./env";
 import { installClientAddressStamp } from "./http/client-address";
 import { portalJobs } from "./jobs/portal-jobs";
 import { startJobRunner } from "./jobs/runner";
+import { log } from "./log";
 import { createMailer } from "./mail/transport";
 import { OperatorError } from "./operator-error";
 
@@ -22,14 +23,14 @@ export async function startPortal(): Promise<void> {
     // caller says (lib/http/client-address.ts).
     installClientAddressStamp(env.TRUSTED_PROXY_HOPS);
     const handle = await getDatabaseHandle();
-    console.info(`Database ready (${handle.driver}, ${handle.location}).`);
+    log.info({ driver: handle.driver, location: handle.location }, "Database ready");
     // The embedded database has one owner process, so its jobs always run here; on a server,
     // JOBS_IN_PROCESS=false leaves them to `npm run worker`.
     const holder = globalThis as { [JOBS_STARTED]?: boolean };
     if ((env.JOBS_IN_PROCESS || handle.driver === "pglite") && !holder[JOBS_STARTED]) {
       holder[JOBS_STARTED] = true;
       startJobRunner(handle.db, portalJobs(env, createMailer(env)));
-      console.info("Scheduled jobs run in this process.");
+      log.info("Scheduled jobs run in this process");
     }
   } catch (error) {
     console.error(`Cannot start the portal: ${error instanceof OperatorError ? error.message : "unexpected error"}`);

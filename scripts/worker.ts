@@ -3,6 +3,7 @@
 // any number of workers and portal instances may run: each job runs on one of them at a time.
 import { getDatabaseHandle } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { portalJobs } from "@/lib/jobs/portal-jobs";
 import { startJobRunner } from "@/lib/jobs/runner";
 import { createMailer } from "@/lib/mail/transport";
@@ -15,7 +16,7 @@ try {
   }
   const handle = await getDatabaseHandle();
   const runner = startJobRunner(handle.db, portalJobs(env, createMailer(env)), { keepAlive: true });
-  console.info(`Worker running the scheduled jobs against ${handle.location}; stop it with Ctrl+C or SIGTERM.`);
+  log.info({ location: handle.location }, "Worker running the scheduled jobs; stop it with Ctrl+C or SIGTERM");
   const stop = async () => {
     await runner.stop();
     await handle.close();

@@ -11,12 +11,10 @@ import { enforceRateLimits, exportRules, type RateRule } from "./rate-limit";
 
 // Small limits, set before anything reads the configuration (getEnv caches it).
 vi.hoisted(() => {
-  Object.assign(process.env, {
-    API_RATE_LIMIT_PER_TOKEN: "3",
-    API_RATE_LIMIT_PER_ORGANISATION: "5",
-    EXPORT_RATE_LIMIT_PER_USER: "2",
-    EXPORT_RATE_LIMIT_PER_ORGANISATION: "3",
-  });
+  vi.stubEnv("API_RATE_LIMIT_PER_TOKEN", "3");
+  vi.stubEnv("API_RATE_LIMIT_PER_ORGANISATION", "5");
+  vi.stubEnv("EXPORT_RATE_LIMIT_PER_USER", "2");
+  vi.stubEnv("EXPORT_RATE_LIMIT_PER_ORGANISATION", "3");
 });
 
 let test: TestDatabase;
@@ -33,7 +31,7 @@ beforeAll(async () => {
   otherAnalyst = { ...analyst, userId: policeManager.userId, email: policeManager.email };
 });
 afterAll(async () => {
-  for (const name of ["API_RATE_LIMIT_PER_TOKEN", "API_RATE_LIMIT_PER_ORGANISATION", "EXPORT_RATE_LIMIT_PER_USER", "EXPORT_RATE_LIMIT_PER_ORGANISATION"]) delete process.env[name];
+  vi.unstubAllEnvs();
   await test?.close();
 });
 

@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { withoutQueryParameters } from "@/db/errors";
 import { scheduledJobs } from "@/db/schema";
+import { log as portalLog } from "@/lib/log";
 
 // docs/architecture.md#scheduled-jobs: a small job runner on the portal's own database, so that
 // nothing else has to be run. Each job has a row in scheduled_jobs; every instance ticks once a
@@ -11,6 +12,12 @@ import { scheduledJobs } from "@/db/schema";
 // exactly one runs it. A failed run is logged and retried later, never thrown at the caller.
 
 export type JobLog = { info(message: string): void; error(message: string): void };
+
+/** The runner's lines in the portal's structured log. */
+const structuredLog: JobLog = {
+  info: (message) => portalLog.info({ component: "jobs" }, message),
+  error: (message) => portalLog.error({ component: "jobs" }, message),
+};
 
 export type Job = {
   name: string;
@@ -122,7 +129,7 @@ export type JobRunner = { stop(): Promise<void> };
 export function startJobRunner(
   db: Database,
   jobs: readonly Job[],
-  { intervalMs = 60_000, log = console, keepAlive = false }: { intervalMs?: number; log?: JobLog; keepAlive?: boolean } = {},
+  { intervalMs = 60_000, log = structuredLog, keepAlive = false }: { intervalMs?: number; log?: JobLog; keepAlive?: boolean } = {},
 ): JobRunner {
   const instance = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   let current: Promise<unknown> = registerJobs(db, jobs).catch((error: unknown) => log.error(`Cannot register the scheduled jobs: ${describe(error)}`));

@@ -48,14 +48,22 @@ export async function registerJobs(db: Database, jobs: readonly Job[], now = new
     .onConflictDoNothing({ target: scheduledJobs.name });
 }
 
-/** Runs, one after another, the jobs due at `now` that this instance manages to claim. */
-export async function runDueJobs(db: Database, jobs: readonly Job[], { now = new Date(), instance, log }: { now?: Date; instance: string; log: JobLog }): Promise<JobOutcome[]> {
+/**
+ * Runs, one after another, the jobs due at `now` that this instance manages to claim; once
+ * `stopping` says so, it claims no more (the job running then finishes).
+ */
+export async function runDueJobs(
+  db: Database,
+  jobs: readonly Job[],
+  { now = new Date(), instance, log, stopping = () => false }: { now?: Date; instance: string; log: JobLog; stopping?: () => boolean },
+): Promise<JobOutcome[]> {
   const due = await db
     .select({ name: scheduledJobs.name })
     .from(scheduledJobs)
     .where(and(inArray(scheduledJobs.name, jobs.map((job) => job.name)), lte(scheduledJobs.nextRunAt, now)));
   const outcomes: JobOutcome[] = [];
   for (const job of jobs.filter((candidate) => due.some((row) => row.name === candidate.name))) {
+    if (stopping()) break;
     const claim = await claimJob(db, job.name, instance, now);
     if (!claim) continue;
     outcomes.push(await runClaimed(db, job, claim.attempts, instance, now, log));
@@ -134,11 +142,12 @@ export function startJobRunner(
   const instance = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   let current: Promise<unknown> = registerJobs(db, jobs).catch((error: unknown) => log.error(`Cannot register the scheduled jobs: ${describe(error)}`));
   let busy = false;
+  let stopped = false;
   const tick = () => {
-    if (busy) return;
+    if (busy || stopped) return;
     busy = true;
     current = current
-      .then(() => runDueJobs(db, jobs, { instance, log }))
+      .then(() => runDueJobs(db, jobs, { instance, log, stopping: () => stopped }))
       .catch((error: unknown) => log.error(`The job runner could not check for due jobs: ${describe(error)}`))
       .finally(() => {
         busy = false;
@@ -148,7 +157,9 @@ export function startJobRunner(
   if (!keepAlive) timer.unref();
   tick();
   return {
+    /** Starts no further job; resolves once the one running, if any, has finished. */
     async stop() {
+      stopped = true;
       clearInterval(timer);
       await current;
     },

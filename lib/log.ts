@@ -73,7 +73,7 @@ export function logger(): Logger {
 }
 
 /** Makes `logger` the process's logger: how a test reads what the portal logs. */
-export function useLogger(replacement: Logger): void {
+export function replaceLogger(replacement: Logger): void {
   (globalThis as { [KEY]?: Logger })[KEY] = replacement;
 }
 

@@ -1,10 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { createLogger, useLogger } from "./log";
+import { createLogger, replaceLogger } from "./log";
 import { shutDown, trackHttpServers } from "./shutdown";
 
-useLogger(createLogger({ level: "silent" }));
+replaceLogger(createLogger({ level: "silent" }));
 
 /** A GET answered with status and body, or the connection error's code. */
 function get(port: number): Promise<{ status: number; body: string } | { error: string }> {

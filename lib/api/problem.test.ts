@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createLogger, useLogger } from "@/lib/log";
+import { createLogger, replaceLogger } from "@/lib/log";
 import { problemFrom } from "./problem";
 
 describe("an unexpected API error", () => {
-  afterEach(() => useLogger(createLogger({ level: "silent" })));
+  afterEach(() => replaceLogger(createLogger({ level: "silent" })));
 
   it("answers 500 with a reference that is also in the log line, and no stack trace or message", async () => {
     const lines: string[] = [];
-    useLogger(createLogger({ destination: { write: (line: string) => void lines.push(line) } }));
+    replaceLogger(createLogger({ destination: { write: (line: string) => void lines.push(line) } }));
     const response = problemFrom(new TypeError("Cannot read properties of undefined (reading 'orgId')"));
     expect(response.status).toBe(500);
     const text = await response.text();

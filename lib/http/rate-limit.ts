@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
 import { rowsOf, type Database } from "@/db/database";
-import type { Env } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import { RateLimited } from "@/lib/errors";
 
 /**
@@ -104,4 +105,9 @@ export function exportRules(viewer: { userId: string; organisation: { id: string
       refusal: `People in your organisation have downloaded ${env.EXPORT_RATE_LIMIT_PER_ORGANISATION} exports this hour, its limit.`,
     },
   ];
+}
+
+/** Counts one record export by the viewer against their own and their organisation's hourly limits. */
+export async function enforceExportLimits(viewer: { userId: string; organisation: { id: string } }, now = new Date()): Promise<void> {
+  await enforceRateLimits(await getDatabase(), exportRules(viewer, getEnv()), now);
 }

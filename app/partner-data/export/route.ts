@@ -1,8 +1,6 @@
-import { getDatabase } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
-import { getEnv } from "@/lib/env";
 import { Forbidden, Invalid, NotFound, RateLimited } from "@/lib/errors";
-import { enforceRateLimits, exportRules } from "@/lib/http/rate-limit";
+import { enforceExportLimits } from "@/lib/http/rate-limit";
 import { agreementDay } from "@/lib/access/visibility";
 import { sharedDisclosuresCsv } from "@/lib/shared-disclosures/csv";
 import { exportSharedDisclosures, parseSharedQuery } from "@/lib/shared-disclosures/service";
@@ -25,7 +23,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const { filter, sort } = parseSharedQuery(new URL(request.url).searchParams);
     const now = new Date();
-    await enforceRateLimits(await getDatabase(), exportRules(viewer, getEnv()), now);
+    await enforceExportLimits(viewer, now);
     const exported = await exportSharedDisclosures(viewer, { filter, sort }, now);
     return csvDownload(sharedDisclosuresCsv(exported.fields, exported.threatAreas, exported.items), `partner-data-${agreementDay(now)}.csv`);
   } catch (error) {

@@ -1,18 +1,14 @@
 "use client";
 
 import Link from "next/link";
+// Only the digest is shown: it matches the server log entry without revealing what went wrong.
+import { referenceOf } from "@/lib/error-reference";
 
 type ErrorPageProps = {
   error: unknown;
   retry: () => void;
 };
 
-// Only the digest is shown: it matches the server log entry without revealing what went wrong.
-function referenceOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("digest" in error)) return undefined;
-  const { digest } = error;
-  return typeof digest === "string" && digest.length > 0 ? digest : undefined;
-}
 
 export default function ErrorPage({ error, retry }: ErrorPageProps) {
   const reference = referenceOf(error);

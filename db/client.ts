@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getEnv, isBuildPhase } from "@/lib/env";
+import { log } from "@/lib/log";
 import { APP_ROLE, appRoleProblem } from "./app-role";
 import { DatabaseUnavailableError, connectServer, openEmbedded } from "./connect";
 import type { Database, DatabaseHandle } from "./database";
@@ -66,11 +67,11 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
     await migrateDatabase(handle);
     if (await isEmpty(handle.db)) {
       if (env.NODE_ENV === "production") {
-        console.warn("The embedded database is empty; demo data is never seeded in production.");
+        log.warn("The embedded database is empty; demo data is never seeded in production");
       } else {
-        console.info(`Seeding the new embedded database in ${handle.location} with demo data…`);
+        log.info({ location: handle.location }, "Seeding the new embedded database with demo data");
         const summary = await seedDemo(handle.db, env);
-        console.info(`Seeded ${summary.organisations} organisations, ${summary.users} accounts, ${summary.disclosures} disclosures.`);
+        log.info({ ...summary }, "Seeded the embedded database");
       }
     }
     // PGlite connects as a superuser: act as the app role from now on, as on a server, so that

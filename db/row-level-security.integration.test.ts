@@ -40,7 +40,7 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
   users: "accounts exist before any organisation is chosen; read by e-mail at sign-in",
   sessions: "read by hashed token before the user's context exists; names an organisation only as the one acted for",
   sign_in_challenges: "half-finished sign-ins, keyed by a hashed token",
-  throttle_counters: "sign-in throttling, keyed by hashed account or address",
+  throttle_counters: "sign-in throttling and request rate limits, keyed by hashed account, address, token, user or organisation id",
   recovery_codes: "a user's own hashed MFA recovery codes",
   user_identities: "links a user to an SSO subject; read during sign-in",
   police_force_areas: "ONS reference data",

@@ -80,8 +80,9 @@ test.describe("Partner data", () => {
     await expect(page.getByText("This page lists record-level data only")).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
     await expectAccessible(page, "/partner-data with nothing shared");
-    const csv = await (await page.request.get("/partner-data/export")).text();
-    expect(csv).toBe("id,provider,provider_type,submitted_at\r\n");
+    const exported = await page.request.get("/partner-data/export");
+    expect(exported.headers()["cache-control"]).toBe("private, no-store");
+    expect(await exported.text()).toBe("id,provider,provider_type,submitted_at\r\n");
   });
 
   test("a viewer, who sees aggregates only, does not find the page", async ({ page }) => {

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { type z } from "zod";
 import { withoutQueryParameters } from "@/db/errors";
@@ -8,6 +7,7 @@ import type { Permission } from "@/lib/access/permissions";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError, Forbidden, Invalid } from "@/lib/errors";
 import { requestIsSameOrigin } from "@/lib/http/request";
+import { log, newReference } from "@/lib/log";
 
 /** What a form's server action hands back to `useActionState`. */
 export type ActionState<T = undefined> =
@@ -65,8 +65,8 @@ function invalidFrom(error: z.ZodError): Invalid {
 function describe(error: unknown): { error: string; fieldErrors: Record<string, string> } {
   if (error instanceof Invalid) return { error: error.message, fieldErrors: { ...error.fieldErrors } };
   if (error instanceof AppError) return { error: error.message, fieldErrors: {} };
-  const reference = randomUUID().slice(0, 8);
-  console.error(`Unexpected error (ref ${reference}):`, withoutQueryParameters(error));
+  const reference = newReference();
+  log.error({ reference, err: withoutQueryParameters(error) }, "Unexpected error in a form action");
   return { error: `Something went wrong (ref ${reference}). Try again, or quote the reference to support.`, fieldErrors: {} };
 }
 

@@ -124,6 +124,18 @@ const schema = z.object({
   JOBS_IN_PROCESS: z.preprocess(emptyAsUndefined, z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("true").transform((value) => value === "true")),
   /** How long, in months after their month, disclosures no data-sharing agreement covers are kept. */
   RETENTION_DEFAULT_MONTHS: z.coerce.number().int().min(1).max(1200).default(84),
+  /** API requests a token may make in a minute (docs/security.md#rate-limits). */
+  API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).max(100_000).default(300),
+  /** API requests all of an organisation's tokens together may make in a minute. */
+  API_RATE_LIMIT_PER_ORGANISATION: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  /** Record exports (CSV downloads) a person may make in an hour. */
+  EXPORT_RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Record exports everyone in an organisation together may make in an hour. */
+  EXPORT_RATE_LIMIT_PER_ORGANISATION: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** The least important log lines written (pino levels); "silent" writes none. */
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+  /** On SIGTERM or SIGINT, how long requests in flight and a running job get to finish before the process stops. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
 }).superRefine((env, context) => {
   if (env.NODE_ENV !== "production") return;
   if (!env.AUTH_SECRET) {

@@ -3,16 +3,19 @@ import { getDatabaseHandle } from "@/db/client";
 import { getEnv, isBuildPhase } from "./env";
 import { installClientAddressStamp } from "./http/client-address";
 import { portalJobs } from "./jobs/portal-jobs";
-import { startJobRunner } from "./jobs/runner";
+import { startJobRunner, type JobRunner } from "./jobs/runner";
+import { log } from "./log";
 import { createMailer } from "./mail/transport";
 import { OperatorError } from "./operator-error";
+import { installGracefulShutdown } from "./shutdown";
 
 const JOBS_STARTED = Symbol.for("vawg-portal.jobs-started");
 
 /**
  * Runs once when a server process starts: validates the configuration and opens the database
  * (migrating and seeding the embedded one), so a misconfigured portal stops with one clear line
- * instead of failing on its first request. Then starts the scheduled jobs, unless a worker runs them.
+ * instead of failing on its first request. Then starts the scheduled jobs, unless a worker runs them,
+ * and takes over SIGTERM and SIGINT so that the process stops gracefully (lib/shutdown.ts).
  */
 export async function startPortal(): Promise<void> {
   try {
@@ -22,15 +25,16 @@ export async function startPortal(): Promise<void> {
     // caller says (lib/http/client-address.ts).
     installClientAddressStamp(env.TRUSTED_PROXY_HOPS);
     const handle = await getDatabaseHandle();
-    console.info(`Database ready (${handle.driver}, ${handle.location}).`);
+    log.info({ driver: handle.driver, location: handle.location }, "Database ready");
     // The embedded database has one owner process, so its jobs always run here; on a server,
     // JOBS_IN_PROCESS=false leaves them to `npm run worker`.
-    const holder = globalThis as { [JOBS_STARTED]?: boolean };
+    const holder = globalThis as { [JOBS_STARTED]?: JobRunner };
     if ((env.JOBS_IN_PROCESS || handle.driver === "pglite") && !holder[JOBS_STARTED]) {
-      holder[JOBS_STARTED] = true;
-      startJobRunner(handle.db, portalJobs(env, createMailer(env)));
-      console.info("Scheduled jobs run in this process.");
+      holder[JOBS_STARTED] = startJobRunner(handle.db, portalJobs(env, createMailer(env)));
+      log.info("Scheduled jobs run in this process");
     }
+    const runner = holder[JOBS_STARTED];
+    installGracefulShutdown({ graceSeconds: env.SHUTDOWN_GRACE_SECONDS, stopJobs: runner && (() => runner.stop()), closeDatabase: () => handle.close() });
   } catch (error) {
     console.error(`Cannot start the portal: ${error instanceof OperatorError ? error.message : "unexpected error"}`);
     if (!(error instanceof OperatorError)) console.error(error);

@@ -3,10 +3,12 @@
 // any number of workers and portal instances may run: each job runs on one of them at a time.
 import { getDatabaseHandle } from "@/db/client";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { portalJobs } from "@/lib/jobs/portal-jobs";
 import { startJobRunner } from "@/lib/jobs/runner";
 import { createMailer } from "@/lib/mail/transport";
 import { OperatorError } from "@/lib/operator-error";
+import { installGracefulShutdown } from "@/lib/shutdown";
 
 try {
   const env = getEnv();
@@ -15,14 +17,9 @@ try {
   }
   const handle = await getDatabaseHandle();
   const runner = startJobRunner(handle.db, portalJobs(env, createMailer(env)), { keepAlive: true });
-  console.info(`Worker running the scheduled jobs against ${handle.location}; stop it with Ctrl+C or SIGTERM.`);
-  const stop = async () => {
-    await runner.stop();
-    await handle.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop());
-  process.once("SIGTERM", () => void stop());
+  log.info({ location: handle.location }, "Worker running the scheduled jobs; stop it with Ctrl+C or SIGTERM");
+  // SIGTERM or SIGINT: the job running finishes (within SHUTDOWN_GRACE_SECONDS), no other starts, the pool closes, exit 0.
+  installGracefulShutdown({ graceSeconds: env.SHUTDOWN_GRACE_SECONDS, stopJobs: () => runner.stop(), closeDatabase: () => handle.close() });
 } catch (error) {
   console.error(error instanceof OperatorError ? error.message : error);
   process.exit(1);

@@ -95,7 +95,8 @@ function Results({ page, query }: { page: SharedPage; query: SharedQuery }) {
       {page.items.length > 0 ? (
         <>
           <p>
-            <a href={`/partner-data/export${exportQuery ? `?${exportQuery}` : ""}`} download>
+            {/* No `download` attribute: the CSV comes as an attachment, and a refusal (the hourly export limit) shows as a page. */}
+            <a href={`/partner-data/export${exportQuery ? `?${exportQuery}` : ""}`}>
               Download these rows as CSV
             </a>{" "}
             <span className="text-muted">

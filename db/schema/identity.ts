@@ -47,8 +47,9 @@ export const signInChallenges = pgTable(
 );
 
 /**
- * Fixed-window counters for sign-in throttling, shared by every portal instance. A key names
- * what is counted ("account:<hash>", "address:<ip>"); rows past their window are reused.
+ * Fixed-window counters for sign-in throttling and request rate limits, shared by every portal
+ * instance. A key names what is counted ("account-address:<hash>:<ip>", "address:<ip>",
+ * "rate:api-token:<id>", "rate:export-user:<id>"…); rows past their window are reused.
  */
 export const throttleCounters = pgTable("throttle_counters", {
   key: text().primaryKey(),

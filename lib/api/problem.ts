@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { withoutQueryParameters } from "@/db/errors";
 import { AppError, Invalid, RateLimited } from "@/lib/errors";
+import { log, newReference } from "@/lib/log";
 
 /** RFC 9457 problem details: every API error, with field paths for bad input. */
 export type Problem = {
@@ -45,7 +45,7 @@ export function problemFrom(error: unknown): Response {
     return response;
   }
   if (error instanceof AppError) return problem(error.status, error.message);
-  const reference = randomUUID().slice(0, 8);
-  console.error(`Unexpected API error (ref ${reference}):`, withoutQueryParameters(error));
+  const reference = newReference();
+  log.error({ reference, err: withoutQueryParameters(error) }, "Unexpected API error");
   return problem(500, "Something went wrong. Quote the reference to support.", { reference });
 }

@@ -1,5 +1,8 @@
 import "server-only";
+import { getDatabase } from "@/db/client";
 import { authenticateBearer, type ApiClient, type ApiTokenScope } from "@/lib/api-tokens/service";
+import { getEnv } from "@/lib/env";
+import { apiRules, enforceRateLimits } from "@/lib/http/rate-limit";
 import { AppError, Forbidden } from "@/lib/errors";
 import { problem, problemFrom } from "./problem";
 
@@ -15,13 +18,15 @@ const MAX_BODY_BYTES = 64 * 1024;
 type Handler<P> = (request: Request, client: ApiClient, params: P) => Promise<Response>;
 
 /**
- * Every /api/v1 route handler goes through here: the bearer token is checked, its scope must
- * allow the operation, and any failure becomes RFC 9457 problem+json — never a stack trace.
+ * Every /api/v1 route handler goes through here: the bearer token is checked, the request counts
+ * against the token's and the organisation's rate limits (429 with Retry-After beyond them), its
+ * scope must allow the operation, and any failure becomes RFC 9457 problem+json — never a stack trace.
  */
 export function apiRoute<P = Record<string, string>>(scope: ApiTokenScope, handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
       const client = await authenticateBearer(request.headers.get("authorization"));
+      await enforceRateLimits(await getDatabase(), apiRules({ tokenId: client.tokenId, organisationId: client.viewer.organisation.id }, getEnv()));
       if (!client.scopes.includes(scope)) throw new Forbidden(REFUSALS[scope]);
       return await handler(request, client, (await context.params) as P);
     } catch (error) {

@@ -13,6 +13,7 @@ import type { Mailer } from "@/lib/mail/transport";
 import { mfaLockedMessage } from "@/lib/mail/mfa-locked-message";
 import { generateTotpSecret, verifyTotp } from "./totp";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret";
+import { log } from "@/lib/log";
 
 /** One message for every wrong e-mail or password, so the answer never reveals who has an account. */
 export const WRONG_CREDENTIALS = "Enter a correct e-mail address and password.";
@@ -215,7 +216,7 @@ async function countSecondFactorFailure(db: Database, challenge: PendingChalleng
       await mailer.send(mfaLockedMessage({ to: challenge.email, lockedAt: now }));
     } catch {
       // The lock stands whether or not the mail went; the message is never logged.
-      console.error(`The lock-out e-mail for user ${challenge.userId} could not be sent.`);
+      log.error({ userId: challenge.userId }, "The lock-out e-mail could not be sent");
     }
   }
   return true;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "@/db/database";
 import { openSecretWithKeys, sealSecret, sealedUnder } from "@/lib/crypto/secret-box";
 import { secretsKeyring } from "@/lib/env";
+import { log } from "@/lib/log";
 
 /**
  * Authenticator (TOTP) secrets are stored sealed by the secret box under SECRETS_KEY, in
@@ -42,7 +43,7 @@ export async function sealStoredTotpSecrets(db: Database, ring?: readonly Buffer
       const plaintext = /^[A-Z2-7]+=*$/i.test(row.value) ? row.value : openIfKnown(row.value, keys);
       if (plaintext === null) {
         // Sealed under a key no longer configured: left as it is (that person re-enrols), never fatal here.
-        console.warn(`An authenticator secret in ${table} is sealed under a key that is neither SECRETS_KEY nor in SECRETS_KEY_PREVIOUS.`);
+        log.warn({ table, row: row.id }, "An authenticator secret is sealed under a key that is neither SECRETS_KEY nor in SECRETS_KEY_PREVIOUS");
         continue;
       }
       await db.execute(

@@ -9,6 +9,7 @@ import { InvitationNotDelivered } from "./errors";
 import { withdrawInvitation } from "./queries";
 import { roleLabel } from "./schema";
 import type { Client, Inviter } from "./types";
+import { log } from "@/lib/log";
 
 export type InvitationDelivery = {
   /** The portal's public address, which the link starts with. */
@@ -37,7 +38,7 @@ export async function mailInvitation(db: Database, actor: Inviter, invitation: I
     await mailer.send(invitationMessage({ to: email, organisationName, roleLabel: roleLabel(role), inviterName: actor.displayName, link, expiresAt }));
   } catch (error) {
     // The error's code only: the message may quote the SMTP conversation, never the mail itself, but keep logs lean.
-    console.error(`The invitation e-mail for invitation ${invitationId} could not be sent (${mailErrorCode(error)}); the invitation is withdrawn.`);
+    log.error({ invitationId, mailError: mailErrorCode(error) }, "The invitation e-mail could not be sent; the invitation is withdrawn");
     await withContext(db, contextOf(actor), async (tx) => {
       await withdrawInvitation(tx, invitationId, new Date());
       await recordAudit(tx, auditEvent(actor, "invitation.revoked", { subject: { type: "invitation", id: invitationId }, client, details: { reason: "email_not_sent", code: mailErrorCode(error) } }));

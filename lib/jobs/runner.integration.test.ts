@@ -172,3 +172,23 @@ describe("several instances", () => {
     expect(runs).toHaveLength(1);
   });
 });
+
+describe("stopping the runner (graceful shutdown)", () => {
+  it("lets the job running finish and record its outcome, and starts no other", async () => {
+    const slow = countingJob("test.stop-slow", { takesMs: 300 });
+    const next = countingJob("test.stop-next");
+    let finished = false;
+    const slowJob: Job = { ...slow.job, run: async (db, now) => ((await slow.job.run(db, now)), (finished = true), "slow job done") };
+    const { log } = recordingLog();
+    await registerJobs(app.db, [slowJob, next.job], new Date(Date.now() - 25 * 3_600_000));
+    const runner = startJobRunner(app.db, [slowJob, next.job], { intervalMs: 20, log });
+    for (let waited = 0; slow.runs.length === 0 && waited < 5_000; waited += 10) await sleep(10);
+    expect(slow.runs).toHaveLength(1);
+
+    await runner.stop();
+    expect(finished).toBe(true);
+    expect(next.runs).toHaveLength(0);
+    expect(await schedule("test.stop-slow")).toMatchObject({ lastOutcome: "succeeded", lockedBy: null });
+    expect((await schedule("test.stop-next")).lastStartedAt).toBeNull();
+  });
+});

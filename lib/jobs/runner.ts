@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { withoutQueryParameters } from "@/db/errors";
 import { scheduledJobs } from "@/db/schema";
+import { log as portalLog } from "@/lib/log";
 
 // docs/architecture.md#scheduled-jobs: a small job runner on the portal's own database, so that
 // nothing else has to be run. Each job has a row in scheduled_jobs; every instance ticks once a
@@ -11,6 +12,12 @@ import { scheduledJobs } from "@/db/schema";
 // exactly one runs it. A failed run is logged and retried later, never thrown at the caller.
 
 export type JobLog = { info(message: string): void; error(message: string): void };
+
+/** The runner's lines in the portal's structured log. */
+const structuredLog: JobLog = {
+  info: (message) => portalLog.info({ component: "jobs" }, message),
+  error: (message) => portalLog.error({ component: "jobs" }, message),
+};
 
 export type Job = {
   name: string;
@@ -41,14 +48,22 @@ export async function registerJobs(db: Database, jobs: readonly Job[], now = new
     .onConflictDoNothing({ target: scheduledJobs.name });
 }
 
-/** Runs, one after another, the jobs due at `now` that this instance manages to claim. */
-export async function runDueJobs(db: Database, jobs: readonly Job[], { now = new Date(), instance, log }: { now?: Date; instance: string; log: JobLog }): Promise<JobOutcome[]> {
+/**
+ * Runs, one after another, the jobs due at `now` that this instance manages to claim; once
+ * `stopping` says so, it claims no more (the job running then finishes).
+ */
+export async function runDueJobs(
+  db: Database,
+  jobs: readonly Job[],
+  { now = new Date(), instance, log, stopping = () => false }: { now?: Date; instance: string; log: JobLog; stopping?: () => boolean },
+): Promise<JobOutcome[]> {
   const due = await db
     .select({ name: scheduledJobs.name })
     .from(scheduledJobs)
     .where(and(inArray(scheduledJobs.name, jobs.map((job) => job.name)), lte(scheduledJobs.nextRunAt, now)));
   const outcomes: JobOutcome[] = [];
   for (const job of jobs.filter((candidate) => due.some((row) => row.name === candidate.name))) {
+    if (stopping()) break;
     const claim = await claimJob(db, job.name, instance, now);
     if (!claim) continue;
     outcomes.push(await runClaimed(db, job, claim.attempts, instance, now, log));
@@ -122,16 +137,17 @@ export type JobRunner = { stop(): Promise<void> };
 export function startJobRunner(
   db: Database,
   jobs: readonly Job[],
-  { intervalMs = 60_000, log = console, keepAlive = false }: { intervalMs?: number; log?: JobLog; keepAlive?: boolean } = {},
+  { intervalMs = 60_000, log = structuredLog, keepAlive = false }: { intervalMs?: number; log?: JobLog; keepAlive?: boolean } = {},
 ): JobRunner {
   const instance = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   let current: Promise<unknown> = registerJobs(db, jobs).catch((error: unknown) => log.error(`Cannot register the scheduled jobs: ${describe(error)}`));
   let busy = false;
+  let stopped = false;
   const tick = () => {
-    if (busy) return;
+    if (busy || stopped) return;
     busy = true;
     current = current
-      .then(() => runDueJobs(db, jobs, { instance, log }))
+      .then(() => runDueJobs(db, jobs, { instance, log, stopping: () => stopped }))
       .catch((error: unknown) => log.error(`The job runner could not check for due jobs: ${describe(error)}`))
       .finally(() => {
         busy = false;
@@ -141,7 +157,9 @@ export function startJobRunner(
   if (!keepAlive) timer.unref();
   tick();
   return {
+    /** Starts no further job; resolves once the one running, if any, has finished. */
     async stop() {
+      stopped = true;
       clearInterval(timer);
       await current;
     },

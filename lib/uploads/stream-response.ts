@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { withoutQueryParameters } from "@/db/errors";
 import { authorise } from "@/lib/access/authorise";
 import type { Permission } from "@/lib/access/permissions";
@@ -11,6 +10,7 @@ import { CsvRefused, formatBytes } from "./csv-stream";
 import { UPLOAD_LIMITS, type UploadEvent } from "./events";
 import { csvDownload } from "./templates";
 import type { UploadOptions } from "./upload-file";
+import { log, newReference } from "@/lib/log";
 
 type Importer = (viewer: Viewer, stream: ReadableStream<Uint8Array>, options: UploadOptions) => Promise<UploadEvent>;
 
@@ -119,8 +119,8 @@ function checkComplete(declared: number | undefined): TransformStream<Uint8Array
 
 function describe(error: unknown): string {
   if (error instanceof AppError) return error.message;
-  const reference = randomUUID().slice(0, 8);
-  console.error(`Unexpected upload error (ref ${reference}):`, withoutQueryParameters(error));
+  const reference = newReference();
+  log.error({ reference, err: withoutQueryParameters(error) }, "Unexpected upload error");
   return `Something went wrong (ref ${reference}). Nothing was saved. Try again, or quote the reference to support.`;
 }
 

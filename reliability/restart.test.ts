@@ -8,8 +8,8 @@ import { startPortal, type ReliabilityPortal } from "./support/portal";
 // The PostgreSQL server restarts under load: a cluster of the test's own (never the shared
 // server), stopped fast in the middle of a run and started again after a few seconds.
 
-const SUBMITTERS = 100;
-const LOAD_MS = 30_000;
+const SUBMITTERS = 50;
+const LOAD_MS = 40_000;
 const DOWN_AFTER_MS = 8_000;
 const OUTAGE_MS = 3_000;
 const RECOVERY_MS = 10_000;
@@ -63,6 +63,11 @@ beforeAll(async () => {
     `Restart under load, ${SUBMITTERS} submitters; server stopped ${stoppedAt - started} ms in, back ${startedAgainAt - started} ms in:\n${describeLoad(outcomes, Date.now() - started)}`,
   );
   ledger = await readLedger(database.ownerUrl, baseline, outcomes, portal.partnerReferenceSecret);
+  const healthBack = health.find((sample) => sample.at >= startedAgainAt && sample.status === 200);
+  console.info(
+    `Health ready again ${healthBack ? healthBack.at - startedAgainAt : "never"} ms after the server was back; ` +
+      `${ledger.stored.filter((row) => row.outcome?.status !== 201).length} stored submission(s) whose request heard 503 (commit answer lost).`,
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -94,10 +99,10 @@ describe("a PostgreSQL restart in the middle of a load", () => {
     expect([...ledger.auditedIds].sort()).toEqual([...storedIds].sort());
   });
 
-  it("recovers by itself within 10 seconds of the server being back", () => {
-    const firstAccepted = outcomes.filter((outcome) => outcome.status === 201 && outcome.startedAt >= startedAgainAt).sort((a, b) => a.startedAt - b.startedAt)[0];
-    expect(firstAccepted).toBeDefined();
-    expect(firstAccepted!.startedAt + firstAccepted!.latencyMs - startedAgainAt).toBeLessThanOrEqual(RECOVERY_MS);
+  it("recovers by itself within 10 seconds of the server being back: every submission sent after that is accepted", () => {
+    const later = outcomes.filter((outcome) => outcome.startedAt >= startedAgainAt + RECOVERY_MS);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.filter((outcome) => outcome.status !== 201).map((outcome) => `${outcome.status} ${outcome.detail}`)).toEqual([]);
   });
 
   it("reports the outage on /api/health, and the recovery", () => {

@@ -7,8 +7,11 @@ import type { DatabaseHandle } from "@/db/database";
 import { createApiToken } from "@/lib/api-tokens/service";
 import { viewerFor } from "@/lib/testing/viewers";
 
-/** The password vawg_app logs in with on the servers these tests make or use. */
-const APP_PASSWORD = process.env.RELIABILITY_APP_PASSWORD ?? `reliability-${randomBytes(12).toString("hex")}`;
+/**
+ * The password vawg_app logs in with: CI's, else the one the integration and browser tests give
+ * it. The role is cluster-wide, so any other would lock out their portals on a shared server.
+ */
+const APP_PASSWORD = process.env.RELIABILITY_APP_PASSWORD ?? "vawg-app-test-password";
 
 export type SeededDatabase = {
   name: string;

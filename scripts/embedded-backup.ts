@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { openEmbedded } from "@/db/connect";
 import type { Env } from "@/lib/env";
 import { OperatorError } from "@/lib/operator-error";

@@ -27,7 +27,7 @@ function binDir(): string {
   return execFileSync("pg_config", ["--bindir"]).toString().trim();
 }
 
-export function sparePort(): Promise<number> {
+function sparePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { connectServer } from "@/db/connect";
-import { useDatabase } from "@/db/client";
+// Named for what it does here: db/client.ts's useDatabase is no React hook.
+import { useDatabase as serveServicesFrom } from "@/db/client";
 import type { DatabaseHandle } from "@/db/database";
 import { createApiToken } from "@/lib/api-tokens/service";
 import { viewerFor } from "@/lib/testing/viewers";
@@ -77,7 +78,7 @@ export type SubmitterToken = { token: string; orgId: string; partnerType: (typeo
  */
 export async function createSubmitterTokens(ownerUrl: string): Promise<SubmitterToken[]> {
   const handle: DatabaseHandle = await connectServer(ownerUrl, { max: 2 });
-  useDatabase(handle);
+  serveServicesFrom(handle);
   try {
     const tokens: SubmitterToken[] = [];
     for (const submitter of SUBMITTERS) {

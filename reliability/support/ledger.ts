@@ -18,7 +18,7 @@ export async function takeBaseline(ownerUrl: string): Promise<Baseline> {
 }
 
 /** A disclosure the run stored, with the request that sent it (by its partner reference). */
-export type StoredSubmission = {
+type StoredSubmission = {
   id: string;
   status: string;
   threatAreas: number;
@@ -63,21 +63,6 @@ export async function readLedger(ownerUrl: string, baseline: Baseline, outcomes:
         })),
       auditedIds: audited.map((row) => row.subject_id),
     };
-  } finally {
-    await sql.end();
-  }
-}
-
-/**
- * Where the audit chain's verifier plugs in once the log is hash-chained: the head of the log
- * (its latest sequence number and, where the column is filled, its hash), so that a backup's
- * round trip and a load run can compare it.
- */
-export async function auditHead(url: string): Promise<{ seq: number; hash: string | null }> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await sql<{ seq: string; hash: string | null }[]>`select seq::text, hash from audit_events order by seq desc limit 1`;
-    return { seq: Number(row?.seq ?? 0), hash: row?.hash ?? null };
   } finally {
     await sql.end();
   }

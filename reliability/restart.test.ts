@@ -9,7 +9,7 @@ import { startPortal, type ReliabilityPortal } from "./support/portal";
 // server), stopped fast in the middle of a run and started again after a few seconds.
 
 const SUBMITTERS = 50;
-const LOAD_MS = 40_000;
+const LOAD_MS = 35_000;
 const DOWN_AFTER_MS = 8_000;
 const OUTAGE_MS = 3_000;
 const RECOVERY_MS = 10_000;

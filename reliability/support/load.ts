@@ -32,7 +32,7 @@ export type LoadOptions = {
  * (each with a partner reference of its own) until `durationMs` has passed, spread over the
  * tokens' organisations. Resolves with every request's outcome once the last one has ended.
  */
-export async function runLoad({ baseURL, tokens, submitters, durationMs, requestTimeoutMs = 60_000 }: LoadOptions): Promise<Outcome[]> {
+export async function runLoad({ baseURL, tokens, submitters, durationMs, requestTimeoutMs = 90_000 }: LoadOptions): Promise<Outcome[]> {
   const run = randomBytes(4).toString("hex");
   const bodies = tokens.map((token, index) =>
     generateDisclosures({ seed: 7_000 + index, count: 50, partnerType: token.partnerType, ladCodes: [token.ladCode], months: ["2026-08", "2026-09", "2026-10"] }).map((record) =>

@@ -20,7 +20,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/env.ts", "instrumentation.ts", "*.config.{js,mjs,ts}", "e2e/**", "bench/**", ".ci/**"],
+    files: ["lib/env.ts", "instrumentation.ts", "*.config.{js,mjs,ts}", "e2e/**", "bench/**", "reliability/**", ".ci/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -15,6 +15,7 @@ const STAGES = [
   ["vitest-pglite.json", "unit and integration tests (PGlite)", vitestResults],
   ["vitest-server.json", "integration tests (PostgreSQL server)", vitestResults],
   ["e2e.json", "browser tests (built portal, PostgreSQL server)", playwrightResults],
+  ["vitest-reliability.json", "reliability: load, restart, backup", vitestResults],
 ];
 
 /** Every test's outcome: "passed", "failed" or "skipped", keyed by file and full name. */

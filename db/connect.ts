@@ -34,11 +34,16 @@ export async function connectServer(url: string, { max = 10 }: { max?: number } 
     await client.end({ timeout: 1 }).catch(() => {});
     throw new DatabaseUnavailableError(`Cannot reach the database server at ${location}: ${reason(error)}`);
   }
+  // Opened on the first ping and kept, apart from the pool; gives up quickly, as the health check does.
+  const pinger = postgres(url, { max: 1, connect_timeout: 2, idle_timeout: 60, onnotice: () => {} });
   return {
     db: drizzlePostgres(client, options) as unknown as Database,
     driver: "postgres",
     location,
-    close: () => client.end({ timeout: 5 }),
+    ping: async () => void (await pinger`select 1`),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), pinger.end({ timeout: 1 })]);
+    },
   };
 }
 
@@ -56,6 +61,7 @@ export async function openEmbedded(dataDir: string, { loadDataDir }: { loadDataD
       db: drizzlePglite(client, options) as unknown as Database,
       driver: "pglite",
       location: inMemory ? "in memory" : dataDir,
+      ping: async () => void (await client.query("select 1")),
       close: async () => {
         await client.close();
         release();

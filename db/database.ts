@@ -12,6 +12,11 @@ export type DatabaseHandle = {
   driver: Driver;
   /** Where it lives, safe to print: a host and database name, or the embedded folder. */
   location: string;
+  /**
+   * Proves the database answers, for the health check. On a server it has a connection of its
+   * own, so a pool busy with requests is not mistaken for a database that is down.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 

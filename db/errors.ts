@@ -11,6 +11,37 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * SQLSTATEs and driver codes that say the server could not be reached or went away mid-request
+ * (restarting, shutting down, the connection refused, reset or timed out): the request can be
+ * tried again, and says nothing about the request itself.
+ */
+const CONNECTION_FAILURES = new Set([
+  "57P01", // admin_shutdown: the server is stopping and ended the session
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now: starting up or shutting down
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
+
+/** The database could not be reached, or dropped the connection: nothing wrong with the request. */
+export function isConnectionFailure(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    // Class 08 is "connection exception" (08000, 08003, 08006, …).
+    if (typeof code === "string" && (CONNECTION_FAILURES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (current instanceof AggregateError && current.errors.some((inner) => isConnectionFailure(inner))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
  * A failed query's error quotes its parameters (password hashes, token hashes, disclosure
  * text), so it never reaches a log as it is: keep only the SQLSTATE and the constraint.
  */

@@ -1,6 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { getDatabase } from "@/db/client";
+import { getDatabaseHandle } from "@/db/client";
 
 export type Health = {
   status: "ok" | "unavailable";
@@ -31,8 +30,7 @@ export async function checkHealth(
 }
 
 async function pingDatabase(): Promise<void> {
-  const db = await getDatabase();
-  await db.execute(sql`select 1`);
+  await (await getDatabaseHandle()).ping();
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

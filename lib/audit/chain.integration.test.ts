@@ -15,13 +15,12 @@ import { verifyChain } from "./verify";
 
 let handle: TestDatabase;
 let app: DatabaseHandle;
-const onServer = Boolean(process.env.DATABASE_URL);
 const AUDITOR = { role: "auditor" as const };
 const SCHEDULER = {};
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  app = await handle.connectAsApp({ max: onServer ? 20 : 1 });
+  app = await handle.connectAsApp({ max: handle.driver === "postgres" ? 20 : 1 });
 });
 
 afterAll(async () => {

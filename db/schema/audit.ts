@@ -1,11 +1,14 @@
-import { bigint, index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { moment } from "./columns";
 
 export const auditOutcome = pgEnum("audit_outcome", ["success", "failure", "denied"]);
 
 /**
  * The audit log: who did what, to what, and how it ended. Rows carry no foreign keys so they
- * outlive what they describe; each row's hash covers the previous one's, making a chain.
+ * outlive what they describe. Insert-only: nobody may change or remove a row
+ * (docs/security.md#audit-log). `seq` is the order of insertion, with gaps where a transaction
+ * rolled back; the chain (audit_chain) gives each committed row its gap-free position.
  */
 export const auditEvents = pgTable(
   "audit_events",
@@ -20,8 +23,41 @@ export const auditEvents = pgTable(
     subjectId: text(),
     ipAddress: text(),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    prevHash: text(),
-    hash: text(),
   },
-  (t) => [index().on(t.actorUserId, t.occurredAt), index().on(t.subjectType, t.subjectId)],
+  (t) => [
+    index().on(t.actorUserId, t.occurredAt),
+    index().on(t.subjectType, t.subjectId),
+    index().on(t.occurredAt),
+    index().on(t.actorOrgId, t.seq),
+    index().on(t.action, t.seq),
+  ],
+);
+
+/**
+ * The hash chain over the audit log, one link per event, written only by the sealer at commit
+ * (db/migrations, audit_seal): `position` counts 1, 2, 3… without gaps in commit order, and
+ * `hash` is SHA-256 over the canonical encoding of the event and `prevHash`
+ * (lib/audit/chain.ts). Insert-only, like the log.
+ */
+export const auditChain = pgTable(
+  "audit_chain",
+  {
+    position: bigint({ mode: "number" }).primaryKey(),
+    eventSeq: bigint({ mode: "number" }).notNull().unique(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+    sealedAt: moment().notNull().defaultNow(),
+  },
+  (t) => [check("audit_chain_position_positive", sql`${t.position} >= 1`)],
+);
+
+/** The chain's last link, one row: the sealer serialises on it, and verification checks the tail against it. */
+export const auditChainHead = pgTable(
+  "audit_chain_head",
+  {
+    singleton: boolean().primaryKey().default(true),
+    position: bigint({ mode: "number" }).notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [check("audit_chain_head_single_row", sql`${t.singleton}`)],
 );

@@ -34,6 +34,7 @@ users.manage                 .  .  .  .  x  .
 sessions.end_others          .  x  .  .  x  .
 api_tokens.manage            .  x  x  .  .  .
 audit.read                   .  .  .  .  .  x
+audit.read_org_access        .  x  .  .  .  .
 audit.verify                 .  .  .  .  .  x
 identity_providers.manage    .  .  .  .  x  .
 retention.manage             .  .  .  .  x  .

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   "sessions.end_others": { roles: ["org_manager", "admin"], description: "End other users' sessions (your organisation's; admins: anyone's)" },
   "api_tokens.manage": { roles: ["org_manager", "analyst"], description: "Create and revoke API tokens: partner leads the organisation's, analysts their own for shared partner data" },
   "audit.read": { roles: ["auditor"], description: "Read the audit log" },
+  "audit.read_org_access": { roles: ["org_manager"], description: "See who in other organisations read or exported your organisation's shared records, and under which agreement" },
   "audit.verify": { roles: ["auditor"], description: "Verify the audit log's hash chain and see where it breaks" },
   "identity_providers.manage": { roles: ["admin"], description: "Configure organisations' single sign-on providers" },
   "retention.manage": { roles: ["admin"], description: "Set and run retention of disclosures and logs" },

@@ -3,64 +3,72 @@
  * that asked for it. The outcome column says whether it succeeded, failed or was refused; a
  * refused permission is always `access.denied`, with the permission in the details.
  */
-export type AuditAction =
-  | "access.denied"
-  | "session.signed_in"
-  | "session.signed_out"
-  | "session.ended"
-  | "session.organisation_switched"
-  | "sign_in.password_verified"
-  | "sign_in.failed"
-  | "mfa.enrolled"
-  | "mfa.reauthentication_failed"
-  | "mfa.locked"
-  | "mfa.unlocked"
-  | "password.changed"
-  | "user.created"
-  | "user.suspended"
-  | "user.reactivated"
-  | "user.sessions_ended"
-  | "membership.created"
-  | "membership.role_changed"
-  | "invitation.created"
-  | "invitation.revoked"
-  | "invitation.accepted"
-  | "organisation.created"
-  | "organisation.updated"
-  | "organisation.suspended"
-  | "organisation.reinstated"
-  | "identity_provider.created"
-  | "identity_provider.updated"
-  | "identity_provider.enabled"
-  | "identity_provider.disabled"
-  | "api_token.created"
-  | "api_token.revoked"
-  | "disclosure.draft_saved"
-  | "disclosure.submitted"
-  | "disclosure.corrected"
-  | "disclosure.withdrawn"
-  | "disclosure.bulk_uploaded"
-  | "recorded_crime.uploaded"
-  | "shared_disclosure.viewed"
-  | "shared_disclosures.exported"
-  | "insight.viewed"
-  | "admin.bootstrapped"
-  | "agreement.reminder_sent"
-  | "retention.purged"
-  | "agreement.drafted"
-  | "agreement.draft_updated"
-  | "agreement.draft_deleted"
-  | "agreement.sent_for_signature"
-  | "agreement.withdrawn_from_signature"
-  | "agreement.signed"
-  | "agreement.version_in_force"
-  | "agreement.amended"
-  | "agreement.suspended"
-  | "agreement.reinstated"
-  | "agreement.terminated"
-  | "agreement.expired";
+export const AUDIT_ACTIONS = [
+  "access.denied",
+  "session.signed_in",
+  "session.signed_out",
+  "session.ended",
+  "session.organisation_switched",
+  "sign_in.password_verified",
+  "sign_in.failed",
+  "mfa.enrolled",
+  "mfa.reauthentication_failed",
+  "mfa.locked",
+  "mfa.unlocked",
+  "password.changed",
+  "user.created",
+  "user.suspended",
+  "user.reactivated",
+  "user.sessions_ended",
+  "membership.created",
+  "membership.role_changed",
+  "invitation.created",
+  "invitation.revoked",
+  "invitation.accepted",
+  "organisation.created",
+  "organisation.updated",
+  "organisation.suspended",
+  "organisation.reinstated",
+  "identity_provider.created",
+  "identity_provider.updated",
+  "identity_provider.enabled",
+  "identity_provider.disabled",
+  "api_token.created",
+  "api_token.revoked",
+  "disclosure.draft_saved",
+  "disclosure.submitted",
+  "disclosure.corrected",
+  "disclosure.withdrawn",
+  "disclosure.bulk_uploaded",
+  "recorded_crime.uploaded",
+  "shared_disclosure.viewed",
+  "shared_disclosures.exported",
+  "insight.viewed",
+  "admin.bootstrapped",
+  "agreement.reminder_sent",
+  "retention.purged",
+  "agreement.drafted",
+  "agreement.draft_updated",
+  "agreement.draft_deleted",
+  "agreement.sent_for_signature",
+  "agreement.withdrawn_from_signature",
+  "agreement.signed",
+  "agreement.version_in_force",
+  "agreement.amended",
+  "agreement.suspended",
+  "agreement.reinstated",
+  "agreement.terminated",
+  "agreement.expired",
+  "shared_disclosures.listed",
+  "audit.verified",
+  "audit.chain_broken",
+] as const;
 
-type AuditOutcome = "success" | "failure" | "denied";
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
+
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** What an event is about, when it is about one thing: a user, an organisation, a disclosure… */
 export type AuditSubject = { type: "user" | "organisation" | "invitation" | "identity_provider" | "api_token" | "disclosure" | "agreement"; id: string };

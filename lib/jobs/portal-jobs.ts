@@ -1,5 +1,6 @@
 import { expireAgreements } from "@/lib/agreements/expiry";
 import { sendAgreementReminders } from "@/lib/agreements/reminders";
+import { verifyAuditChainScheduled } from "@/lib/audit/scheduled";
 import type { Env } from "@/lib/env";
 import type { Mailer } from "@/lib/mail/transport";
 import { purgeExpiredDisclosures } from "@/lib/retention/purge";
@@ -31,6 +32,16 @@ export function portalJobs(env: Pick<Env, "PORTAL_URL" | "RETENTION_DEFAULT_MONT
       async run(db) {
         const certificate = await purgeExpiredDisclosures(db, { defaultMonths: env.RETENTION_DEFAULT_MONTHS });
         return `${certificate.total} disclosure(s) past their retention deleted`;
+      },
+    },
+    {
+      name: "audit.verify",
+      dailyAt: "03:15",
+      async run(db) {
+        const { verdict, alerted, mailConfigured } = await verifyAuditChainScheduled(db, { mailer, portalUrl: env.PORTAL_URL });
+        if (verdict.intact) return `audit chain intact: ${verdict.checked} link(s) verified`;
+        const alert = mailConfigured ? `${alerted} auditor(s) e-mailed` : "SMTP_URL is unset: no auditor e-mailed (the audit page shows the break)";
+        return `audit chain BROKEN at link ${verdict.broken?.position}: ${verdict.broken?.message} ${alert}`;
       },
     },
   ];

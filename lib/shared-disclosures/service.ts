@@ -83,6 +83,11 @@ export async function listSharedDisclosures(viewer: Viewer, query: SharedQuery, 
     const rows = fetched.slice(0, SHARED_PAGE_SIZE);
     if (cursor?.direction === "before") rows.reverse();
     const items = await project(tx, access, rows);
+    // Every record-level read is audited with the ids shown, in the same transaction as the read.
+    await recordAudit(
+      tx,
+      auditEvent(viewer, "shared_disclosures.listed", { details: { count: items.length, ids: items.map((item) => item.id), providers: byProvider(items), filter: query.filter, sort: query.sort } }),
+    );
     const first = rows[0];
     const last = rows.at(-1);
     const hasNext = cursor?.direction === "before" ? true : more;
@@ -118,7 +123,7 @@ export async function getSharedDisclosure(viewer: Viewer, id: string, now = new 
       .from(agreements)
       .where(inArray(agreements.id, item.agreementIds))
       .orderBy(asc(agreements.reference));
-    await recordAudit(tx, auditEvent(viewer, "shared_disclosure.viewed", { subject: { type: "disclosure", id: item.id }, details: { provider: item.provider.id } }));
+    await recordAudit(tx, auditEvent(viewer, "shared_disclosure.viewed", { subject: { type: "disclosure", id: item.id }, details: { provider: item.provider.id, providers: byProvider([item]) } }));
     return { ...item, agreements: shared };
   });
 }
@@ -150,10 +155,27 @@ export async function exportSharedDisclosures(
     }
     await recordAudit(
       tx,
-      auditEvent(viewer, "shared_disclosures.exported", { details: { count: items.length, ids: items.map((item) => item.id), filter: query.filter, sort: query.sort } }),
+      auditEvent(viewer, "shared_disclosures.exported", {
+        details: { count: items.length, ids: items.map((item) => item.id), providers: byProvider(items), filter: query.filter, sort: query.sort },
+      }),
     );
     return { fields: access.scope.fields, threatAreas: access.scope.threatAreas, items };
   });
+}
+
+/**
+ * Each provider's share of a read: how many of its records, under which agreements. A partner lead
+ * sees their own organisation's entry and nothing else of the event (app_organisation_access_log).
+ */
+function byProvider(items: readonly SharedDisclosure[]): Record<string, { count: number; agreements: string[] }> {
+  const shares: Record<string, { count: number; agreements: string[] }> = {};
+  for (const item of items) {
+    const share = (shares[item.provider.id] ??= { count: 0, agreements: [] });
+    share.count += 1;
+    for (const agreementId of item.agreementIds) if (!share.agreements.includes(agreementId)) share.agreements.push(agreementId);
+  }
+  for (const share of Object.values(shares)) share.agreements.sort();
+  return shares;
 }
 
 type Access = {

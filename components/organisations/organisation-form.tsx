@@ -4,10 +4,9 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
 import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
-import { FieldFrame, controlClass } from "@/components/form/field-frame";
+import { GroupedCheckboxesField } from "@/components/form/grouped-checkboxes-field";
 import { SelectField, type SelectOption } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-
 
 type OrganisationFormProps = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -43,34 +42,15 @@ export function OrganisationForm({ action, types, forceAreas, initial, submitLab
         defaultValue={value("forceAreaCode", initial?.forceAreaCode ?? "")}
         error={fieldError("forceAreaCode")}
       />
-      <FieldFrame
-        id="ladCodes"
-        label="Local authorities (optional)"
-        hint="Only if the organisation serves part of its force area. Hold Ctrl or Cmd to choose several."
+      <GroupedCheckboxesField
+        name="ladCodes"
+        legend="Local authorities (optional)"
+        hint="Only if the organisation serves part of its force area: tick each local authority it serves, under its force area."
         error={fieldError("ladCodes")}
-      >
-        {(describedBy) => (
-          <select
-            id="ladCodes"
-            name="ladCodes"
-            multiple
-            size={8}
-            defaultValue={[...(initial?.ladCodes ?? [])]}
-            aria-describedby={describedBy}
-            className={controlClass(fieldError("ladCodes"))}
-          >
-            {forceAreas.map((area) => (
-              <optgroup key={area.value} label={area.label}>
-                {area.localAuthorities.map((authority) => (
-                  <option key={authority.value} value={authority.value}>
-                    {authority.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        )}
-      </FieldFrame>
+        groups={forceAreas.map((area) => ({ value: area.value, label: area.label, options: area.localAuthorities }))}
+        defaultValues={initial?.ladCodes ?? []}
+        openGroup={value("forceAreaCode", initial?.forceAreaCode ?? "")}
+      />
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionStateForm>
   );

@@ -76,8 +76,8 @@ export function PublicIntroduction() {
             When an agreement expires, is suspended or is ended, access stops straight away.
           </li>
           <li>
-            Figures are shown under statistical disclosure control: small counts are hidden, and so is
-            anything they could be worked out from.
+            Record-level data reaches another organisation only where an agreement grants it, and then
+            only the fields and types of abuse the agreement names.
           </li>
           <li>
             Every sign-in, every view of record-level data, every export and every change is written to

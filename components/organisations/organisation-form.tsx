@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/actions";
 import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
@@ -21,6 +21,8 @@ export function OrganisationForm({ action, types, forceAreas, initial, submitLab
   const failed = state?.ok === false ? state : null;
   const value = (name: string, fallback: string) => failed?.values[name] ?? fallback;
   const fieldError = (name: string) => failed?.fieldErrors[name];
+  // The local authorities of the force area chosen come first and open, as only they may be ticked.
+  const [forceArea, setForceArea] = useState(value("forceAreaCode", initial?.forceAreaCode ?? ""));
   return (
     <ActionStateForm action={formAction} label="Organisation" failed={failed}>
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
@@ -40,16 +42,19 @@ export function OrganisationForm({ action, types, forceAreas, initial, submitLab
         options={forceAreas}
         placeholder="None"
         defaultValue={value("forceAreaCode", initial?.forceAreaCode ?? "")}
+        onChange={(event) => setForceArea(event.target.value)}
         error={fieldError("forceAreaCode")}
       />
       <GroupedCheckboxesField
         name="ladCodes"
         legend="Local authorities (optional)"
-        hint="Only if the organisation serves part of its force area: tick each local authority it serves, under its force area."
+        hint="Only if the organisation serves part of its force area: tick each local authority it serves. They must be in the force area chosen above."
         error={fieldError("ladCodes")}
-        groups={forceAreas.map((area) => ({ value: area.value, label: area.label, options: area.localAuthorities }))}
+        groups={[...forceAreas]
+          .sort((a, b) => Number(b.value === forceArea) - Number(a.value === forceArea))
+          .map((area) => ({ value: area.value, label: area.label, options: area.localAuthorities }))}
         defaultValues={initial?.ladCodes ?? []}
-        openGroup={value("forceAreaCode", initial?.forceAreaCode ?? "")}
+        openGroup={forceArea}
       />
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionStateForm>

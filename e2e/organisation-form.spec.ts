@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type Cookie } from "@playwright/test";
+import { expect, test, type Cookie, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { sessionFileOf } from "./support/accounts";
 import { resumeSession } from "./support/sign-in";
 
-const form = (page: import("@playwright/test").Page) => page.getByRole("form", { name: "Organisation" });
+const form = (page: Page) => page.getByRole("form", { name: "Organisation" });
 
 test.describe("choosing an organisation's local authorities", () => {
   test("ticks them by keyboard, narrowed by the filter box, with no list that needs Ctrl-click", async ({ page }) => {

@@ -13,7 +13,7 @@ test.describe("choosing an organisation's local authorities", () => {
     await page.goto("/organisations/new");
     await expect(page.locator("select[multiple]")).toHaveCount(0);
     const name = `E2E Refuge ${randomBytes(4).toString("hex")}`;
-    await form(page).getByLabel("Name").fill(name);
+    await form(page).getByLabel("Name", { exact: true }).fill(name);
     await form(page).getByLabel("Type").selectOption({ label: "Third-sector organisation" });
     await form(page).getByLabel("Police force area").selectOption({ label: "West Yorkshire" });
 

@@ -223,6 +223,14 @@ export function secretsKey(env: Env = getEnv()): Buffer {
   return Buffer.from(DEVELOPMENT_SECRETS_KEY, "base64");
 }
 
+/**
+ * NODE_ENV as set, unvalidated: for a development-only command that must refuse production before
+ * anything else is checked (production's full validation would fail first, on other variables).
+ */
+export function declaredNodeEnv(): string | undefined {
+  return process.env.NODE_ENV;
+}
+
 /** True while `next build` runs: code that would open the database must not run then. */
 export function isBuildPhase(): boolean {
   // Read directly: the build runs without production secrets, so full validation would fail.

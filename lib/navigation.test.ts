@@ -1,19 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { ORGANISATION_TYPES } from "@/lib/access/organisation-types";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { ORGANISATION_TYPES, type OrganisationType } from "@/lib/access/organisation-types";
 import { permits, type Permission } from "@/lib/access/permissions";
 import { ROLES, type Role } from "@/lib/access/roles";
-import { currentNavigationHref, navigationFor } from "@/lib/navigation";
+import { BUILT_PAGES, currentNavigationHref, MENU_HREFS, navigationFor } from "@/lib/navigation";
 
-const labels = (role: Role) => navigationFor(role).map((item) => item.label);
-const hrefs = (role: Role) => navigationFor(role).map((item) => item.href);
+// The menu as designed, every page built; "the menu offers built pages only" below checks the menu as it is.
+const ALL_BUILT: ReadonlySet<string> = new Set(MENU_HREFS);
+const planned = (role: Role, type?: OrganisationType) => navigationFor(role, type, ALL_BUILT);
+const labels = (role: Role) => planned(role).map((item) => item.label);
+const hrefs = (role: Role) => planned(role).map((item) => item.href);
 
 describe("navigationFor", () => {
   it.each(ROLES)("puts Home first for %s", (role) => {
-    expect(navigationFor(role)[0]).toEqual({ href: "/", label: "Home" });
+    expect(planned(role)[0]).toEqual({ href: "/", label: "Home" });
   });
 
   it.each(ROLES)("gives %s at least one item besides Home", (role) => {
-    expect(navigationFor(role).length).toBeGreaterThan(1);
+    expect(planned(role).length).toBeGreaterThan(1);
   });
 
   it.each(ROLES)("keeps each href and label unique for %s", (role) => {
@@ -74,16 +79,16 @@ describe("navigationFor", () => {
   });
 
   it("gives Home only to a role it does not know", () => {
-    expect(navigationFor("superuser" as Role)).toEqual([{ href: "/", label: "Home" }]);
-    expect(navigationFor("__proto__" as Role)).toEqual([{ href: "/", label: "Home" }]);
+    expect(planned("superuser" as Role)).toEqual([{ href: "/", label: "Home" }]);
+    expect(planned("__proto__" as Role)).toEqual([{ href: "/", label: "Home" }]);
   });
 
   it("returns a fresh copy each call", () => {
-    const first = navigationFor("viewer");
+    const first = planned("viewer");
     first.push({ href: "/partner-data", label: "Partner data" });
     const firstItem = first[0];
     if (firstItem) firstItem.href = "/elsewhere";
-    expect(navigationFor("viewer")).toEqual([
+    expect(planned("viewer")).toEqual([
       { href: "/", label: "Home" },
       { href: "/insights", label: "Insights" },
     ]);
@@ -91,7 +96,7 @@ describe("navigationFor", () => {
 });
 
 describe("currentNavigationHref", () => {
-  const items = navigationFor("org_manager");
+  const items = planned("org_manager");
 
   it("matches Home only on the root path", () => {
     expect(currentNavigationHref(items, "/")).toBe("/");
@@ -117,9 +122,9 @@ describe("currentNavigationHref", () => {
   });
 
   it("adds recorded-crime returns for a police force's partner lead only", () => {
-    expect(navigationFor("org_manager", "police_force").map((item) => item.href)).toContain("/recorded-crime/upload");
-    expect(navigationFor("org_manager", "idva_service").map((item) => item.href)).not.toContain("/recorded-crime/upload");
-    expect(navigationFor("analyst", "police_force").map((item) => item.href)).not.toContain("/recorded-crime/upload");
+    expect(planned("org_manager", "police_force").map((item) => item.href)).toContain("/recorded-crime/upload");
+    expect(planned("org_manager", "idva_service").map((item) => item.href)).not.toContain("/recorded-crime/upload");
+    expect(planned("analyst", "police_force").map((item) => item.href)).not.toContain("/recorded-crime/upload");
   });
 });
 
@@ -137,20 +142,48 @@ describe("menu visibility", () => {
   const holders = ROLES.flatMap((role) => ORGANISATION_TYPES.map((type) => ({ role, type })));
 
   it.each(ITEMS)("offers %s exactly where the permission table grants %s", (href, permission) => {
-    const offered = holders.filter(({ role, type }) => navigationFor(role, type).some((item) => item.href === href));
+    const offered = holders.filter(({ role, type }) => planned(role, type).some((item) => item.href === href));
     expect(offered.length).toBeGreaterThan(0);
     expect(offered).toEqual(holders.filter(({ role, type }) => permits({ role, organisation: { type } }, permission)));
   });
 
   it("offers recorded-crime returns to police forces' partner leads only, by the access rule", () => {
-    const offered = holders.filter(({ role, type }) => navigationFor(role, type).some((item) => item.href === "/recorded-crime/upload"));
+    const offered = holders.filter(({ role, type }) => planned(role, type).some((item) => item.href === "/recorded-crime/upload"));
     expect(offered).toEqual([{ role: "org_manager", type: "police_force" }]);
   });
 
   it("keeps every organisation type's menu the role's own, plus recorded crime for a police force's partner lead", () => {
     for (const { role, type } of holders) {
       const extra = role === "org_manager" && type === "police_force" ? [{ href: "/recorded-crime/upload", label: "Recorded crime" }] : [];
-      expect(navigationFor(role, type)).toEqual([...navigationFor(role), ...extra]);
+      expect(planned(role, type)).toEqual([...planned(role), ...extra]);
+    }
+  });
+});
+
+describe("the menu offers built pages only", () => {
+  const APP = join(import.meta.dirname, "..", "app");
+  /** True when app/ has a page at this href (static segments only, as every menu href is). */
+  const hasPage = (href: string) => existsSync(join(APP, ...href.split("/").filter(Boolean), "page.tsx"));
+  const holders = ROLES.flatMap((role) => ORGANISATION_TYPES.map((type) => ({ role, type })));
+
+  it("leads every menu link of every role in every organisation type to a page in app/", () => {
+    const offered = new Set(holders.flatMap(({ role, type }) => navigationFor(role, type).map((item) => item.href)));
+    expect(offered.size).toBeGreaterThan(1);
+    for (const href of offered) expect(hasPage(href), `${href} has no app/ page`).toBe(true);
+  });
+
+  it("lists as built exactly the menu items whose page exists, so a page that lands is offered", () => {
+    expect(MENU_HREFS.length).toBeGreaterThan(0);
+    expect(MENU_HREFS.filter(hasPage)).toEqual(MENU_HREFS.filter((href) => BUILT_PAGES.has(href)));
+    for (const href of BUILT_PAGES) expect(MENU_HREFS, `${href} is listed as built but is no menu item`).toContain(href);
+  });
+
+  it("offers a planned item only once its page is built", () => {
+    const unbuilt = MENU_HREFS.filter((href) => !BUILT_PAGES.has(href));
+    for (const { role, type } of holders) {
+      const hrefs = navigationFor(role, type).map((item) => item.href);
+      for (const href of unbuilt) expect(hrefs).not.toContain(href);
+      expect(hrefs).toEqual(planned(role, type).map((item) => item.href).filter((href) => href === "/" || BUILT_PAGES.has(href)));
     }
   });
 });

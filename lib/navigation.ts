@@ -29,13 +29,46 @@ const MENU: readonly MenuEntry[] = [
   { href: "/partner-data", label: "Partner data", opensWith: ["records.read"] },
   { href: "/stra-pack", label: "STRA pack", opensWith: ["stra_pack.export"] },
   { href: "/audit", label: "Audit log", opensWith: ["audit.read"] },
+  { href: "/organisation/access", label: "Who read our data", opensWith: ["audit.read_org_access"] },
   { href: "/recorded-crime/upload", label: "Recorded crime", opensWith: ["recorded_crime.upload"] },
 ];
 
-/** The menu for a role in an organisation of a type, Home first. A role this code does not know gets Home only. */
-export function navigationFor(role: Role, organisationType?: OrganisationType): NavigationItem[] {
+/**
+ * The menu items whose pages exist. The menu offers nothing else, so no link leads to "Page not
+ * found" (and Next.js, which prefetches every link, never fetches a missing page). When a page in
+ * MENU lands, add its href here: lib/navigation.test.ts reads app/ and fails until this list and
+ * the pages agree.
+ */
+export const BUILT_PAGES: ReadonlySet<string> = new Set([
+  "/disclosures",
+  "/disclosures/upload",
+  "/organisations",
+  "/users",
+  "/api-tokens",
+  "/agreements",
+  "/partner-data",
+  "/recorded-crime/upload",
+  "/insights",
+  "/audit",
+  "/organisation/access",
+]);
+
+/** Every href the menu can offer once its page is built, in menu order. */
+export const MENU_HREFS: readonly string[] = MENU.map((entry) => entry.href);
+
+/**
+ * The menu for a role in an organisation of a type, Home first: the items whose page is built and
+ * whose permissions the role holds. A role this code does not know gets Home only.
+ */
+export function navigationFor(
+  role: Role,
+  organisationType?: OrganisationType,
+  built: ReadonlySet<string> = BUILT_PAGES,
+): NavigationItem[] {
   const holder = { role, organisation: { type: organisationType } };
-  const items = MENU.filter((entry) => entry.opensWith.some((permission) => permits(holder, permission)));
+  const items = MENU.filter(
+    (entry) => built.has(entry.href) && entry.opensWith.some((permission) => permits(holder, permission)),
+  );
   return [HOME, ...items].map(({ href, label }) => ({ href, label }));
 }
 

@@ -31,6 +31,14 @@ export default async function ApiTokensPage() {
       <DataTable
         caption={viewer.role === "org_manager" ? "Your organisation's API tokens" : "Your API tokens"}
         columns={["Name", "What it may do", "Expires", "Last used", "Status"]}
+        empty={
+          <>
+            <p className="font-bold">{viewer.role === "org_manager" ? `${viewer.organisation.name} has no API tokens yet.` : "You have no API tokens yet."}</p>
+            <p>
+              Create one below when a system needs to use the API; it is shown once, then only its first characters are kept here.
+            </p>
+          </>
+        }
       >
         {tokens.map((token) => {
           const live = !token.revokedAt && token.expiresAt > now;

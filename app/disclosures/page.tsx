@@ -43,8 +43,14 @@ export default async function DisclosuresPage({ searchParams }: { searchParams: 
         values={{ from: filter.fromMonth ?? "", to: filter.toMonth ?? "", area: filter.threatArea ?? "", status: filter.status ?? "" }}
         areas={THREAT_AREAS.options}
       />
-      <p role="status">
-        {total === 0 ? "No disclosures match." : `${total.toLocaleString("en-GB")} ${total === 1 ? "disclosure" : "disclosures"}, page ${page} of ${pages}.`}
+      <p role="status" className={total === 0 ? "border-l-4 border-rule py-1 pl-4" : undefined}>
+        {total > 0
+          ? `${total.toLocaleString("en-GB")} ${total === 1 ? "disclosure" : "disclosures"}, page ${page} of ${pages}.`
+          : Object.keys(queryOf(filter)).length > 0
+            ? "No disclosures match these filters. Clear a filter to see more."
+            : can(viewer.role, "disclosures.create")
+              ? "There are no disclosures yet. Record one and it appears here."
+              : "There are no disclosures yet."}
       </p>
       {items.length > 0 ? (
         <DataTable caption="Disclosures, newest first" columns={["Month", "Threat areas", "Local authority", "Status", "Recorded by", "Last changed"]}>

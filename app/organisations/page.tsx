@@ -22,7 +22,11 @@ export default async function OrganisationsPage() {
           </Link>
         </p>
       ) : null}
-      <DataTable caption="Organisations, their type, coverage and status" columns={["Name", "Type", "Works in", "Status"]}>
+      <DataTable
+        caption="Organisations, their type, coverage and status"
+        columns={["Name", "Type", "Works in", "Status"]}
+        empty={<p className="font-bold">There are no organisations yet.</p>}
+      >
         {organisations.map((organisation) => (
           <tr key={organisation.id} className="border-b border-rule align-top">
             <td className="py-2 pr-4">

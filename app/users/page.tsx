@@ -51,7 +51,16 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Link>
         </p>
       ) : null}
-      <DataTable caption="Users and their roles" columns={["Name", "Status", "Role", "Sessions"]}>
+      <DataTable
+        caption="Users and their roles"
+        columns={["Name", "Status", "Role", "Sessions"]}
+        empty={
+          <p>
+            <span className="font-bold">{organisationName} has no users yet.</span>
+            {can(viewer.role, "users.invite_org") ? " Invite its partner lead to get it started." : null}
+          </p>
+        }
+      >
         {members.map((member) => {
           const self = member.userId === viewer.userId;
           const locked = !admin && isNationalRole(member.role);

@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/actions";
 import { ActionStateForm } from "@/components/form/action-state-form";
 import { SubmitButton } from "@/components/form/submit-button";
-import { FieldFrame, controlClass } from "@/components/form/field-frame";
+import { GroupedCheckboxesField } from "@/components/form/grouped-checkboxes-field";
 import { SelectField, type SelectOption } from "@/components/form/select-field";
 import { TextField } from "@/components/form/text-field";
-
 
 type OrganisationFormProps = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -22,6 +21,8 @@ export function OrganisationForm({ action, types, forceAreas, initial, submitLab
   const failed = state?.ok === false ? state : null;
   const value = (name: string, fallback: string) => failed?.values[name] ?? fallback;
   const fieldError = (name: string) => failed?.fieldErrors[name];
+  // The local authorities of the force area chosen come first and open, as only they may be ticked.
+  const [forceArea, setForceArea] = useState(value("forceAreaCode", initial?.forceAreaCode ?? ""));
   return (
     <ActionStateForm action={formAction} label="Organisation" failed={failed}>
       {initial?.id ? <input type="hidden" name="id" value={initial.id} /> : null}
@@ -41,36 +42,20 @@ export function OrganisationForm({ action, types, forceAreas, initial, submitLab
         options={forceAreas}
         placeholder="None"
         defaultValue={value("forceAreaCode", initial?.forceAreaCode ?? "")}
+        onChange={(event) => setForceArea(event.target.value)}
         error={fieldError("forceAreaCode")}
       />
-      <FieldFrame
-        id="ladCodes"
-        label="Local authorities (optional)"
-        hint="Only if the organisation serves part of its force area. Hold Ctrl or Cmd to choose several."
+      <GroupedCheckboxesField
+        name="ladCodes"
+        legend="Local authorities (optional)"
+        hint="Only if the organisation serves part of its force area: tick each local authority it serves. They must be in the force area chosen above."
         error={fieldError("ladCodes")}
-      >
-        {(describedBy) => (
-          <select
-            id="ladCodes"
-            name="ladCodes"
-            multiple
-            size={8}
-            defaultValue={[...(initial?.ladCodes ?? [])]}
-            aria-describedby={describedBy}
-            className={controlClass(fieldError("ladCodes"))}
-          >
-            {forceAreas.map((area) => (
-              <optgroup key={area.value} label={area.label}>
-                {area.localAuthorities.map((authority) => (
-                  <option key={authority.value} value={authority.value}>
-                    {authority.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        )}
-      </FieldFrame>
+        groups={[...forceAreas]
+          .sort((a, b) => Number(b.value === forceArea) - Number(a.value === forceArea))
+          .map((area) => ({ value: area.value, label: area.label, options: area.localAuthorities }))}
+        defaultValues={initial?.ladCodes ?? []}
+        openGroup={forceArea}
+      />
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionStateForm>
   );

@@ -73,6 +73,26 @@ export async function listMembers(viewer: Viewer, orgId: string): Promise<Member
   });
 }
 
+export type LockedMember = { userId: string; displayName: string; organisation: { id: string; name: string } };
+
+/**
+ * Members locked out after too many wrong second-factor codes, whom the viewer may unlock: an org
+ * manager's own organisation's, an admin's in every organisation. One query, for the dashboard.
+ */
+export async function listLockedMembers(viewer: Viewer): Promise<LockedMember[]> {
+  await authorise(viewer, "users.read_org");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const rows = await tx
+      .select({ userId: users.id, displayName: users.displayName, orgId: organisations.id, orgName: organisations.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+      .where(and(isNotNull(users.mfaLockedAt), can(viewer.role, "users.manage") ? undefined : eq(memberships.orgId, viewer.organisation.id)))
+      .orderBy(asc(organisations.name), asc(users.displayName));
+    return rows.map((row) => ({ userId: row.userId, displayName: row.displayName, organisation: { id: row.orgId, name: row.orgName } }));
+  });
+}
+
 /**
  * Changes a member's role. Org managers may do so in their own organisation only, never to or
  * from admin or auditor. Admins may give a partner organisation's member only the partner lead

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { TitledSection } from "@/components/titled-section";
+import { longDate } from "@/lib/agreements/lifecycle";
+import type { Dashboard } from "@/lib/dashboard/service";
+import { Subsection } from "./subsection";
+
+type NeedsAttentionProps = Pick<Dashboard, "drafts" | "awaitingSignature" | "draftAgreements" | "reminders" | "lockedAccounts"> & {
+  /** Whether the viewer picks the organisation on the users page (administrators), so a link names it. */
+  usersByOrganisation: boolean;
+};
+
+/** What is waiting on the viewer: drafts, signatures, agreement dates, locked accounts; or a plain "nothing". */
+export function NeedsAttention({ drafts, awaitingSignature, draftAgreements, reminders, lockedAccounts, usersByOrganisation }: NeedsAttentionProps) {
+  const signing = awaitingSignature ?? [];
+  const unsent = draftAgreements ?? [];
+  const locked = lockedAccounts ?? [];
+  const nothing = !drafts && signing.length === 0 && unsent.length === 0 && reminders.length === 0 && locked.length === 0;
+  return (
+    <TitledSection id="needs-attention" title="Needs your attention" className="space-y-6 border-l-4 border-focus pl-4">
+      {nothing ? <p>Nothing needs your attention today.</p> : null}
+      {drafts ? (
+        <Subsection id="your-drafts" title="Your drafts">
+          <p>
+            <Link href="/disclosures?status=draft">
+              {drafts === 1 ? "1 draft disclosure is" : `${drafts.toLocaleString("en-GB")} draft disclosures are`} not submitted yet
+            </Link>
+            . Drafts do not count until they are submitted, and only you can see them.
+          </p>
+        </Subsection>
+      ) : null}
+      {signing.length > 0 ? (
+        <Subsection id="awaiting-signature" title="Agreements waiting for your signature">
+          <ul className="list-disc space-y-1 pl-6">
+            {signing.map((agreement) => (
+              <li key={agreement.id}>
+                <Link href={`/agreements/${agreement.id}/sign`}>
+                  Read and sign {agreement.reference}: {agreement.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Subsection>
+      ) : null}
+      {unsent.length > 0 ? (
+        <Subsection id="draft-agreements" title="Draft agreements not yet sent for signature">
+          <ul className="list-disc space-y-1 pl-6">
+            {unsent.map((agreement) => (
+              <li key={agreement.id}>
+                <Link href={`/agreements/${agreement.id}`}>
+                  {agreement.reference}: {agreement.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Subsection>
+      ) : null}
+      {reminders.length > 0 ? (
+        <Subsection id="agreement-dates" title="Agreement dates in the next 30 days">
+          <ul className="list-disc space-y-1 pl-6">
+            {reminders.map((reminder) => (
+              <li key={`${reminder.agreementId}-${reminder.kind}`}>
+                <Link href={`/agreements/${reminder.agreementId}`}>
+                  {reminder.reference}: {reminder.title}
+                </Link>{" "}
+                {reminder.kind === "review" ? "is due for review on" : "ends on"} {longDate(reminder.date)}.
+              </li>
+            ))}
+          </ul>
+        </Subsection>
+      ) : null}
+      {locked.length > 0 ? (
+        <Subsection id="locked-accounts" title="Sign-ins locked after too many wrong codes">
+          <ul className="list-disc space-y-1 pl-6">
+            {locked.map((member) => (
+              <li key={`${member.organisation.id}-${member.userId}`}>
+                <Link href={usersByOrganisation ? `/users?org=${member.organisation.id}` : "/users"}>
+                  {member.displayName}
+                  {usersByOrganisation ? `, ${member.organisation.name}` : null}
+                </Link>{" "}
+                cannot sign in until the lock is lifted on the users page.
+              </li>
+            ))}
+          </ul>
+        </Subsection>
+      ) : null}
+    </TitledSection>
+  );
+}

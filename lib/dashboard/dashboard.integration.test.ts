@@ -1,0 +1,76 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as t from "@/db/schema";
+import type { TestDatabase } from "@/db/testing";
+import { saveDraft } from "@/lib/disclosures/service";
+import { openDemoDatabase } from "@/lib/testing/demo-database";
+import { viewerFor } from "@/lib/testing/viewers";
+import { getDashboard } from "./service";
+
+const NOW = new Date("2026-11-15T12:00:00Z");
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await openDemoDatabase(NOW);
+});
+afterAll(async () => {
+  await test?.close();
+});
+
+const viewer = (email: string) => viewerFor(test.db, email);
+
+describe("the dashboard", () => {
+  it("counts a caseworker's own drafts and lists their latest work, newest first", async () => {
+    const caseworker = await viewer("caseworker@isva.example");
+    const before = await getDashboard(caseworker, NOW);
+    expect(before.drafts).toBe(0);
+    expect(before.recentDisclosures).toEqual([]);
+    const { id } = await saveDraft(caseworker, { disclosure_month: "2026-10" }, undefined, NOW);
+    const after = await getDashboard(caseworker, NOW);
+    expect(after.drafts).toBe(1);
+    expect(after.recentDisclosures?.map((item) => [item.id, item.status])).toEqual([[id, "draft"]]);
+  });
+
+  it("does not count one caseworker's drafts on another's dashboard", async () => {
+    const council = await viewer("caseworker@council.example");
+    await saveDraft(council, { disclosure_month: "2026-09" }, undefined, NOW);
+    expect((await getDashboard(council, NOW)).drafts).toBe(1);
+    expect((await getDashboard(await viewer("caseworker@health.example"), NOW)).drafts).toBe(0);
+  });
+
+  it("shows a partner lead the agreement waiting for their organisation's signature", async () => {
+    const dashboard = await getDashboard(await viewer("manager@police.example"), NOW);
+    expect(dashboard.awaitingSignature?.map((agreement) => agreement.reference)).toEqual(["DSA-WY-2026-002"]);
+    expect(dashboard.draftAgreements).toBeNull();
+  });
+
+  it("shows a partner lead their own organisation's locked sign-ins and an admin everyone's", async () => {
+    await test.db.update(t.users).set({ mfaFailedAttempts: 10, mfaLockedAt: NOW }).where(eq(t.users.email, "caseworker@idva.example"));
+    try {
+      const idva = await getDashboard(await viewer("manager@idva.example"), NOW);
+      expect(idva.lockedAccounts?.map((member) => member.organisation.name)).toEqual(["Demo IDVA Service Leeds"]);
+      const police = await getDashboard(await viewer("manager@police.example"), NOW);
+      expect(police.lockedAccounts).toEqual([]);
+      const admin = await getDashboard(await viewer("admin@national.example"), NOW);
+      expect(admin.lockedAccounts?.map((member) => member.organisation.name)).toEqual(["Demo IDVA Service Leeds"]);
+    } finally {
+      await test.db.update(t.users).set({ mfaFailedAttempts: 0, mfaLockedAt: null }).where(eq(t.users.email, "caseworker@idva.example"));
+    }
+  });
+
+  it("gives each role only the panels its permissions open", async () => {
+    const analyst = await getDashboard(await viewer("analyst@police.example"), NOW);
+    expect(analyst.drafts).toBeNull();
+    expect(analyst.recentDisclosures).toBeNull();
+    expect(analyst.lockedAccounts).toBeNull();
+    expect(analyst.sharingProviders?.length).toBeGreaterThan(0);
+
+    const auditor = await getDashboard(await viewer("auditor@national.example"), NOW);
+    expect(auditor.recentDisclosures).toBeNull();
+    expect(auditor.sharingProviders).toBeNull();
+    expect(auditor.agreements?.map((agreement) => agreement.reference)).toContain("DSA-WY-2026-002");
+
+    const otherForce = await getDashboard(await viewer("analyst@otherpolice.example"), NOW);
+    expect(otherForce.sharingProviders).toEqual([]);
+  });
+});

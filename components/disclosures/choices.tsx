@@ -4,8 +4,8 @@ type Choice = { readonly code: string; readonly label: string };
 
 /**
  * A question revealed by one choice (GOV.UK conditional reveal): drawn right after that choice,
- * inset with a left border, and tied to it by `aria-controls`/`aria-expanded` so a screen reader
- * announces it. `hidden` is set only once scripts run: without them every question shows.
+ * inset with a left border, and tied to it by `aria-controls` (and, on a checkbox, `aria-expanded`,
+ * which ARIA does not allow on a radio) so a screen reader announces it. `hidden` is set only once scripts run: without them every question shows.
  */
 export type Conditional = { choice: string; id: string; expanded: boolean; hidden: boolean; content: ReactNode };
 
@@ -88,7 +88,7 @@ function ChoiceGroup({
                   value={choice.code}
                   defaultChecked={isChecked(choice.code)}
                   aria-controls={conditional ? conditional.id : undefined}
-                  aria-expanded={conditional ? conditional.expanded : undefined}
+                  {...expandedState(type, conditional)}
                   className="size-6 shrink-0 accent-ink focus:outline-3 focus:outline-focus"
                 />
                 <label htmlFor={id} className="text-lg">
@@ -112,4 +112,8 @@ export function ConditionalPanel({ conditional }: { conditional: Pick<Conditiona
       {conditional.content}
     </div>
   );
+}
+
+function expandedState(type: "radio" | "checkbox", conditional: Conditional | undefined): { "aria-expanded"?: boolean } {
+  return type === "checkbox" && conditional ? { "aria-expanded": conditional.expanded } : {};
 }

@@ -133,7 +133,7 @@ test.describe("pages under the Content-Security-Policy", () => {
     const problems = watchForViolations(page);
     await resumeSession(page, "caseworker@idva.example");
     await page.goto("/disclosures/new");
-    await expect(page.getByRole("heading", { level: 1, name: "Record a disclosure" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Period" })).toBeVisible();
     await expectScriptsRan(page);
     expect(problems).toEqual([]);
   });

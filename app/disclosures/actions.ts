@@ -5,28 +5,48 @@ import { z } from "zod";
 import type { DisclosureResult } from "@/components/disclosures/disclosure-form";
 import { formAction } from "@/lib/actions";
 import { formToInput } from "@/lib/disclosures/form-data";
-import { correctDisclosure, DuplicateReference, saveDraft, submitDisclosure, withdrawDisclosure } from "@/lib/disclosures/service";
+import { sectionAfter, sectionOfSlug, sectionSlug } from "@/lib/disclosures/sections";
+import { correctDisclosure, DuplicateReference, saveDraftSection, submitDraft, withdrawDisclosure } from "@/lib/disclosures/service";
+import { Invalid } from "@/lib/errors";
 
 const formFields = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const id = z.uuid().optional().catch(undefined);
+const text = z.string().optional().catch(undefined);
 
 /**
- * Saves a new disclosure or the viewer's draft: "Save as draft" keeps it private to its author,
- * "Submit" makes it count. A reused partner reference comes back as an offer to correct the
- * disclosure that already has it.
+ * Saves one section of a new disclosure or of the viewer's draft. "Save and continue" needs the
+ * section's required answers and goes on to the next section (or back to "Check your answers"
+ * when the change came from there); "Save and come back later" keeps whatever is valid. A reused
+ * partner reference comes back as an offer to correct the disclosure that already has it.
  */
-export const saveDisclosureAction = formAction({
+export const saveSectionAction = formAction({
   schema: formFields,
   permission: "disclosures.create",
   run: async (form, viewer): Promise<DisclosureResult> => {
     const draftId = id.parse(form.draft_id);
-    const input = formToInput(form);
-    if (form.intent === "draft") {
-      const saved = await offerCorrection(() => saveDraft(viewer, input, draftId));
-      if ("duplicateOf" in saved) return saved;
-      redirect(`/disclosures/${saved.id}?saved=draft`);
-    }
-    const submitted = await offerCorrection(() => submitDisclosure(viewer, input, draftId));
+    const section = sectionOfSlug(text.parse(form.section) ?? "");
+    if (!section) throw new Invalid("This part of the disclosure form does not exist.");
+    const intent = text.parse(form.intent);
+    const saved = await offerCorrection(() =>
+      saveDraftSection(viewer, { section, input: formToInput(form), complete: intent === "continue", confirmedLocalAuthority: text.parse(form.lad_code_confirmed) }, draftId),
+    );
+    if ("duplicateOf" in saved) return saved;
+    if (Object.keys(saved.missing).length > 0) throw new Invalid("There is a problem with your answers.", saved.missing);
+    const back = text.parse(form.return) === "check" ? "&return=check" : "";
+    if (intent === "all_authorities") redirect(`/disclosures/${saved.id}/edit/${sectionSlug(section)}?all=1${back}#lad_code`);
+    if (intent === "later") redirect(`/disclosures/${saved.id}?saved=draft`);
+    const next = sectionAfter(section);
+    if (back || !next) redirect(`/disclosures/${saved.id}/check`);
+    redirect(`/disclosures/${saved.id}/edit/${sectionSlug(next)}`);
+  },
+});
+
+/** Submits the viewer's draft once its answers have been checked: the one schema checks it whole. */
+export const submitDraftAction = formAction({
+  schema: z.object({ draft_id: z.string() }),
+  permission: "disclosures.submit",
+  run: async (input, viewer): Promise<DisclosureResult> => {
+    const submitted = await offerCorrection(() => submitDraft(viewer, input.draft_id));
     if ("duplicateOf" in submitted) return submitted;
     redirect(`/disclosures/${submitted.id}?saved=submitted`);
   },
@@ -54,7 +74,7 @@ export const withdrawDisclosureAction = formAction({
   },
 });
 
-async function offerCorrection(save: () => Promise<{ id: string }>): Promise<{ id: string } | DisclosureResult> {
+async function offerCorrection<T extends { id: string }>(save: () => Promise<T>): Promise<T | DisclosureResult> {
   try {
     return await save();
   } catch (error) {

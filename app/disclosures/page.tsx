@@ -6,7 +6,7 @@ import { can } from "@/lib/access/permissions";
 import { listDisclosures, type DisclosureFilter } from "@/lib/disclosures/service";
 import { requirePagePermission } from "@/lib/pages";
 import { getLocalAuthority } from "@/lib/reference";
-import { THREAT_AREAS } from "@/lib/taxonomy";
+import { THREAT_AREAS, formatMonth } from "@/lib/taxonomy";
 import { DataTable } from "@/components/data-table";
 import { pageNumber } from "@/lib/http/page-number";
 
@@ -57,7 +57,7 @@ export default async function DisclosuresPage({ searchParams }: { searchParams: 
           {items.map((item) => (
             <tr key={item.id} className="border-b border-rule align-top">
               <td className="py-2 pr-4">
-                <Link href={`/disclosures/${item.id}`}>{item.disclosureMonth ?? "No month yet"}</Link>
+                <Link href={`/disclosures/${item.id}`}>{item.disclosureMonth ? formatMonth(item.disclosureMonth) : "No month yet"}</Link>
               </td>
               <td className="py-2 pr-4">{item.threatAreas.length > 0 ? item.threatAreas.map((area) => THREAT_AREAS.label(area)).join(", ") : "None yet"}</td>
               <td className="py-2 pr-4">{item.ladCode ? (getLocalAuthority(item.ladCode)?.name ?? item.ladCode) : "—"}</td>

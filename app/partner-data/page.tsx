@@ -18,7 +18,7 @@ import {
   type SharedPage,
   type SharedQuery,
 } from "@/lib/shared-disclosures/service";
-import { THREAT_AREAS } from "@/lib/taxonomy";
+import { THREAT_AREAS, formatMonth } from "@/lib/taxonomy";
 
 export const metadata: Metadata = { title: "Partner data" };
 
@@ -120,7 +120,7 @@ function Results({ page, query }: { page: SharedPage; query: SharedQuery }) {
                     {item.provider.name}
                     <span className="block text-muted">{ORGANISATION_TYPE_LABELS[item.provider.type]}</span>
                   </td>
-                  <td className="py-2 pr-4">{typeof month === "string" ? month : "Not shared"}</td>
+                  <td className="py-2 pr-4">{typeof month === "string" ? formatMonth(month) : "Not shared"}</td>
                   <td className="py-2 pr-4">{item.threatAreas.map((area) => THREAT_AREAS.label(area)).join(", ")}</td>
                   <td className="py-2">{typeof lad === "string" ? (getLocalAuthority(lad)?.name ?? lad) : "Not shared"}</td>
                 </tr>

@@ -1,5 +1,5 @@
 import type { DisclosureInput } from "@/lib/disclosures/schema";
-import { QUESTIONS, SECTIONS, THREAT_AREAS, THREAT_SUB_TYPES, type CodeList, type Question } from "@/lib/taxonomy";
+import { QUESTIONS, SECTIONS, THREAT_AREAS, THREAT_SUB_TYPES, formatMonth, type CodeList, type Question, type Section } from "@/lib/taxonomy";
 
 type DisclosureAnswersProps = {
   input: DisclosureInput;
@@ -8,13 +8,15 @@ type DisclosureAnswersProps = {
   forceArea?: string | undefined;
   /** Show only these fields (what an agreement shares), leaving out sections with none of them. */
   only?: readonly string[];
+  /** "Check your answers": each answer links to the page of its section to change it. */
+  changeHref?: (section: Section, code: string) => string;
 };
 
 /** The questions whose answers are kept: all but the partner reference, of which only a hash is stored. */
 const SHOWN = QUESTIONS.filter((question) => question.kind !== "reference");
 
 /** A disclosure's answers as GOV.UK summary lists, one per section, labels rather than codes. */
-export function DisclosureAnswers({ input, localAuthority, forceArea, only }: DisclosureAnswersProps) {
+export function DisclosureAnswers({ input, localAuthority, forceArea, only, changeHref }: DisclosureAnswersProps) {
   const shown = only ? SHOWN.filter((question) => only.includes(question.code)) : SHOWN;
   const values = input as Record<string, unknown>;
   const show = (question: Question): string => {
@@ -24,6 +26,8 @@ export function DisclosureAnswers({ input, localAuthority, forceArea, only }: Di
         return localAuthority ?? "Not answered";
       case "force_area":
         return forceArea ?? "Not answered";
+      case "month":
+        return typeof value === "string" ? formatMonth(value) : "Not answered";
       case "threat_areas":
         return threatAreas((value ?? {}) as Record<string, string[]>);
       case "single":
@@ -42,9 +46,19 @@ export function DisclosureAnswers({ input, localAuthority, forceArea, only }: Di
           </h2>
           <dl className="mt-2 divide-y divide-rule border-y border-rule">
             {shown.filter((question) => question.section === section).map((question) => (
-              <div key={question.code} className="grid gap-1 py-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] sm:gap-4">
+              <div
+                key={question.code}
+                className={`grid gap-1 py-2 sm:gap-4 ${changeHref ? "sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto]" : "sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}`}
+              >
                 <dt className="font-bold">{question.label}</dt>
                 <dd className="break-words whitespace-pre-line">{show(question)}</dd>
+                {changeHref && question.kind !== "force_area" ? (
+                  <dd>
+                    <a href={changeHref(question.section, question.code)}>
+                      Change<span className="sr-only"> {question.label.toLowerCase()}</span>
+                    </a>
+                  </dd>
+                ) : null}
               </div>
             ))}
           </dl>

@@ -5,11 +5,14 @@ import { startTransition, useActionState, useEffect, useMemo, useRef, useState, 
 import { ErrorSummary } from "@/components/form/error-summary";
 import type { ActionState } from "@/lib/actions";
 import { FORM_FIELD_ORDER, formToInput, formValuesOf, multiple, THREAT_AREA_FIELD, type FormValues } from "@/lib/disclosures/form-data";
-import { ASKED_QUESTIONS, SECTIONS, applies, givenAnswersOf } from "@/lib/taxonomy";
-import { QuestionField, type LocalAuthorityGroup } from "./question-field";
+import { sectionOfField } from "@/lib/disclosures/sections";
+import { ASKED_QUESTIONS, applies, givenAnswersOf, type AskedQuestion, type GivenAnswers, type Section } from "@/lib/taxonomy";
+import type { Conditional } from "./choices";
+import { QuestionField, type LocalAuthorityChoice } from "./question-field";
 import { ThreatAreasField } from "./threat-areas-field";
+import { useHydrated } from "./use-hydrated";
 
-export type { LocalAuthorityGroup } from "./question-field";
+export type { LocalAuthorityChoice, LocalAuthorityGroup } from "./question-field";
 
 /** A disclosure saved, or refused because its partner reference names one already sent. */
 export type DisclosureResult = { duplicateOf: string };
@@ -17,28 +20,36 @@ type DisclosureActionState = ActionState<DisclosureResult>;
 
 type DisclosureFormProps = {
   action: (state: DisclosureActionState, formData: FormData) => Promise<DisclosureActionState>;
-  /** A new disclosure, a draft being finished, or a correction of a submitted one. */
-  mode: "new" | "draft" | "correct";
+  /** One section of a draft ("Save and continue"), or a correction of a submitted disclosure, whole. */
+  mode: "section" | "correct";
+  /** The sections asked on this page. */
+  sections: readonly Section[];
+  /** The whole disclosure's answers so far: those of other sections decide what applies here. */
   initial?: FormValues;
-  /** Hidden inputs naming what the action is about (the draft or the disclosure corrected). */
+  /** Hidden inputs naming what the action is about (the draft, the section, the disclosure corrected). */
   fields?: Record<string, string>;
   /** The latest month a disclosure may be for (this month in the UK). */
   maxMonth: string;
-  localAuthorities: readonly LocalAuthorityGroup[];
+  localAuthorities: LocalAuthorityChoice;
+  /** The form's accessible name. */
+  label?: string;
 };
 
 /**
- * The disclosure: every question of lib/taxonomy/questions.ts in its section, with the conditional
- * ones shown only when they apply. A hidden question is also disabled, so it is never sent; the
- * server's schema still refuses answers that do not apply. The form is never reset, so nothing
- * typed is lost.
+ * Questions of lib/taxonomy/questions.ts, a section at a time or all of them. A question that
+ * depends on another answer on the same page is drawn under the choice revealing it; once scripts
+ * run it is hidden (and disabled, so never sent) until it applies. The server's schema still
+ * refuses answers that do not apply. The form is never reset, so nothing typed is lost.
  */
-export function DisclosureForm({ action, mode, initial = {}, fields = {}, maxMonth, localAuthorities }: DisclosureFormProps) {
+export function DisclosureForm({ action, mode, sections, initial = {}, fields = {}, maxMonth, localAuthorities, label = "Disclosure" }: DisclosureFormProps) {
   const [state, dispatch, pending] = useActionState(action, null);
-  const [values, setValues] = useState<FormValues>(initial);
-  const duplicateRef = useRef<HTMLDivElement>(null);
-
   const failed = state?.ok === false ? state : null;
+  // Without scripts, a refused post comes back as a new page: show what was typed, not what was saved.
+  const [values, setValues] = useState<FormValues>(() => withEcho(initial, failed?.values));
+  const enhanced = useHydrated();
+  const duplicateRef = useRef<HTMLDivElement>(null);
+  const formValues = useMemo(() => withEcho(initial, failed?.values), [initial, failed]);
+
   const duplicateOf = state?.ok === true ? state.data.duplicateOf : undefined;
   // Stable per response: the summary takes focus whenever its errors change, not on every keystroke.
   const fieldErrors = useMemo(() => orderErrors(withContextWording(failed?.fieldErrors ?? {})), [failed]);
@@ -50,6 +61,8 @@ export function DisclosureForm({ action, mode, initial = {}, fields = {}, maxMon
 
   const answers = givenAnswersOf(formToInput(values));
   const chosenAreas = multiple(values, THREAT_AREA_FIELD);
+  const asked = ASKED_QUESTIONS.filter((question) => sections.includes(question.section));
+  const revealedBy = conditionalsByTrigger(asked);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,12 +71,38 @@ export function DisclosureForm({ action, mode, initial = {}, fields = {}, maxMon
     startTransition(() => dispatch(formData));
   }
 
+  const field = (question: AskedQuestion): ReactNode => {
+    if (question.kind === "threat_areas") {
+      return <ThreatAreasField key={question.code} question={question} initial={formValues} answers={answers} chosen={chosenAreas} error={error} enhanced={enhanced} />;
+    }
+    const conditionals: Conditional[] = (revealedBy.get(question.code) ?? []).map((revealed) => {
+      const expanded = appliesNow(revealed, answers);
+      return { choice: revealed.condition!.equals, id: `conditional-${revealed.code}`, expanded, hidden: enhanced && !expanded, content: field(revealed) };
+    });
+    return (
+      <QuestionField
+        key={question.code}
+        question={question}
+        initial={formValues}
+        current={values}
+        error={error(question.code)}
+        hidden={enhanced && !appliesNow(question, answers)}
+        maxMonth={maxMonth}
+        localAuthorities={localAuthorities}
+        conditionals={conditionals}
+      />
+    );
+  };
+  const nested = new Set([...revealedBy.values()].flat().map((question) => question.code));
+  const topLevel = (section: Section) => asked.filter((question) => question.section === section && !nested.has(question.code)).map(field);
+
   return (
     <form
       noValidate
-      aria-label="Disclosure"
+      aria-label={label}
+      action={dispatch}
       onSubmit={onSubmit}
-      onChange={(event) => setValues(formValuesOf(new FormData(event.currentTarget)))}
+      onChange={(event) => setValues({ ...outside(initial, sections), ...formValuesOf(new FormData(event.currentTarget)) })}
       className="space-y-8"
     >
       {failed ? <ErrorSummary message={failed.error} fieldErrors={fieldErrors} /> : null}
@@ -84,45 +123,35 @@ export function DisclosureForm({ action, mode, initial = {}, fields = {}, maxMon
         <input key={name} type="hidden" name={name} value={value} />
       ))}
 
-      {SECTIONS.map((section) => (
-        <Section key={section} legend={section}>
-          {ASKED_QUESTIONS.filter((question) => question.section === section).map((question) =>
-            question.kind === "threat_areas" ? (
-              <ThreatAreasField key={question.code} question={question} initial={initial} answers={answers} chosen={chosenAreas} error={error} />
-            ) : (
-              <QuestionField
-                key={question.code}
-                question={question}
-                initial={initial}
-                error={error(question.code)}
-                hidden={"condition" in question && applies(question.condition, answers) !== "yes"}
-                maxMonth={maxMonth}
-                localAuthorities={localAuthorities}
-              />
-            ),
-          )}
-        </Section>
-      ))}
+      {mode === "section" ? (
+        <div>{sections.flatMap(topLevel)}</div>
+      ) : (
+        sections.map((section) => (
+          <SectionFieldset key={section} legend={section}>
+            {topLevel(section)}
+          </SectionFieldset>
+        ))
+      )}
 
       <div className="flex flex-wrap gap-4">
         <button
           type="submit"
           name="intent"
-          value="submit"
+          value={mode === "correct" ? "submit" : "continue"}
           disabled={pending}
           className="bg-action px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_var(--color-action-shadow)] hover:bg-action-hover focus:bg-focus focus:text-ink focus:outline-3 focus:outline-focus disabled:opacity-60"
         >
-          {mode === "correct" ? "Submit correction" : "Submit"}
+          {mode === "correct" ? "Submit correction" : "Save and continue"}
         </button>
         {mode === "correct" ? null : (
           <button
             type="submit"
             name="intent"
-            value="draft"
+            value="later"
             disabled={pending}
             className="bg-panel px-4 py-2 text-lg font-bold text-ink shadow-[0_2px_0_var(--color-rule)] hover:bg-rule focus:bg-focus focus:outline-3 focus:outline-focus disabled:opacity-60"
           >
-            Save as draft
+            Save and come back later
           </button>
         )}
       </div>
@@ -130,13 +159,47 @@ export function DisclosureForm({ action, mode, initial = {}, fields = {}, maxMon
   );
 }
 
-function Section({ legend, children }: { legend: string; children: ReactNode }) {
+function SectionFieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <fieldset className="border-t-2 border-ink pt-4">
       <legend className="pr-2 text-2xl font-bold">{legend}</legend>
       <div className="mt-4">{children}</div>
     </fieldset>
   );
+}
+
+function appliesNow(question: AskedQuestion, answers: GivenAnswers): boolean {
+  return !("condition" in question) || applies(question.condition, answers) === "yes";
+}
+
+/** The conditional questions drawn under the choice of another question on the same page, by that question. */
+function conditionalsByTrigger(asked: readonly AskedQuestion[]): Map<string, AskedQuestion[]> {
+  const byTrigger = new Map<string, AskedQuestion[]>();
+  for (const question of asked) {
+    if (!("condition" in question) || !question.condition) continue;
+    const trigger = asked.find((candidate) => candidate.code === question.condition!.field);
+    if (trigger?.kind !== "single" || trigger.layout === "grouped") continue;
+    byTrigger.set(trigger.code, [...(byTrigger.get(trigger.code) ?? []), question]);
+  }
+  return byTrigger;
+}
+
+/** The answers of the sections not on this page, which the page's conditions still read. */
+function outside(initial: FormValues, sections: readonly Section[]): FormValues {
+  return Object.fromEntries(
+    Object.entries(initial).filter(([name]) => {
+      const section = sectionOfField(name === THREAT_AREA_FIELD ? "threat_areas" : name);
+      return section === undefined || !sections.includes(section);
+    }),
+  );
+}
+
+/** The answers saved, with the single answers the refused post carried over them. */
+function withEcho(initial: FormValues, echoed: Record<string, string> | undefined): FormValues {
+  if (!echoed) return initial;
+  const singles: string[] = ASKED_QUESTIONS.filter((question) => question.kind !== "multiple" && question.kind !== "threat_areas").map((question) => question.code);
+  const carried = Object.entries(echoed).filter(([name]) => singles.includes(name));
+  return { ...initial, ...Object.fromEntries(carried) };
 }
 
 /** Field errors in the order of the questions; anything else (the whole disclosure) last. */

@@ -3,11 +3,20 @@
 import { useState, type ReactNode } from "react";
 import { FieldFrame, controlClass } from "@/components/form/field-frame";
 import { multiple, single, type FormValues } from "@/lib/disclosures/form-data";
-import { EARLIEST_DISCLOSURE_MONTH, type AskedQuestion, type TextQuestion } from "@/lib/taxonomy";
-import { Checkboxes, Radios } from "./choices";
+import { EARLIEST_DISCLOSURE_MONTH, monthsBackFrom, type AskedQuestion, type TextQuestion } from "@/lib/taxonomy";
+import { Checkboxes, Radios, type Conditional } from "./choices";
 import { PrivacyCheck } from "./privacy-check";
 
 export type LocalAuthorityGroup = { label: string; options: readonly { value: string; label: string }[] };
+
+/** The districts offered: the organisation's own first, everyone's only on request. */
+export type LocalAuthorityChoice = {
+  groups: readonly LocalAuthorityGroup[];
+  /** The districts the organisation covers; choosing another asks for a confirmation. Empty: no coverage recorded. */
+  covered: readonly string[];
+  /** Offer a button listing every district in England and Wales (the list shows only the covered ones). */
+  offerAll: boolean;
+};
 
 /** Every question asked but the threat areas, which have a field of their own. */
 type FieldQuestion = Exclude<AskedQuestion, { kind: "threat_areas" }>;
@@ -20,11 +29,15 @@ type QuestionFieldProps = {
   hidden: boolean;
   /** The latest month a disclosure may be for. */
   maxMonth: string;
-  localAuthorities: readonly LocalAuthorityGroup[];
+  localAuthorities: LocalAuthorityChoice;
+  /** The answers as they stand now, for what depends on them (the confirmation of a district). */
+  current: FormValues;
+  /** Questions revealed by one of this question's choices. */
+  conditionals?: readonly Conditional[];
 };
 
 /** One question of the disclosure form, drawn from its definition: radios, checkboxes, a list or a text box. */
-export function QuestionField({ question, initial, error, hidden, maxMonth, localAuthorities }: QuestionFieldProps) {
+export function QuestionField({ question, initial, error, hidden, maxMonth, localAuthorities, current, conditionals }: QuestionFieldProps) {
   const { code } = question;
   switch (question.kind) {
     case "single":
@@ -52,6 +65,7 @@ export function QuestionField({ question, initial, error, hidden, maxMonth, loca
           value={single(initial, code)}
           error={error}
           inline={question.layout === "inline"}
+          conditionals={conditionals}
         />
       );
     case "multiple":
@@ -69,13 +83,25 @@ export function QuestionField({ question, initial, error, hidden, maxMonth, loca
     case "month":
       return (
         <Framed question={question} initial={initial} error={error}>
-          {(control) => <input {...control} type="month" min={EARLIEST_DISCLOSURE_MONTH} max={maxMonth} className={`${control.className} max-w-xs`} />}
+          {(control) => <GroupedSelect control={{ ...control, className: `${control.className} max-w-xs` }} placeholder="Select month" groups={[]} rest={monthsBackFrom(maxMonth, EARLIEST_DISCLOSURE_MONTH)} />}
         </Framed>
       );
     case "local_authority":
       return (
         <Framed question={question} initial={initial} error={error}>
-          {(control) => <GroupedSelect control={control} placeholder={question.placeholder} groups={localAuthorities} rest={[]} />}
+          {(control) => (
+            <>
+              <GroupedSelect control={control} placeholder={question.placeholder} groups={localAuthorities.groups} rest={[]} />
+              <OutsideAreaConfirmation choice={localAuthorities} selected={single(current, code)} confirmed={single(initial, code)} />
+              {localAuthorities.offerAll ? (
+                <p className="mt-2">
+                  <button type="submit" name="intent" value="all_authorities" className="text-left text-lg text-link underline hover:text-link-hover focus:bg-focus focus:text-ink focus:outline-3 focus:outline-focus">
+                    Show every local authority in England and Wales
+                  </button>
+                </p>
+              ) : null}
+            </>
+          )}
         </Framed>
       );
     case "text":
@@ -126,6 +152,30 @@ function Framed({ question, initial, error, children }: FramedProps) {
 }
 
 type Option = { readonly value: string; readonly label: string };
+
+/** A district outside the organisation's area is asked about once more: a slip in a long list is easy. */
+function OutsideAreaConfirmation({ choice, selected, confirmed }: { choice: LocalAuthorityChoice; selected: string; confirmed: string }) {
+  if (selected === "" || choice.covered.length === 0 || choice.covered.includes(selected)) return null;
+  const name = choice.groups.flatMap((group) => group.options).find((option) => option.value === selected)?.label ?? selected;
+  return (
+    <div className="mt-3 border-l-4 border-rule pl-4">
+      <p className="font-bold">{name} is outside your organisation’s area.</p>
+      <div className="mt-2 flex items-center gap-2">
+        <input
+          id="lad_code_confirmed"
+          type="checkbox"
+          name="lad_code_confirmed"
+          value={selected}
+          defaultChecked={confirmed === selected}
+          className="size-6 shrink-0 accent-ink focus:outline-3 focus:outline-focus"
+        />
+        <label htmlFor="lad_code_confirmed" className="text-lg">
+          Yes, the abuse happened in {name}
+        </label>
+      </div>
+    </div>
+  );
+}
 
 function GroupedSelect({ control, placeholder, groups, rest }: { control: Control; placeholder: string; groups: readonly { label: string; options: readonly Option[] }[]; rest: readonly Option[] }) {
   return (

@@ -8,13 +8,15 @@ type ErrorSummaryProps = {
   fieldErrors: Record<string, string>;
   /** The heading's id, when another form's summary may show on the same page. */
   titleId?: string;
+  /** Where each field's link goes, when a field is on another page (the answers checked before submitting). */
+  hrefOf?: (field: string) => string;
 };
 
 /**
  * The GOV.UK error summary: announced, focused when it appears, and linking to each field
  * with a problem so keyboard and screen-reader users reach it directly.
  */
-export function ErrorSummary({ message, fieldErrors, titleId = "error-summary-title" }: ErrorSummaryProps) {
+export function ErrorSummary({ message, fieldErrors, titleId = "error-summary-title", hrefOf = (field) => `#${field}` }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -35,7 +37,7 @@ export function ErrorSummary({ message, fieldErrors, titleId = "error-summary-ti
         <ul className="mt-2 space-y-1">
           {entries.map(([field, fieldMessage]) => (
             <li key={field}>
-              <a href={`#${field}`} className="font-bold text-error visited:text-error">
+              <a href={hrefOf(field)} className="font-bold text-error visited:text-error">
                 {fieldMessage}
               </a>
             </li>

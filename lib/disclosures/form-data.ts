@@ -20,7 +20,7 @@ export const FORM_FIELD_ORDER: readonly string[] = ASKED_QUESTIONS.flatMap((ques
 );
 
 /** Names that steer the action rather than answer a question. */
-const CONTROL_FIELDS = new Set(["intent", "draft_id", "correct_id"]);
+const CONTROL_FIELDS = new Set(["intent", "draft_id", "correct_id", "section", "return", "lad_code_confirmed"]);
 
 const MULTI = new Set<string>(MULTIPLE_ANSWER_FIELDS);
 

@@ -7,14 +7,19 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
+import { SECTIONS } from "@/lib/taxonomy";
 import { toDisclosureInput } from "./rows";
+import { codesIn } from "./sections";
 import {
   DuplicateReference,
   correctDisclosure,
   getDisclosure,
   listDisclosures,
+  listCoveredLocalAuthorities,
   saveDraft,
+  saveDraftSection,
   submitDisclosure,
+  submitDraft,
   withdrawDisclosure,
 } from "./service";
 
@@ -71,8 +76,92 @@ describe("drafts", () => {
   });
 
   it("cannot be overwritten by someone else", async () => {
-    const { id } = await saveDraft(caseworker, {}, undefined, NOW);
+    const { id } = await saveDraft(caseworker, { victim_sex: "male" }, undefined, NOW);
     await expect(saveDraft(manager, { victim_sex: "female" }, id, NOW)).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe("drafts a section at a time", () => {
+  const LEEDS = "E08000035";
+  const WILTSHIRE = "E06000054";
+
+  it("refuses a draft with no answers at all, saying so", async () => {
+    const empty = saveDraft(caseworker, {}, undefined, NOW);
+    await expect(empty).rejects.toBeInstanceOf(Invalid);
+    await expect(empty).rejects.toThrow("Answer at least one question before saving a draft.");
+    const emptySection = saveDraftSection(caseworker, { section: "Period", input: {}, complete: false }, undefined, NOW);
+    await expect(emptySection).rejects.toThrow("Answer at least one question before saving a draft.");
+  });
+
+  it("keeps each section's answers as the next section is saved", async () => {
+    const { id, missing } = await saveDraftSection(caseworker, { section: "Period", input: { disclosure_month: "2026-10", abuse_recency: "not_known" }, complete: true }, undefined, NOW);
+    expect(missing).toEqual({});
+    await saveDraftSection(caseworker, { section: "Threat areas", input: { threat_areas: { stalking_harassment: ["not_known"] } }, complete: true }, id, NOW);
+    expect((await getDisclosure(caseworker, id)).input).toMatchObject({
+      disclosure_month: "2026-10",
+      abuse_recency: "not_known",
+      threat_areas: { stalking_harassment: ["not_known"] },
+    });
+    expect(await stored(id)).toMatchObject({ status: "draft", createdBy: caseworker.userId });
+  });
+
+  it("takes back a section's answers that are no longer given, leaving the other sections alone", async () => {
+    const { id } = await saveDraftSection(caseworker, { section: "Reporting", input: { reported_to_police: "no", barriers: ["fear_of_perpetrator"] }, complete: false }, undefined, NOW);
+    await saveDraftSection(caseworker, { section: "Victim", input: { victim_sex: "female" }, complete: false }, id, NOW);
+    await saveDraftSection(caseworker, { section: "Reporting", input: { reported_to_police: "yes" }, complete: false }, id, NOW);
+    const input = (await getDisclosure(caseworker, id)).input;
+    expect(input).toMatchObject({ victim_sex: "female", reported_to_police: "yes", barriers: [] });
+  });
+
+  it("lists only the section's missing answers on continuing, and starts no draft until the first is complete", async () => {
+    const before = (await listDisclosures(caseworker, { status: "draft" })).total;
+    const first = saveDraftSection(caseworker, { section: "Period", input: { disclosure_month: "2026-10" }, complete: true }, undefined, NOW);
+    await expect(first).rejects.toMatchObject({ fieldErrors: { abuse_recency: "Select how long ago the abuse happened" } });
+    expect((await listDisclosures(caseworker, { status: "draft" })).total).toBe(before);
+
+    const { id } = await saveDraftSection(caseworker, { section: "Period", input: { disclosure_month: "2026-10", abuse_recency: "not_known" }, complete: true }, undefined, NOW);
+    const victim = await saveDraftSection(caseworker, { section: "Victim", input: { victim_sex: "female" }, complete: true }, id, NOW);
+    expect(Object.keys(victim.missing)).toContain("victim_age_band");
+    expect(Object.keys(victim.missing)).not.toContain("lad_code");
+    expect(Object.keys(victim.missing)).not.toContain("victim_sex");
+    // What was given is kept even while the section is incomplete.
+    expect((await getDisclosure(caseworker, id)).input).toMatchObject({ victim_sex: "female" });
+  });
+
+  it("offers the organisation's own local authorities: Leeds for the Leeds service, Bradford for Bradford's", async () => {
+    expect(await listCoveredLocalAuthorities(caseworker)).toEqual([LEEDS]);
+    expect(await listCoveredLocalAuthorities(otherPartner)).toEqual(["E08000032"]);
+  });
+
+  it("asks a Bradford partner to confirm Wiltshire, and saves it once confirmed", async () => {
+    const { id } = await saveDraftSection(otherPartner, { section: "Victim", input: { victim_sex: "female" }, complete: false }, undefined, NOW);
+    const unconfirmed = saveDraftSection(otherPartner, { section: "Place", input: { lad_code: WILTSHIRE }, complete: false }, id, NOW);
+    await expect(unconfirmed).rejects.toMatchObject({ fieldErrors: { lad_code: "Wiltshire is outside your organisation’s area: confirm it is right, or choose a local authority in your area" } });
+    expect((await getDisclosure(otherPartner, id)).input).not.toHaveProperty("lad_code");
+
+    await saveDraftSection(otherPartner, { section: "Place", input: { lad_code: WILTSHIRE }, complete: false, confirmedLocalAuthority: WILTSHIRE }, id, NOW);
+    expect((await getDisclosure(otherPartner, id)).input).toMatchObject({ lad_code: WILTSHIRE });
+    // Bradford itself needs no confirmation.
+    await saveDraftSection(otherPartner, { section: "Place", input: { lad_code: "E08000032" }, complete: false }, id, NOW);
+    expect((await getDisclosure(otherPartner, id)).input).toMatchObject({ lad_code: "E08000032" });
+  });
+
+  it("submits the draft as saved, checked whole, keeping its partner reference", async () => {
+    const input = validInput({ partner_reference: `SECTION-${seed}` }) as Record<string, unknown>;
+    const { partner_reference: reference, ...answers } = input;
+    const { id } = await saveDraftSection(caseworker, { section: "Context", input: { partner_reference: reference }, complete: false }, undefined, NOW);
+    const incomplete = submitDraft(caseworker, id, NOW);
+    await expect(incomplete).rejects.toMatchObject({ fieldErrors: { disclosure_month: expect.any(String), lad_code: "Select the local authority district" } });
+    expect(await stored(id)).toMatchObject({ status: "draft" });
+
+    for (const section of SECTIONS.filter((name) => name !== "Context")) {
+      const given = Object.fromEntries(Object.entries(answers).filter(([code]) => codesIn(section).includes(code)));
+      await saveDraftSection(caseworker, { section, input: given, complete: true }, id, NOW);
+    }
+    const hash = (await stored(id)).partnerReferenceHash;
+    expect(hash).not.toBeNull();
+    await submitDraft(caseworker, id, NOW);
+    expect(await stored(id)).toMatchObject({ status: "submitted", partnerReferenceHash: hash });
   });
 });
 
@@ -153,7 +242,9 @@ describe("another organisation's disclosure", () => {
     await expect(getDisclosure(otherPartner, id)).rejects.toBeInstanceOf(NotFound);
     await expect(withdrawDisclosure(otherPartner, id, "Not mine", NOW)).rejects.toBeInstanceOf(NotFound);
     await expect(correctDisclosure(otherPartner, id, validInput({ lad_code: "E08000032" }), NOW)).rejects.toBeInstanceOf(NotFound);
-    await expect(saveDraft(otherPartner, {}, id, NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(saveDraft(otherPartner, { victim_sex: "female" }, id, NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(saveDraftSection(otherPartner, { section: "Victim", input: { victim_sex: "female" }, complete: false }, id, NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(submitDraft(otherPartner, id, NOW)).rejects.toBeInstanceOf(NotFound);
     expect((await listDisclosures(otherPartner)).items.map((item) => item.id)).not.toContain(id);
     expect(await stored(id)).toMatchObject({ status: "submitted" });
   });

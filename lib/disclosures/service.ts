@@ -5,16 +5,19 @@ import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
 import { isUniqueViolation } from "@/db/errors";
-import { disclosures, disclosureThreatAreas, users } from "@/db/schema";
+import { disclosures, disclosureThreatAreas, organisationCoverage, users } from "@/db/schema";
 import { authorise } from "@/lib/access/authorise";
 import { contextOf } from "@/lib/access/guard";
 import { auditEvent, recordAudit, recordAudits, type AuditAction } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import { parseDisclosure, type ParsedDisclosure } from "./parse";
+import { getLocalAuthority, listLocalAuthoritiesInForceArea } from "@/lib/reference";
+import type { Section } from "@/lib/taxonomy";
+import { disclosureParser, parseDisclosure, type ParsedDisclosure } from "./parse";
 import { hashPartnerReference } from "./partner-reference";
 import { currentSubmitted, isUuid, ownDraft, summarise, threatAreasOf, visibleTo } from "./queries";
 import { toDisclosureInput, toDisclosureRow } from "./rows";
+import { codesIn, errorsIn, withSection } from "./sections";
 import type { DisclosureDetail, DisclosureFilter, DisclosureRecord, DisclosureSummary } from "./types";
 import { write } from "./write";
 
@@ -33,12 +36,108 @@ export { DuplicateReference } from "./write";
 export async function saveDraft(viewer: Viewer, input: unknown, draftId?: string, now = new Date()): Promise<{ id: string }> {
   await authorise(viewer, "disclosures.create");
   const parsed = parseDisclosure("draft", input, now);
+  refuseEmpty(parsed);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
     await write(tx, viewer, parsed, { id, status: "draft", existing: Boolean(draftId) }, now);
     await audit(tx, viewer, "disclosure.draft_saved", id);
     return { id };
   });
+}
+
+/** One section of the form as posted: its answers, and whether the person asked to move on. */
+export type SectionAnswers = {
+  section: Section;
+  /** The section's answers in the schema's shape (lib/disclosures/form-data.ts `formToInput`). */
+  input: Record<string, unknown>;
+  /** "Save and continue": the section's required answers must be there before moving on. */
+  complete: boolean;
+  /** The local authority outside the organisation's area that the person confirmed, if any. */
+  confirmedLocalAuthority?: string | undefined;
+};
+
+/**
+ * Saves one section of the viewer's draft (a new draft for the first), keeping the other
+ * sections' answers: drafts are private to their author. Every answer is held to the draft's
+ * rules; when `complete` is asked, the section's missing answers are returned (found by the one
+ * submission schema), and a new draft is not started until its first section is complete.
+ * A local authority outside the organisation's area is saved only once confirmed.
+ */
+export async function saveDraftSection(
+  viewer: Viewer,
+  answers: SectionAnswers,
+  draftId?: string,
+  now = new Date(),
+): Promise<{ id: string; missing: Record<string, string> }> {
+  await authorise(viewer, "disclosures.create");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const existing = draftId ? await loadDraft(tx, viewer, draftId) : undefined;
+    const merged = withSection(existing?.input ?? {}, answers.section, answers.input);
+    const parsed = parseDisclosure("draft", merged, now);
+    refuseEmpty(parsed, existing?.partnerReferenceHash);
+    const ladCode = merged.lad_code;
+    if (codesIn(answers.section).includes("lad_code") && typeof ladCode === "string" && answers.confirmedLocalAuthority !== ladCode) {
+      const covered = await coveredLocalAuthorities(tx, viewer);
+      if (covered.length > 0 && !covered.includes(ladCode)) {
+        const name = getLocalAuthority(ladCode)?.name ?? ladCode;
+        throw new Invalid(`${name} is outside your organisation’s area.`, {
+          lad_code: `${name} is outside your organisation’s area: confirm it is right, or choose a local authority in your area`,
+        });
+      }
+    }
+    const checked = answers.complete ? disclosureParser("submit", now)(merged) : { ok: true as const };
+    const missing = checked.ok ? {} : errorsIn(checked.fieldErrors, answers.section);
+    if (!existing && Object.keys(missing).length > 0) throw new Invalid("There is a problem with your answers.", missing);
+    const id = existing?.id ?? randomUUID();
+    await write(tx, viewer, parsed, { id, status: "draft", existing: Boolean(existing), keepReferenceHash: existing?.partnerReferenceHash ?? null }, now);
+    await audit(tx, viewer, "disclosure.draft_saved", id, { section: answers.section });
+    return { id, missing };
+  });
+}
+
+/**
+ * Submits the viewer's draft as it is saved, checked whole by the submission schema: the last
+ * step of the form, after "Check your answers". The draft's partner reference is kept.
+ */
+export async function submitDraft(viewer: Viewer, draftId: string, now = new Date()): Promise<{ id: string }> {
+  await authorise(viewer, "disclosures.submit");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const draft = await loadDraft(tx, viewer, draftId);
+    const parsed = parseDisclosure("submit", draft.input, now);
+    await write(tx, viewer, parsed, { id: draft.id, status: "submitted", existing: true, keepReferenceHash: draft.partnerReferenceHash }, now);
+    await audit(tx, viewer, "disclosure.submitted", draft.id);
+    return { id: draft.id };
+  });
+}
+
+/**
+ * The local authority districts the viewer's organisation covers (a whole force area counts as
+ * all its districts), by name; empty when it records no coverage. Members read their own.
+ */
+export async function listCoveredLocalAuthorities(viewer: Viewer): Promise<string[]> {
+  await authorise(viewer, "disclosures.read_own");
+  return withContext(await getDatabase(), contextOf(viewer), (tx) => coveredLocalAuthorities(tx, viewer));
+}
+
+async function coveredLocalAuthorities(tx: Database, viewer: Viewer): Promise<string[]> {
+  const rows = await tx.select().from(organisationCoverage).where(eq(organisationCoverage.orgId, viewer.organisation.id));
+  const codes = rows.flatMap((row) => (row.ladCode ? [row.ladCode] : listLocalAuthoritiesInForceArea(row.forceAreaCode).map((authority) => authority.code)));
+  return [...new Set(codes)];
+}
+
+async function loadDraft(tx: Database, viewer: Viewer, id: string) {
+  const { id: ownId } = await ownDraft(tx, viewer, id);
+  const [row] = await tx.select().from(disclosures).where(eq(disclosures.id, ownId));
+  const areas = await tx.select().from(disclosureThreatAreas).where(eq(disclosureThreatAreas.disclosureId, ownId));
+  const { partnerReferenceHash, ...stored } = row!;
+  return { id: ownId, partnerReferenceHash, input: toDisclosureInput(stored, areas) as Record<string, unknown> };
+}
+
+/** A draft says something: at least one answer (or a partner reference) before it is kept. */
+function refuseEmpty(parsed: ParsedDisclosure, keptReferenceHash?: string | null): void {
+  const answered = Object.values(parsed.values as Record<string, unknown>).some((value) => !(Array.isArray(value) && value.length === 0) && value !== undefined);
+  if (answered || parsed.partnerReference || keptReferenceHash) return;
+  throw new Invalid("Answer at least one question before saving a draft.", {});
 }
 
 /**

@@ -6,3 +6,4 @@ export * from "./phia";
 export * from "./questions";
 export * from "./fields";
 export * from "./conditions";
+export * from "./months";

@@ -136,7 +136,7 @@ export const QUESTIONS = [
     section: "Period",
     column: "disclosureMonth",
     question: "Month of disclosure",
-    hint: "For example, 2024-03.",
+    hint: "The month the victim told you about the abuse, for example November 2026.",
     required: true,
   },
   single(

@@ -6,6 +6,7 @@ import { can } from "@/lib/access/permissions";
 import { getDisclosure } from "@/lib/disclosures/service";
 import { orNotFound, requirePagePermission } from "@/lib/pages";
 import { getLocalAuthority, getPoliceForceArea } from "@/lib/reference";
+import { formatMonth } from "@/lib/taxonomy";
 import { TitledSection } from "@/components/titled-section";
 import { DataTable } from "@/components/data-table";
 
@@ -45,7 +46,7 @@ export default async function DisclosurePage({
       ) : null}
       <h1 className="text-3xl font-bold">
         {isDraft ? "Draft disclosure" : "Disclosure"}
-        {disclosure.disclosureMonth ? `, ${disclosure.disclosureMonth}` : ""}
+        {disclosure.disclosureMonth ? `, ${formatMonth(disclosure.disclosureMonth)}` : ""}
       </h1>
       <p className="flex flex-wrap items-center gap-3">
         <StatusTag status={disclosure.status} />

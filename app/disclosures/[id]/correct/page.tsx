@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DisclosureForm } from "@/components/disclosures/disclosure-form";
 import { inputToForm } from "@/lib/disclosures/form-data";
-import { getDisclosure } from "@/lib/disclosures/service";
+import { getDisclosure, listCoveredLocalAuthorities } from "@/lib/disclosures/service";
+import { SECTIONS } from "@/lib/taxonomy";
 import { orNotFound, requirePagePermission } from "@/lib/pages";
 import { correctDisclosureAction } from "../../actions";
-import { latestMonth, localAuthorityGroups } from "../../form-options";
+import { latestMonth, localAuthorityChoice } from "../../form-options";
 
 export const metadata: Metadata = { title: "Correct a disclosure" };
 
@@ -15,6 +16,8 @@ export default async function CorrectDisclosurePage({ params }: { params: Promis
   const viewer = await requirePagePermission("disclosures.correct", `/disclosures/${id}/correct`);
   const disclosure = await orNotFound(getDisclosure(viewer, id));
   if (!disclosure.current) notFound();
+  // Every district is offered, the organisation's own first; a correction is not asked to confirm one.
+  const authorities = { ...localAuthorityChoice(await listCoveredLocalAuthorities(viewer), { all: true }), covered: [] };
   return (
     <div className="max-w-3xl space-y-6">
       <p>
@@ -28,10 +31,11 @@ export default async function CorrectDisclosurePage({ params }: { params: Promis
       <DisclosureForm
         action={correctDisclosureAction}
         mode="correct"
+        sections={SECTIONS}
         initial={inputToForm(disclosure.input)}
         fields={{ correct_id: disclosure.id }}
         maxMonth={latestMonth()}
-        localAuthorities={localAuthorityGroups()}
+        localAuthorities={authorities}
       />
     </div>
   );

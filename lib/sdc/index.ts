@@ -6,7 +6,7 @@ import { perturbationNoise } from "./perturbation";
 import { effectiveThreshold, type DisclosurePolicy } from "./policy";
 import { protectPattern } from "./suppression";
 
-export { effectiveThreshold, mergePolicies, type DisclosurePolicy } from "./policy";
+export { DEFAULT_POLICY, effectiveThreshold, mergePolicies, type DisclosurePolicy } from "./policy";
 export { perturbationNoise } from "./perturbation";
 
 /**

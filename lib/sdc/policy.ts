@@ -11,6 +11,9 @@ export type DisclosurePolicy = {
 /** The smallest threshold any figure is published under: a count of 1 or 2 is never shown. */
 const MINIMUM_THRESHOLD = 3;
 
+/** The design's default for an agreement that says nothing else. */
+export const DEFAULT_POLICY: DisclosurePolicy = { threshold: 5, roundToBase5: true, perturb: true };
+
 /**
  * The threshold actually applied. A threshold below 3 (or not a whole number) is clamped up rather
  * than refused: a lax setting in one agreement must never make a figure less protected.

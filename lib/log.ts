@@ -25,7 +25,7 @@ export function isSensitiveKey(key: string): boolean {
 const MAX_DEPTH = 8;
 
 /** A copy of `value` with every sensitive key's value replaced; errors become plain objects first. */
-export function redact(value: unknown, depth = 0): unknown {
+function redact(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object") return value;
   if (depth >= MAX_DEPTH) return "[too deep]";
   if (value instanceof Error) return redact(pino.stdSerializers.err(value), depth);
@@ -58,7 +58,7 @@ export function createLogger({ level = "info", destination }: { level?: Level | 
 const KEY = Symbol.for("vawg-portal.logger");
 
 /** The process's logger, made on first use at LOG_LEVEL (shared by every bundle Next.js loads). */
-export function logger(): Logger {
+function logger(): Logger {
   const holder = globalThis as { [KEY]?: Logger };
   if (!holder[KEY]) {
     let level: Level | "silent" = "info";

@@ -4,7 +4,7 @@ import { getLocalAuthority, listLocalAuthoritiesInForceArea, listPoliceForceArea
 import { ukMonthOf } from "@/lib/disclosures/schema";
 
 /** The districts grouped by police force area, force areas and districts by name. */
-export function localAuthorityGroups(): LocalAuthorityGroup[] {
+function localAuthorityGroups(): LocalAuthorityGroup[] {
   return listPoliceForceAreas().map((area) => ({
     label: area.name,
     options: listLocalAuthoritiesInForceArea(area.code).map((authority) => ({ value: authority.code, label: authority.name })),

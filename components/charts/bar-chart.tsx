@@ -6,7 +6,7 @@ import { INK, MUTED, seriesColour } from "./palette";
 // Bars carry a thin dark outline: the lighter Okabe–Ito colours fall short of 3:1 against white on
 // their own, and the outline also separates the segments of a stack.
 
-export type BarSeries = { name: string; values: readonly (number | null)[] };
+type BarSeries = { name: string; values: readonly (number | null)[] };
 
 type BarChartProps = {
   /** Unique on the page: names the chart's patterns. */

@@ -3,7 +3,7 @@ import { formatCount, formatPercent, niceTicks, SUPPRESSED } from "./format";
 import { ChartLegend, type LegendItem } from "./legend";
 import { INK, MUTED, RULE, seriesColour } from "./palette";
 
-export type FunnelChartPoint = {
+type FunnelChartPoint = {
   label: string;
   /** Published numerator and denominator; null when suppressed. */
   numerator: number | null;

@@ -3,8 +3,8 @@ import { formatCount, formatDecimal, niceTicks, SUPPRESSED } from "./format";
 import { ChartLegend, type LegendItem } from "./legend";
 import { INK, MUTED, RULE, seriesColour } from "./palette";
 
-export type LinePoint = { label: string; value: number | null };
-export type ForecastPoint = { label: string; expected: number; lower: number; upper: number };
+type LinePoint = { label: string; value: number | null };
+type ForecastPoint = { label: string; expected: number; lower: number; upper: number };
 
 type LineChartProps = {
   id: string;

@@ -4,7 +4,7 @@ import { useState, useSyncExternalStore } from "react";
 
 const noSubscription = () => () => {};
 
-export type CheckboxGroup = { value: string; label: string; options: readonly { value: string; label: string }[] };
+type CheckboxGroup = { value: string; label: string; options: readonly { value: string; label: string }[] };
 
 type GroupedCheckboxesFieldProps = {
   /** The form field's name; each ticked box sends one value under it. */

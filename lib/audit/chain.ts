@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
  * to the microsecond and details are PostgreSQL's jsonb text (fixed key order and spacing), both
  * as the database renders them, so no value passes through a JavaScript type on the way.
  */
-export const CHAIN_VERSION = "vawg-audit-v1";
+const CHAIN_VERSION = "vawg-audit-v1";
 
 /** The hash before the first link. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -33,7 +33,7 @@ function field(value: string | null): string {
   return value === null ? "~" : `${Buffer.byteLength(value, "utf8")}:${value}`;
 }
 
-export function canonicalLink(link: ChainLinkContent): string {
+function canonicalLink(link: ChainLinkContent): string {
   return [
     CHAIN_VERSION,
     field(String(link.position)),

@@ -16,7 +16,7 @@ import { Invalid } from "@/lib/errors";
  * app_organisation_access_log, which gives out only the organisation's own share of each event.
  */
 
-export const ACCESS_PAGE_SIZE = 50;
+const ACCESS_PAGE_SIZE = 50;
 
 export type AccessEvent = {
   seq: number;

@@ -97,7 +97,7 @@ export function auditQueryString({ filter }: AuditQuery, cursor?: AuditQuery["cu
   return params.toString();
 }
 
-export type AuditRow = {
+type AuditRow = {
   seq: number;
   position: number | null;
   occurredAt: Date;

@@ -9,7 +9,7 @@ import { GENESIS_HASH, linkHash } from "./chain";
  * and names the first link that does not hold. Run as an auditor, or as the scheduler (no role).
  */
 
-export type ChainBreak = {
+type ChainBreak = {
   /** The chain position where it breaks. */
   position: number;
   /** The audit event at that position (`seq`), when there is one. */
@@ -50,7 +50,7 @@ type LinkRow = {
 
 type StateRow = { head_position: string | number; head_hash: string; events: string | number; first_unsealed: string | number | null };
 
-export const VERIFY_BATCH = 1000;
+const VERIFY_BATCH = 1000;
 
 /**
  * Checks the chain up to the head as it stands when verification starts; events committed during

@@ -40,7 +40,7 @@ export function disclosureParser(mode: "draft" | "submit", now: Date): (input: u
 }
 
 /** What to do about names in free text: a role says what the reader needs without saying who. */
-export function nameAdvice(names: number, others: number): string {
+function nameAdvice(names: number, others: number): string {
   const roles = "such as ‘the victim’ or ‘her ex-partner’";
   if (others > 0) return `replace each name with a role, ${roles}, and remove the other personal details`;
   return names === 1 ? `replace it with a role, ${roles}` : `replace them with roles, ${roles}`;

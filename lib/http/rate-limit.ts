@@ -55,12 +55,12 @@ export async function enforceRateLimits(db: Database, rules: readonly RateRule[]
 }
 
 /** The start of the fixed window of `windowSeconds` that `now` falls in. */
-export function windowStart(now: Date, windowSeconds: number): Date {
+function windowStart(now: Date, windowSeconds: number): Date {
   const length = windowSeconds * 1000;
   return new Date(Math.floor(now.getTime() / length) * length);
 }
 
-export function describeWait(seconds: number): string {
+function describeWait(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;

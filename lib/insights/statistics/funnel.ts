@@ -23,7 +23,7 @@ type FunnelClassification =
 
 export type FunnelLimits = { lower998: number; lower95: number; upper95: number; upper998: number };
 
-export type FunnelPoint = FunnelUnit & {
+type FunnelPoint = FunnelUnit & {
   rate: number | null;
   limits: FunnelLimits | null;
   classification: FunnelClassification;

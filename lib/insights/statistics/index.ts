@@ -1,4 +1,4 @@
 /** Pure statistics for the intelligence-gap views: no I/O, figures in, figures out. */
-export { forecastMonthly, type Forecast, type MonthlySeries } from "./forecast";
-export { funnelPlot, type Funnel, type FunnelPoint, type FunnelUnit } from "./funnel";
+export { forecastMonthly } from "./forecast";
+export { funnelPlot, type FunnelUnit } from "./funnel";
 export { increaseJudgement } from "./judgement";

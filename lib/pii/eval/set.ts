@@ -9,7 +9,7 @@ import { BENIGN, REFUSED } from "./bases";
  * held out: the check was never tuned on them, so their figures say how it does on text it has not seen.
  */
 
-export const DISGUISES = [
+const DISGUISES = [
   "plain",
   "full-width",
   "invisible characters",
@@ -20,7 +20,7 @@ export const DISGUISES = [
   "written-out separators",
   "number in words",
 ] as const;
-export type Disguise = (typeof DISGUISES)[number];
+type Disguise = (typeof DISGUISES)[number];
 
 export type Part = "tuning" | "held-out";
 

@@ -9,18 +9,16 @@ import { BENIGN, REFUSED } from "./bases";
  * held out: the check was never tuned on them, so their figures say how it does on text it has not seen.
  */
 
-const DISGUISES = [
-  "plain",
-  "full-width",
-  "invisible characters",
-  "look-alike letters",
-  "letter O for zero",
-  "other scripts' digits",
-  "separated digits",
-  "written-out separators",
-  "number in words",
-] as const;
-type Disguise = (typeof DISGUISES)[number];
+type Disguise =
+  | "plain"
+  | "full-width"
+  | "invisible characters"
+  | "look-alike letters"
+  | "letter O for zero"
+  | "other scripts' digits"
+  | "separated digits"
+  | "written-out separators"
+  | "number in words";
 
 export type Part = "tuning" | "held-out";
 

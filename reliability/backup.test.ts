@@ -21,8 +21,7 @@ type Snapshot = { counts: Record<string, number>; auditHead: Record<string, unkn
 
 /**
  * Rows in every table of the portal's schemas (its own and the migrator's), and the audit log's
- * last event: its sequence number and every column that fixes it in the chain (hash, prev_hash)
- * where the schema has them.
+ * last event, and the head of the audit chain (its position and hash).
  */
 async function snapshot(handle: DatabaseHandle): Promise<Snapshot> {
   const tables = rowsOf<{ name: string }>(
@@ -37,7 +36,8 @@ async function snapshot(handle: DatabaseHandle): Promise<Snapshot> {
   const [head] = rowsOf<Record<string, unknown>>(
     await handle.db.execute(sql`select to_jsonb(e) - 'details' - 'occurred_at' as head, e.occurred_at::text as occurred_at from audit_events e order by seq desc limit 1`),
   );
-  return { counts, auditHead: { ...(head?.head as Record<string, unknown>), occurred_at: head?.occurred_at } };
+  const [chainHead] = rowsOf<Record<string, unknown>>(await handle.db.execute(sql`select position::text as position, hash from audit_chain_head`));
+  return { counts, auditHead: { ...(head?.head as Record<string, unknown>), occurred_at: head?.occurred_at, chainHead } };
 }
 
 function expectSameSnapshot(restored: Snapshot, saved: Snapshot): void {
@@ -45,6 +45,7 @@ function expectSameSnapshot(restored: Snapshot, saved: Snapshot): void {
   expect(saved.counts["public.disclosures"]).toBeGreaterThan(0);
   expect(restored.counts).toEqual(saved.counts);
   expect(Number(saved.auditHead.seq)).toBeGreaterThan(0);
+  expect(saved.auditHead.chainHead).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   expect(restored.auditHead).toEqual(saved.auditHead);
 }
 

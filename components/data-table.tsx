@@ -23,7 +23,9 @@ export function DataTable({ caption, columns, empty, className, children }: Data
     return <div className="border-l-4 border-rule py-1 pl-4">{empty}</div>;
   }
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="max-w-full overflow-x-auto focus:outline-3 focus:outline-offset-2 focus:outline-focus">
+    // `relative` makes the region the containing block of the screen-reader-only text in its cells
+    // (positioned absolutely): without it that text escapes the scroll region and widens the page.
+    <div role="region" aria-label={caption} tabIndex={0} className="relative max-w-full overflow-x-auto focus:outline-3 focus:outline-offset-2 focus:outline-focus">
       <table className={className ? `${className} w-full border-collapse text-left` : "w-full border-collapse text-left"}>
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -50,6 +50,8 @@ describe("migrations", () => {
       "agreement_versions",
       "agreements",
       "api_tokens",
+      "audit_chain",
+      "audit_chain_head",
       "audit_events",
       "disclosure_threat_areas",
       "disclosures",

@@ -44,6 +44,7 @@ describe("navigationFor", () => {
       "API tokens",
       "Agreements",
       "Insights",
+      "Who read our data",
     ]);
   });
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions";
-import { verifyAuditChainNow } from "@/lib/audit/service";
+import { verifyAuditChainNow } from "@/lib/audit-log/service";
 
 export const verifyAuditChainAction = formAction({
   schema: z.object({}),

@@ -17,7 +17,7 @@ import {
   type AuditPage,
   type AuditQuery,
   type ChainStatus,
-} from "@/lib/audit/service";
+} from "@/lib/audit-log/service";
 import { Invalid } from "@/lib/errors";
 import { requirePagePermission } from "@/lib/pages";
 import { verifyAuditChainAction } from "./actions";

@@ -3,6 +3,7 @@ import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { disclosures, disclosureThreatAreas } from "@/db/schema";
 import { can } from "@/lib/access/permissions";
+import { isUuid } from "@/lib/uuid";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { ThreatArea } from "@/lib/taxonomy";
@@ -63,6 +64,3 @@ export function summarise(row: typeof disclosures.$inferSelect, createdByName: s
   };
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

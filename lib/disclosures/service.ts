@@ -15,7 +15,8 @@ import { getLocalAuthority, listLocalAuthoritiesInForceArea } from "@/lib/refere
 import type { Section } from "@/lib/taxonomy";
 import { disclosureParser, parseDisclosure, type ParsedDisclosure } from "./parse";
 import { hashPartnerReference } from "./partner-reference";
-import { currentSubmitted, isUuid, ownDraft, summarise, threatAreasOf, visibleTo } from "./queries";
+import { isUuid } from "@/lib/uuid";
+import { currentSubmitted, ownDraft, summarise, threatAreasOf, visibleTo } from "./queries";
 import { toDisclosureInput, toDisclosureRow } from "./rows";
 import { codesIn, errorsIn, withSection } from "./sections";
 import type { DisclosureDetail, DisclosureFilter, DisclosureRecord, DisclosureSummary } from "./types";

@@ -11,7 +11,7 @@ import type { OrganisationType } from "@/lib/access/organisation-types";
 import type { Viewer } from "@/lib/access/viewer";
 import { agreementDay, listGrants, visibleDisclosuresCondition, visibleThreatAreasCondition, type Grant } from "@/lib/access/visibility";
 import { auditEvent, recordAudit } from "@/lib/audit/record";
-import { isUuid } from "@/lib/disclosures/queries";
+import { isUuid } from "@/lib/uuid";
 import { toDisclosureInput } from "@/lib/disclosures/rows";
 import { Invalid, NotFound } from "@/lib/errors";
 import { forceAreaOfLocalAuthority, listLocalAuthoritiesInForceArea } from "@/lib/reference";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { listOrganisationAccess, parseAccessCursor, type AccessEvent, type AccessPage } from "@/lib/audit/organisation-access";
+import { listOrganisationAccess, parseAccessCursor, type AccessEvent, type AccessPage } from "@/lib/audit-log/organisation-access";
 import { Invalid } from "@/lib/errors";
 import { requirePagePermission } from "@/lib/pages";
 

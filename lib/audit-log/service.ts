@@ -7,13 +7,13 @@ import { auditChain, auditEvents, organisations, users } from "@/db/schema";
 import { authorise } from "@/lib/access/authorise";
 import { contextOf } from "@/lib/access/guard";
 import type { Viewer } from "@/lib/access/viewer";
-import { isUuid } from "@/lib/disclosures/queries";
+import { isUuid } from "@/lib/uuid";
 import { Invalid } from "@/lib/errors";
 import { currentClient } from "@/lib/http/request";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditAction, type AuditOutcome } from "./events";
-import { recordAudit } from "./record";
-import { verdictEvent } from "./scheduled";
-import { verifyChain, type ChainVerdict } from "./verify";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditAction, type AuditOutcome } from "@/lib/audit/events";
+import { recordAudit } from "@/lib/audit/record";
+import { verdictEvent } from "@/lib/audit/scheduled";
+import { verifyChain, type ChainVerdict } from "@/lib/audit/verify";
 
 /**
  * The auditor's view of the audit log (docs/security.md#audit-log): the events, filtered and

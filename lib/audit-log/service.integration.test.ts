@@ -16,7 +16,7 @@ import { exportSharedDisclosures, getSharedDisclosure, listSharedDisclosures, pa
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { listOrganisationAccess, parseAccessCursor } from "./organisation-access";
-import { verifyAuditChainScheduled } from "./scheduled";
+import { verifyAuditChainScheduled } from "@/lib/audit/scheduled";
 import { AUDIT_PAGE_SIZE, auditChainStatus, listAuditEvents, parseAuditQuery, verifyAuditChainNow } from "./service";
 
 // The auditor's log and chain status, the partner lead's view of who read their organisation's

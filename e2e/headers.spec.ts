@@ -20,7 +20,7 @@ function expectSecurityHeaders(response: AnyResponse | null, options: { signedIn
   expect(policy).toContain("object-src 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-frame-options"]).toBe("DENY");
-  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["referrer-policy"]).toBe("same-origin");
   expect(headers["permissions-policy"]).toContain("camera=()");
   expect(headers["permissions-policy"]).toContain("geolocation=()");
   // The browser tests run over plain http, where HSTS would be meaningless (and is unit-tested).

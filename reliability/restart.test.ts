@@ -23,6 +23,7 @@ let outcomes: Outcome[] = [];
 let health: HealthSample[] = [];
 let ledger: Ledger;
 let stoppedAt = 0;
+let restartingAt = 0;
 let startedAgainAt = 0;
 
 async function sampleHealth(baseURL: string, until: () => boolean): Promise<HealthSample[]> {
@@ -45,7 +46,8 @@ beforeAll(async () => {
   cluster = await createCluster();
   database = await createSeededDatabase(cluster.url, "vawg_reliability_restart");
   const tokens = await createSubmitterTokens(database.ownerUrl);
-  portal = await startPortal(database.appUrl);
+  // The restart is what is under test, not the rate limits: 50 submitters on recovery outrun a token's 300 a minute.
+  portal = await startPortal(database.appUrl, { API_RATE_LIMIT_PER_TOKEN: "100000", API_RATE_LIMIT_PER_ORGANISATION: "1000000" });
   const baseline = await takeBaseline(database.ownerUrl);
   let loadDone = false;
   const started = Date.now();
@@ -55,6 +57,7 @@ beforeAll(async () => {
   stoppedAt = Date.now();
   cluster.stop();
   await sleep(OUTAGE_MS);
+  restartingAt = Date.now();
   cluster.start();
   startedAgainAt = Date.now();
   outcomes = await load;
@@ -81,7 +84,7 @@ describe("a PostgreSQL restart in the middle of a load", () => {
     const failed = outcomes.filter((outcome) => outcome.status !== 201);
     expect(failed.length).toBeGreaterThan(0);
     const unclean = failed.filter(
-      (outcome) => !(outcome.status === 503 || outcome.status === 429) || outcome.contentType !== "application/problem+json" || !outcome.detail,
+      (outcome) => outcome.status !== 503 || outcome.contentType !== "application/problem+json" || !outcome.detail,
     );
     expect(unclean.map((outcome) => `${outcome.status} ${outcome.detail}`)).toEqual([]);
     expect(failed.filter((outcome) => outcome.status === 503)[0]?.detail).toMatch(/cannot reach its database just now.*Try again in a few seconds/);
@@ -106,7 +109,8 @@ describe("a PostgreSQL restart in the middle of a load", () => {
   });
 
   it("reports the outage on /api/health, and the recovery", () => {
-    const during = health.filter((sample) => sample.at >= stoppedAt + 500 && sample.at < startedAgainAt - 500);
+    // A check asked while the server is starting may rightly find it up: the outage is what was asked before the start began.
+    const during = health.filter((sample) => sample.at >= stoppedAt + 500 && sample.at < restartingAt - 500);
     expect(during.length).toBeGreaterThan(0);
     expect(during.filter((sample) => sample.status !== 503 || sample.database !== "down")).toEqual([]);
     const recovered = health.find((sample) => sample.at >= startedAgainAt && sample.status === 200);

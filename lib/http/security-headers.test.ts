@@ -63,7 +63,7 @@ describe("securityHeaders", () => {
     expect(headers).toMatchObject({
       "X-Content-Type-Options": "nosniff",
       "X-Frame-Options": "DENY",
-      "Referrer-Policy": "no-referrer",
+      "Referrer-Policy": "same-origin",
       "Cross-Origin-Opener-Policy": "same-origin",
     });
     for (const feature of ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"]) {

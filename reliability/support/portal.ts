@@ -3,8 +3,8 @@ import { spawnPortal, waitUntilUp, type RunningPortal } from "@/e2e/support/port
 
 export type ReliabilityPortal = RunningPortal & { partnerReferenceSecret: string };
 
-/** The built portal (`npm run build` first) in production mode on `appUrl`, with fresh secrets. */
-export async function startPortal(appUrl: string): Promise<ReliabilityPortal> {
+/** The built portal (`npm run build` first) in production mode on `appUrl`, with fresh secrets and any settings given. */
+export async function startPortal(appUrl: string, settings: Record<string, string> = {}): Promise<ReliabilityPortal> {
   const partnerReferenceSecret = randomBytes(32).toString("hex");
   const portal = await spawnPortal({
     NODE_ENV: "production",
@@ -12,6 +12,7 @@ export async function startPortal(appUrl: string): Promise<ReliabilityPortal> {
     AUTH_SECRET: randomBytes(32).toString("base64"),
     SECRETS_KEY: randomBytes(32).toString("base64"),
     PARTNER_REFERENCE_SECRET: partnerReferenceSecret,
+    ...settings,
   });
   try {
     await waitUntilUp(portal);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { DisclosureNote, PublishedTable, figure } from "@/components/insights/published-table";
 import { insightQueryString } from "@/lib/insights/filters";
+import { INSIGHT_PAGES } from "@/lib/navigation";
 import type { InsightResult } from "@/lib/insights/service";
 import type { OverviewView } from "@/lib/insights/views";
 import { loadInsight } from "./load";
@@ -87,14 +88,11 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               Views
             </h2>
             <ul className="list-disc space-y-2 pl-6">
-              <li>
-                <Link href={`/insights/beyond-police${suffix}`}>Beyond police data</Link>: disclosures by partner type, the share not reported to police, barriers
-                to reporting, and police recorded crime beside them.
-              </li>
-              <li>
-                <Link href={`/insights/communities${suffix}`}>Communities</Link>: victims by ethnic group, migrant status, no recourse to public funds, LGBTQ+ and
-                disability, and how completely partners record them.
-              </li>
+              {INSIGHT_PAGES.map((page) => (
+                <li key={page.href}>
+                  <Link href={`${page.href}${suffix}`}>{page.label}</Link>: {page.about}
+                </li>
+              ))}
             </ul>
           </section>
         </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { DisclosureNote, PublishedTable, figure } from "@/components/insights/published-table";
+import { TableChart } from "@/components/insights/table-chart";
 import { insightQueryString } from "@/lib/insights/filters";
 import { INSIGHT_PAGES } from "@/lib/navigation";
 import type { InsightResult } from "@/lib/insights/service";
@@ -50,6 +51,15 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 </li>
               ))}
             </ul>
+            <TableChart
+              id="headlines-chart"
+              title={`Disclosures by threat area, ${view.filters.period.label} and the period before`}
+              rowLabels={view.headlines.map((headline) => headline.label)}
+              columnLabels={[view.filters.period.label, "The period before"]}
+              cells={view.headlines.map((headline) => [headline.current, headline.previous])}
+              valueLabel="Disclosures"
+              rounded={view.policy.roundToBase5}
+            />
           </section>
           <section aria-labelledby="gaps" className="space-y-3">
             <h2 id="gaps" className="text-2xl font-bold">
@@ -68,6 +78,17 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               </>
             )}
             {view.byPartnerType.rows.length > 0 ? (
+              <>
+              <TableChart
+                id="partner-types-chart"
+                title="Disclosures by partner type and threat area"
+                rowLabels={view.byPartnerType.rowLabels}
+                columnLabels={view.byPartnerType.columnLabels}
+                cells={view.byPartnerType.cells}
+                valueLabel="Disclosures"
+                mode="stacked"
+                rounded={view.policy.roundToBase5}
+              />
               <PublishedTable
                 caption="Disclosures by partner type and threat area"
                 rowHeading="Partner type"
@@ -78,6 +99,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 columnTotals={view.byPartnerType.columnTotals}
                 total={view.byPartnerType.total}
               />
+              </>
             ) : (
               <p>No disclosures in scope match these filters.</p>
             )}

@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: "Insights" };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const TREND_TEXT = { up: "Up on the period before", down: "Down on the period before", level: "Level with the period before", unknown: "No trend: a figure is withheld" } as const;
+const AREA_WORDS = { force_area: { one: "police force area", many: "police force areas" }, local_authority: { one: "local authority", many: "local authorities" } } as const;
 const TREND_MARK = { up: "▲", down: "▼", level: "▶", unknown: "–" } as const;
 
 /** What do we know, and where are the gaps: headline counts per threat area, who is not contributing, and the views. */
@@ -22,6 +23,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const view = result as (InsightResult & OverviewView) | undefined;
   const query = view ? insightQueryString(view.filters) : "";
   const suffix = query ? `?${query}` : "";
+  const areaScope = viewer.role === "org_manager" ? `${viewer.organisation.name} covers` : "your agreements cover";
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Insights</h1>
@@ -73,6 +75,20 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 <ul className="list-disc pl-6">
                   {view.silentPartnerTypes.map((type) => (
                     <li key={type.code}>{type.label}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {view.silentAreas.areas.length === 0 ? (
+              <p>Every {AREA_WORDS[view.silentAreas.level].one} {areaScope} contributed disclosures matching these filters.</p>
+            ) : (
+              <>
+                <p>
+                  No disclosures matching these filters from these {AREA_WORDS[view.silentAreas.level].many} {areaScope}:
+                </p>
+                <ul className="list-disc pl-6">
+                  {view.silentAreas.areas.map((area) => (
+                    <li key={area.code}>{area.label}</li>
                   ))}
                 </ul>
               </>

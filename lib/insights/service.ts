@@ -12,6 +12,7 @@ import { NotFound } from "@/lib/errors";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { readCounts, readPolicy, type CountRow } from "./counts";
 import { insightQueryString, previousPeriod, type InsightFilters } from "./filters";
+import { coveredAreas } from "./coverage";
 import { buildDataQuality, type DataQualityView } from "./data-quality";
 import { buildPerpetrators, type PerpetratorsView } from "./perpetrators";
 import { buildRepeatVictimisation, unitsOf, type RepeatVictimisationView } from "./repeat-victimisation";
@@ -51,7 +52,7 @@ export async function insightView(viewer: Viewer, view: string, filters: Insight
     const rows = await readCounts(tx, filters, VIEW_DIMENSIONS[view]);
     let built: BuiltView;
     if (view === "overview") {
-      built = buildOverview(rows, await readCounts(tx, filters, ["total"], { period: previousPeriod(filters.period) }), policy);
+      built = buildOverview(rows, await readCounts(tx, filters, ["total"], { period: previousPeriod(filters.period) }), policy, await coveredAreas(tx, viewer, filters, rows));
     } else if (view === "beyond-police") {
       built = buildBeyondPolice(rows, await recordedCrime(tx, filters, rows), policy);
     } else if (view === "communities") {

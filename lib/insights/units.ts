@@ -25,6 +25,21 @@ export async function providersOf(tx: Database, rows: readonly CountRow[]): Prom
 }
 
 /**
+ * The counts of each of some local authorities, by name: each a fixed band of its own, read as if
+ * it had been chosen in the filters.
+ */
+export async function readByLocalAuthority(
+  tx: Database,
+  filters: InsightFilters,
+  lads: readonly { code: string; name: string }[],
+  dimensions: readonly string[],
+): Promise<RepeatUnit[]> {
+  const units: RepeatUnit[] = [];
+  for (const lad of lads) units.push({ code: lad.code, label: lad.name, rows: await readCounts(tx, { ...filters, ladCode: lad.code }, dimensions) });
+  return units.sort((a, b) => a.label.localeCompare(b.label, "en-GB"));
+}
+
+/**
  * The areas to compare: the force areas of the counts; with a force area chosen, its local
  * authorities (each read as its own fixed band); with a local authority chosen, that one alone.
  */
@@ -38,11 +53,8 @@ export async function areasOf(
     return { level: "local_authority", units: [{ code: filters.ladCode, label: getLocalAuthority(filters.ladCode)?.name ?? filters.ladCode, rows }] };
   }
   if (filters.forceAreaCode) {
-    const units: RepeatUnit[] = [];
-    for (const lad of listLocalAuthoritiesInForceArea(filters.forceAreaCode)) {
-      units.push({ code: lad.code, label: lad.name, rows: await readCounts(tx, { ...filters, ladCode: lad.code }, dimensions) });
-    }
-    return { level: "local_authority", units: units.sort((a, b) => a.label.localeCompare(b.label, "en-GB")) };
+    const units = await readByLocalAuthority(tx, filters, listLocalAuthoritiesInForceArea(filters.forceAreaCode), dimensions);
+    return { level: "local_authority", units };
   }
   const codes = [...new Set(rows.map((row) => row.forceAreaCode))];
   const areas = codes.map((code) => ({ code, label: getPoliceForceArea(code)?.name ?? code })).sort((a, b) => a.label.localeCompare(b.label, "en-GB"));

@@ -57,6 +57,9 @@ export function present<T extends string>(codes: readonly T[], rows: readonly Co
 export const threatLabel = (code: ThreatArea) => THREAT_AREAS.label(code);
 export const typeLabel = (code: OrganisationType) => ORGANISATION_TYPE_LABELS[code];
 
+/** The places the viewer's data could come from (lib/insights/coverage.ts), each marked contributing or not. */
+export type CoveredAreas = { level: "force_area" | "local_authority"; areas: { code: string; label: string; contributing: boolean }[] };
+
 type Headline = { threatArea: ThreatArea; label: string; current: Published; previous: Published; trend: "up" | "down" | "level" | "unknown" };
 
 export type OverviewView = {
@@ -64,15 +67,17 @@ export type OverviewView = {
   headlines: Headline[];
   /** Partner types with no disclosure in scope this period. */
   silentPartnerTypes: { code: OrganisationType; label: string }[];
+  /** The places the viewer's agreements cover (a partner lead: their organisation's) with no disclosure in scope this period. */
+  silentAreas: { level: CoveredAreas["level"]; areas: { code: string; label: string }[] };
   byPartnerType: LabelledTable;
 };
 
 /**
  * The landing page: a headline count per threat area with a trend against the previous period (a
- * trend only where both figures are published), the partner types not contributing, and the
- * partner type × threat area table.
+ * trend only where both figures are published), the partner types and covered areas not
+ * contributing, and the partner type × threat area table.
  */
-export function buildOverview(current: readonly CountRow[], previous: readonly CountRow[], policy: DisclosurePolicy): OverviewView {
+export function buildOverview(current: readonly CountRow[], previous: readonly CountRow[], policy: DisclosurePolicy, covered: CoveredAreas): OverviewView {
   const totals = current.filter((row) => row.dimension === "total");
   const before = previous.filter((row) => row.dimension === "total");
   const headlines = THREAT_AREAS.codes.map((area): Headline => {
@@ -87,6 +92,7 @@ export function buildOverview(current: readonly CountRow[], previous: readonly C
     view: "overview",
     headlines,
     silentPartnerTypes: partnerTypes.filter((type) => !contributing.has(type)).map((code) => ({ code, label: typeLabel(code) })),
+    silentAreas: { level: covered.level, areas: covered.areas.filter((area) => !area.contributing).map(({ code, label }) => ({ code, label })) },
     byPartnerType: partnerTypeByThreatArea(totals, policy),
   };
 }

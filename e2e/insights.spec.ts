@@ -48,7 +48,7 @@ test.describe("insight filters in the URL", () => {
   test("a view shared by its URL opens with its filters, and its data table opens from the chart", async ({ page }) => {
     await resumeSession(page, "analyst@police.example");
     await page.goto("/insights/perpetrators?force_area=E23000010&threat_area=domestic_abuse");
-    await expect(page.getByLabel("Threat area")).toHaveValue("domestic_abuse");
+    await expect(page.getByLabel("Threat area", { exact: true })).toHaveValue("domestic_abuse");
     const figure = page.locator("figure").first();
     await figure.getByText("Show the data as a table").click();
     await expect(figure.getByRole("region", { name: /: the data$/ }).getByRole("table")).toBeVisible();
@@ -58,7 +58,7 @@ test.describe("insight filters in the URL", () => {
   test("a filter out of its list is named in an error summary, and no figure is shown", async ({ page }) => {
     await resumeSession(page, "viewer@police.example");
     await page.goto("/insights/repeat-victimisation?period=2026-01..2026-03");
-    await expect(page.getByRole("alert")).toContainText("Enter a period as a month");
+    await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter a period as a month");
     await expect(page.locator("figure svg[role=img]")).toHaveCount(0);
     await expectAccessible(page, "the repeat victimisation view with a bad period");
   });

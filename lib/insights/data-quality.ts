@@ -25,7 +25,7 @@ export const QUALITY_FIELDS = [
   "reported_to_police",
 ] as const satisfies readonly DisclosureField[];
 
-export const LAG_BANDS = ["0", "1", "2", "3_5", "6_plus"] as const;
+const LAG_BANDS = ["0", "1", "2", "3_5", "6_plus"] as const;
 const LAG_LABELS = ["Same month", "The month after", "Two months after", "Three to five months after", "Six months or more after"];
 
 export type DataQualityView = {

@@ -23,10 +23,10 @@ export const VIEW_DIMENSIONS: Record<InsightViewName, readonly string[]> = {
 
 /** A labelled table as published: codes for machines, labels for people. */
 export type LabelledTable = PublishedTable & { rowLabels: string[]; columnLabels: string[] };
-export type LabelledSeries = PublishedSeries & { valueLabels: string[] };
+type LabelledSeries = PublishedSeries & { valueLabels: string[] };
 
-export const ZERO: CountCell = { count: 0, recordKeySum: 0 };
-export const add = (a: CountCell, b: { count: number; recordKeySum: number }): CountCell => ({ count: a.count + b.count, recordKeySum: a.recordKeySum + b.recordKeySum });
+const ZERO: CountCell = { count: 0, recordKeySum: 0 };
+const add = (a: CountCell, b: { count: number; recordKeySum: number }): CountCell => ({ count: a.count + b.count, recordKeySum: a.recordKeySum + b.recordKeySum });
 
 /** Sums the rows matching `where` into a grid keyed by `row` × `column`. */
 export function grid(rows: readonly CountRow[], where: (row: CountRow) => boolean, rowKey: (row: CountRow) => string, columnKey: (row: CountRow) => string, rowCodes: readonly string[], columnCodes: readonly string[]): CountCell[][] {

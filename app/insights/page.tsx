@@ -95,26 +95,26 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             )}
             {view.byPartnerType.rows.length > 0 ? (
               <>
-              <TableChart
-                id="partner-types-chart"
-                title="Disclosures by partner type and threat area"
-                rowLabels={view.byPartnerType.rowLabels}
-                columnLabels={view.byPartnerType.columnLabels}
-                cells={view.byPartnerType.cells}
-                valueLabel="Disclosures"
-                mode="stacked"
-                rounded={view.policy.roundToBase5}
-              />
-              <PublishedTable
-                caption="Disclosures by partner type and threat area"
-                rowHeading="Partner type"
-                rowLabels={view.byPartnerType.rowLabels}
-                columnLabels={view.byPartnerType.columnLabels}
-                cells={view.byPartnerType.cells}
-                rowTotals={view.byPartnerType.rowTotals}
-                columnTotals={view.byPartnerType.columnTotals}
-                total={view.byPartnerType.total}
-              />
+                <TableChart
+                  id="partner-types-chart"
+                  title="Disclosures by partner type and threat area"
+                  rowLabels={view.byPartnerType.rowLabels}
+                  columnLabels={view.byPartnerType.columnLabels}
+                  cells={view.byPartnerType.cells}
+                  valueLabel="Disclosures"
+                  mode="stacked"
+                  rounded={view.policy.roundToBase5}
+                />
+                <PublishedTable
+                  caption="Disclosures by partner type and threat area"
+                  rowHeading="Partner type"
+                  rowLabels={view.byPartnerType.rowLabels}
+                  columnLabels={view.byPartnerType.columnLabels}
+                  cells={view.byPartnerType.cells}
+                  rowTotals={view.byPartnerType.rowTotals}
+                  columnTotals={view.byPartnerType.columnTotals}
+                  total={view.byPartnerType.total}
+                />
               </>
             ) : (
               <p>No disclosures in scope match these filters.</p>

@@ -109,32 +109,32 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
                   <p>Police recorded crime is counted by force area, so it is not set beside a single local authority. Choose a force area to compare.</p>
                 ) : (
                   <>
-                  <BarChart
-                    id="hidden-demand-chart"
-                    title="Partner disclosures and police recorded crime, by threat area"
-                    categories={view.hiddenDemand.map((row) => row.label)}
-                    series={[
-                      { name: "Partner disclosures", values: view.hiddenDemand.map((row) => row.partner.value) },
-                      { name: "Police recorded crime", values: view.hiddenDemand.map((row) => row.police.value) },
-                    ]}
-                    valueLabel="Count"
-                    notes={["Both are protected by disclosure control, so the ratio in the table below is built from the published figures."]}
-                  />
-                  <DataTable
-                    caption="Partner disclosures and police recorded crime by threat area, and partner disclosures per recorded crime"
-                    columns={["Threat area", "Partner disclosures", "Police recorded crime", "Partner disclosures per recorded crime"]}
-                  >
-                    {view.hiddenDemand.map((row) => (
-                      <tr key={row.threatArea} className="border-b border-rule">
-                        <th scope="row" className="py-2 pr-4 font-normal">
-                          {row.label}
-                        </th>
-                        <td className="py-2 pr-4 tabular-nums">{figure(row.partner)}</td>
-                        <td className="py-2 pr-4 tabular-nums">{figure(row.police)}</td>
-                        <td className="py-2 tabular-nums">{row.ratio === null ? figure({ value: null, suppressed: "primary" }) : row.ratio.toFixed(2)}</td>
-                      </tr>
-                    ))}
-                  </DataTable>
+                    <BarChart
+                      id="hidden-demand-chart"
+                      title="Partner disclosures and police recorded crime, by threat area"
+                      categories={view.hiddenDemand.map((row) => row.label)}
+                      series={[
+                        { name: "Partner disclosures", values: view.hiddenDemand.map((row) => row.partner.value) },
+                        { name: "Police recorded crime", values: view.hiddenDemand.map((row) => row.police.value) },
+                      ]}
+                      valueLabel="Count"
+                      notes={["Both are protected by disclosure control, so the ratio in the table below is built from the published figures."]}
+                    />
+                    <DataTable
+                      caption="Partner disclosures and police recorded crime by threat area, and partner disclosures per recorded crime"
+                      columns={["Threat area", "Partner disclosures", "Police recorded crime", "Partner disclosures per recorded crime"]}
+                    >
+                      {view.hiddenDemand.map((row) => (
+                        <tr key={row.threatArea} className="border-b border-rule">
+                          <th scope="row" className="py-2 pr-4 font-normal">
+                            {row.label}
+                          </th>
+                          <td className="py-2 pr-4 tabular-nums">{figure(row.partner)}</td>
+                          <td className="py-2 pr-4 tabular-nums">{figure(row.police)}</td>
+                          <td className="py-2 tabular-nums">{row.ratio === null ? figure({ value: null, suppressed: "primary" }) : row.ratio.toFixed(2)}</td>
+                        </tr>
+                      ))}
+                    </DataTable>
                   </>
                 )}
               </section>

@@ -41,6 +41,7 @@ export default async function CommunitiesPage({ searchParams }: { searchParams: 
                 columnLabels={view.ethnicGroups.columnLabels}
                 cells={view.ethnicGroups.cells}
                 valueLabel="Victims"
+                mode="stacked"
                 rounded={view.policy.roundToBase5}
               />
               <PublishedTable
@@ -60,6 +61,7 @@ export default async function CommunitiesPage({ searchParams }: { searchParams: 
                 columnLabels={view.profiles.columnLabels}
                 cells={view.profiles.cells}
                 valueLabel="Victims"
+                mode="stacked"
                 rounded={view.policy.roundToBase5}
               />
               <PublishedTable

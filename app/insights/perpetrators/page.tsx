@@ -22,7 +22,7 @@ function AnswerByThreatArea({ id, title, rowHeading, table, rounded, note }: { i
         {title}
       </h2>
       {note ? <p>{note}</p> : null}
-      <TableChart id={id} title={`${title}, by threat area`} rowLabels={table.rowLabels} columnLabels={table.columnLabels} cells={table.cells} valueLabel="Disclosures" rounded={rounded} />
+      <TableChart id={id} title={`${title}, by threat area`} rowLabels={table.rowLabels} columnLabels={table.columnLabels} cells={table.cells} valueLabel="Disclosures" mode="stacked" rounded={rounded} />
       <PublishedTable
         caption={`${title} by threat area`}
         rowHeading={rowHeading}

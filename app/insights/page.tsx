@@ -95,6 +95,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 <Link href={`/insights/communities${suffix}`}>Communities</Link>: victims by ethnic group, migrant status, no recourse to public funds, LGBTQ+ and
                 disability, and how completely partners record them.
               </li>
+              <li><Link href={`/insights/trends${suffix}`}>Trends</Link>: disclosures each month per threat area, with a 12-month forecast and a judgement of each.</li>
             </ul>
           </section>
         </>

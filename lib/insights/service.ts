@@ -9,9 +9,11 @@ import { contextOf } from "@/lib/access/guard";
 import type { Viewer } from "@/lib/access/viewer";
 import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { NotFound } from "@/lib/errors";
+import type { DisclosurePolicy } from "@/lib/sdc";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { readCounts, readPolicy, type CountRow } from "./counts";
-import { insightQueryString, previousPeriod, type InsightFilters } from "./filters";
+import { insightQueryString, lastCompleteMonth, previousPeriod, type InsightFilters } from "./filters";
+import { buildTrends, trendWindow, type TrendsView } from "./trends";
 import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW_DIMENSIONS, type BeyondPoliceView, type CommunitiesView, type InsightViewName, type OverviewView, type RecordedCrime } from "./views";
 
 /**
@@ -23,7 +25,9 @@ import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW
 export { type InsightViewName } from "./views";
 export { parseInsightFilters, type InsightFilters } from "./filters";
 
-export type InsightResult = (OverviewView | BeyondPoliceView | CommunitiesView) & {
+type BuiltView = OverviewView | BeyondPoliceView | CommunitiesView | TrendsView;
+
+export type InsightResult = BuiltView & {
   filters: InsightFilters;
   /** The disclosure control every figure was published under. */
   policy: { threshold: number; roundToBase5: boolean; perturbed: boolean };
@@ -43,11 +47,13 @@ export async function insightView(viewer: Viewer, view: string, filters: Insight
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const policy = await readPolicy(tx, filters);
     const rows = await readCounts(tx, filters, VIEW_DIMENSIONS[view]);
-    let built: OverviewView | BeyondPoliceView | CommunitiesView;
+    let built: BuiltView;
     if (view === "overview") {
       built = buildOverview(rows, await readCounts(tx, filters, ["total"], { period: previousPeriod(filters.period) }), policy);
     } else if (view === "beyond-police") {
       built = buildBeyondPolice(rows, await recordedCrime(tx, filters, rows), policy);
+    } else if (view === "trends") {
+      built = await trends(tx, filters, policy);
     } else {
       built = buildCommunities(rows, policy);
     }
@@ -83,4 +89,10 @@ async function recordedCrime(tx: Database, filters: InsightFilters, rows: readon
     )
     .groupBy(recordedCrimeReturns.threatArea);
   return found.map((row) => ({ threatArea: row.threatArea as ThreatArea, count: row.count }));
+}
+
+/** The Trends view reads its own window: three years of months to the end of the chosen period. */
+async function trends(tx: Database, filters: InsightFilters, policy: DisclosurePolicy): Promise<TrendsView> {
+  const window = trendWindow(filters.period, lastCompleteMonth());
+  return buildTrends(await readCounts(tx, filters, VIEW_DIMENSIONS.trends, { byMonth: true, period: window }), window.months, policy);
 }

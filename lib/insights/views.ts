@@ -8,7 +8,7 @@ import type { CountRow } from "./counts";
  * the golden-dataset tests feed hand-made counts in and compare the published tables out.
  */
 
-export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities"] as const;
+export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities", "trends"] as const;
 export type InsightViewName = (typeof INSIGHT_VIEWS)[number];
 
 /** The dimensions of insight_counts each view reads. */
@@ -16,17 +16,18 @@ export const VIEW_DIMENSIONS: Record<InsightViewName, readonly string[]> = {
   overview: ["total"],
   "beyond-police": ["total", "reported_to_police", "barriers"],
   communities: ["total", "victim_ethnicity", "victim_migrant", "victim_no_recourse_to_public_funds", "victim_lgbtq", "victim_disability", "answered"],
+  trends: ["total"],
 };
 
 /** A labelled table as published: codes for machines, labels for people. */
-type LabelledTable = PublishedTable & { rowLabels: string[]; columnLabels: string[] };
-type LabelledSeries = PublishedSeries & { valueLabels: string[] };
+export type LabelledTable = PublishedTable & { rowLabels: string[]; columnLabels: string[] };
+export type LabelledSeries = PublishedSeries & { valueLabels: string[] };
 
 const ZERO: CountCell = { count: 0, recordKeySum: 0 };
 const add = (a: CountCell, b: { count: number; recordKeySum: number }): CountCell => ({ count: a.count + b.count, recordKeySum: a.recordKeySum + b.recordKeySum });
 
 /** Sums the rows matching `where` into a grid keyed by `row` × `column`. */
-function grid(rows: readonly CountRow[], where: (row: CountRow) => boolean, rowKey: (row: CountRow) => string, columnKey: (row: CountRow) => string, rowCodes: readonly string[], columnCodes: readonly string[]): CountCell[][] {
+export function grid(rows: readonly CountRow[], where: (row: CountRow) => boolean, rowKey: (row: CountRow) => string, columnKey: (row: CountRow) => string, rowCodes: readonly string[], columnCodes: readonly string[]): CountCell[][] {
   const cells = rowCodes.map(() => columnCodes.map(() => ZERO));
   for (const row of rows) {
     if (!where(row)) continue;
@@ -37,21 +38,21 @@ function grid(rows: readonly CountRow[], where: (row: CountRow) => boolean, rowK
   return cells;
 }
 
-function sum(rows: readonly CountRow[], where: (row: CountRow) => boolean): CountCell {
+export function sum(rows: readonly CountRow[], where: (row: CountRow) => boolean): CountCell {
   return rows.filter(where).reduce(add, ZERO);
 }
 
-function labelled(table: PublishedTable, rowLabels: string[], columnLabels: string[]): LabelledTable {
+export function labelled(table: PublishedTable, rowLabels: string[], columnLabels: string[]): LabelledTable {
   return { ...table, rowLabels, columnLabels };
 }
 
 /** Partner types and threat areas that have any count at all (in scope), in list order. */
-function present<T extends string>(codes: readonly T[], rows: readonly CountRow[], key: (row: CountRow) => string): T[] {
+export function present<T extends string>(codes: readonly T[], rows: readonly CountRow[], key: (row: CountRow) => string): T[] {
   const seen = new Set(rows.filter((row) => row.count > 0).map(key));
   return codes.filter((code) => seen.has(code));
 }
 
-const threatLabel = (code: ThreatArea) => THREAT_AREAS.label(code);
+export const threatLabel = (code: ThreatArea) => THREAT_AREAS.label(code);
 const typeLabel = (code: OrganisationType) => ORGANISATION_TYPE_LABELS[code];
 
 type Headline = { threatArea: ThreatArea; label: string; current: Published; previous: Published; trend: "up" | "down" | "level" | "unknown" };

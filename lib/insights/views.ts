@@ -8,7 +8,7 @@ import type { CountRow } from "./counts";
  * the golden-dataset tests feed hand-made counts in and compare the published tables out.
  */
 
-export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities", "trends"] as const;
+export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities", "trends", "online"] as const;
 export type InsightViewName = (typeof INSIGHT_VIEWS)[number];
 
 /** The dimensions of insight_counts each view reads. */
@@ -17,6 +17,7 @@ export const VIEW_DIMENSIONS: Record<InsightViewName, readonly string[]> = {
   "beyond-police": ["total", "reported_to_police", "barriers"],
   communities: ["total", "victim_ethnicity", "victim_migrant", "victim_no_recourse_to_public_funds", "victim_lgbtq", "victim_disability", "answered"],
   trends: ["total"],
+  online: ["total", "online_element", "online_platforms"],
 };
 
 /** A labelled table as published: codes for machines, labels for people. */

@@ -97,6 +97,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               </li>
               <li><Link href={`/insights/trends${suffix}`}>Trends</Link>: disclosures each month per threat area, with a 12-month forecast and a judgement of each.</li>
               <li><Link href={`/insights/online${suffix}`}>Online</Link>: the share of disclosures with an online element, the platforms named, and the share month by month.</li>
+              <li><Link href={`/insights/map${suffix}`}>Map</Link>: disclosures per 1,000 females in each police force area.</li>
             </ul>
           </section>
         </>

@@ -13,6 +13,7 @@ import type { DisclosurePolicy } from "@/lib/sdc";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { readCounts, readPolicy, type CountRow } from "./counts";
 import { insightQueryString, lastCompleteMonth, monthsOf, previousPeriod, type InsightFilters } from "./filters";
+import { buildMap, type MapView } from "./map";
 import { buildOnline, type OnlineView } from "./online";
 import { buildTrends, trendWindow, type TrendsView } from "./trends";
 import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW_DIMENSIONS, type BeyondPoliceView, type CommunitiesView, type InsightViewName, type OverviewView, type RecordedCrime } from "./views";
@@ -26,7 +27,7 @@ import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW
 export { type InsightViewName } from "./views";
 export { parseInsightFilters, type InsightFilters } from "./filters";
 
-type BuiltView = OverviewView | BeyondPoliceView | CommunitiesView | TrendsView | OnlineView;
+type BuiltView = OverviewView | BeyondPoliceView | CommunitiesView | TrendsView | OnlineView | MapView;
 
 export type InsightResult = BuiltView & {
   filters: InsightFilters;
@@ -55,6 +56,8 @@ export async function insightView(viewer: Viewer, view: string, filters: Insight
       built = buildBeyondPolice(rows, await recordedCrime(tx, filters, rows), policy);
     } else if (view === "trends") {
       built = await trends(tx, filters, policy);
+    } else if (view === "map") {
+      built = buildMap(rows, policy);
     } else if (view === "online") {
       built = buildOnline(rows, await readCounts(tx, filters, ["online_element"], { byMonth: true }), monthsOf(filters.period), policy);
     } else {

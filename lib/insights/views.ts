@@ -8,7 +8,7 @@ import type { CountRow } from "./counts";
  * the golden-dataset tests feed hand-made counts in and compare the published tables out.
  */
 
-export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities", "trends", "online"] as const;
+export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities", "trends", "online", "map"] as const;
 export type InsightViewName = (typeof INSIGHT_VIEWS)[number];
 
 /** The dimensions of insight_counts each view reads. */
@@ -18,6 +18,7 @@ export const VIEW_DIMENSIONS: Record<InsightViewName, readonly string[]> = {
   communities: ["total", "victim_ethnicity", "victim_migrant", "victim_no_recourse_to_public_funds", "victim_lgbtq", "victim_disability", "answered"],
   trends: ["total"],
   online: ["total", "online_element", "online_platforms"],
+  map: ["total"],
 };
 
 /** A labelled table as published: codes for machines, labels for people. */

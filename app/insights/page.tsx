@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { permits } from "@/lib/access/permissions";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { DisclosureNote, PublishedTable, figure } from "@/components/insights/published-table";
 import { insightQueryString } from "@/lib/insights/filters";
@@ -98,6 +99,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               <li><Link href={`/insights/trends${suffix}`}>Trends</Link>: disclosures each month per threat area, with a 12-month forecast and a judgement of each.</li>
               <li><Link href={`/insights/online${suffix}`}>Online</Link>: the share of disclosures with an online element, the platforms named, and the share month by month.</li>
               <li><Link href={`/insights/map${suffix}`}>Map</Link>: disclosures per 1,000 females in each police force area.</li>
+              {permits(viewer, "stra_pack.export") ? <li><Link href={`/stra-pack${suffix}`}>STRA input pack</Link>: these views as the STRA&apos;s threat-area sections, to print, with the CSV data behind them.</li> : null}
             </ul>
           </section>
         </>

@@ -54,7 +54,7 @@ export function shortMonth(month: string): string {
 }
 
 /** "domestic abuse" from "Domestic abuse"; an acronym after the first letter stays as it is. */
-function inSentence(label: string): string {
+export function inSentence(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 

@@ -64,7 +64,7 @@ test("a filter out of its list is named in an error summary, not a failure", asy
   await resumeSession(page, "viewer@police.example");
   const response = await page.goto("/insights/online?threat_area=everything");
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("alert")).toContainText("Choose a threat area from the list");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Choose a threat area from the list");
 });
 
 test("the STRA pack's CSV files download as one zip, with a README and withheld figures as [c]", async ({ page }) => {

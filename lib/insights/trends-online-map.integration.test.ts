@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
+import * as insightsApi from "@/app/api/v1/insights/[view]/route";
 import type { TestDatabase } from "@/db/testing";
+import { createApiToken } from "@/lib/api-tokens/service";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Forbidden } from "@/lib/errors";
 import type { Published } from "@/lib/sdc";
@@ -123,5 +125,23 @@ describe("the STRA input pack", () => {
 
   it("is refused to a viewer, who sees aggregate views only", async () => {
     await expect(straPack(wyViewer, september, "document")).rejects.toBeInstanceOf(Forbidden);
+  });
+});
+
+describe("GET /api/v1/insights/{trends,online,map}", () => {
+  it("answers an analyst's shared_read token with each view under the filters in the URL, and a bad filter with 400", async () => {
+    const { token } = await createApiToken(wyAnalyst, { name: "Trends, online and map", scopes: ["shared_read"], expiresInDays: 30 });
+    const get = (view: string, query: string) =>
+      insightsApi.GET(new Request(`http://portal.test/api/v1/insights/${view}${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ view }) });
+    const trends = await get("trends", "?period=2026-09&threat_area=domestic_abuse");
+    expect(trends.status).toBe(200);
+    expect(await trends.json()).toMatchObject({ view: "trends", period: { code: "2026-09" }, filters: { threat_area: "domestic_abuse" }, months: expect.any(Array) });
+    const online = await get("online", "?period=2026-09&force_area=E23000010&partner_type=idva_service");
+    expect(await online.json()).toMatchObject({ view: "online", filters: { force_area: "E23000010", partner_type: "idva_service" } });
+    const map = (await (await get("map", "?period=2026-09&lad=E08000035")).json()) as { view: string; areas: { code: string }[] };
+    expect(map.view).toBe("map");
+    expect(map.areas.map((area) => area.code)).toEqual(["E23000010"]);
+    const bad = await get("map", "?period=2026-09-01");
+    expect(bad.status).toBe(400);
   });
 });

@@ -11,7 +11,7 @@ import { grid, labelled, present, threatLabel, type LabelledTable } from "./view
  * a suppressed count is suppressed with it.
  */
 
-export type ForceAreaRate = {
+type ForceAreaRate = {
   code: string;
   name: string;
   disclosures: Published;

@@ -114,7 +114,7 @@ export function straSections(views: PackViews): StraPackContent {
 }
 
 /** How a withheld figure is written in the CSV files, as in ONS tables. */
-export const WITHHELD = "[c]";
+const WITHHELD = "[c]";
 
 const cell = (figure: Published) => (figure.value === null ? WITHHELD : figure.value);
 const rate = (value: number | null, places = 3) => (value === null ? WITHHELD : Number(value.toFixed(places)));

@@ -13,7 +13,7 @@ import { grid, labelled, present, threatLabel, type LabelledTable } from "./view
  */
 
 /** Months of history each series is read over: three years, enough for the seasonal model. */
-export const TREND_MONTHS = 36;
+const TREND_MONTHS = 36;
 
 /**
  * The months the trend is read over: the 36 ending with the chosen period's last month, or with
@@ -27,7 +27,7 @@ export function trendWindow(period: Pick<Period, "to">, lastComplete: string): {
   return { from, to, months: monthsOf({ from, months: TREND_MONTHS }) };
 }
 
-export type TrendSeries = {
+type TrendSeries = {
   threatArea: ThreatArea;
   label: string;
   /** From the first month with any disclosure in scope: months before a partner shared are a gap in the data, not zeros. */

@@ -52,7 +52,7 @@ export default async function StraPackPage({ searchParams }: { searchParams: Pro
         {insightFilterForm("/stra-pack", params, problem)}
         {pack ? (
           <p>
-            <a href={`/stra-pack/csv${query ? `?${query}` : ""}`} download className="font-bold">
+            <a href={`/stra-pack/csv${query ? `?${query}` : ""}`} className="font-bold">
               Download the data behind this pack (zip of CSV files)
             </a>
           </p>

@@ -49,6 +49,7 @@ export const BUILT_PAGES: ReadonlySet<string> = new Set([
   "/partner-data",
   "/recorded-crime/upload",
   "/insights",
+  "/stra-pack",
   "/audit",
   "/organisation/access",
 ]);

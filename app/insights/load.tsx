@@ -9,7 +9,7 @@ import { orNotFound } from "@/lib/pages";
 import { listLocalAuthorities, listPoliceForceAreas } from "@/lib/reference";
 import { THREAT_AREAS } from "@/lib/taxonomy";
 
-type SearchParams = Record<string, string | string[] | undefined>;
+export type SearchParams = Record<string, string | string[] | undefined>;
 
 export type LoadedInsight = { viewer: Viewer; result?: InsightResult; problem?: Invalid; filterForm: React.ReactNode };
 
@@ -29,13 +29,19 @@ export async function loadInsight(view: InsightViewName, path: string, searchPar
     if (!(error instanceof Invalid)) throw error;
     problem = error;
   }
+  const filterForm = insightFilterForm(path, params, problem);
+  return { viewer, ...(result ? { result } : {}), ...(problem ? { problem } : {}), filterForm };
+}
+
+/** The filter form of an insight page, with the values sent and the problems with them. */
+export function insightFilterForm(action: string, params: SearchParams, problem?: Invalid): React.ReactNode {
   const value = (name: string) => {
     const raw = params[name];
     return (Array.isArray(raw) ? raw[0] : raw) ?? "";
   };
-  const filterForm = (
+  return (
     <InsightFilters
-      action={path}
+      action={action}
       values={{ period: value("period"), force_area: value("force_area"), lad: value("lad"), threat_area: value("threat_area"), partner_type: value("partner_type") }}
       options={{
         periods: periodOptions(),
@@ -47,5 +53,4 @@ export async function loadInsight(view: InsightViewName, path: string, searchPar
       errors={problem?.fieldErrors ?? {}}
     />
   );
-  return { viewer, ...(result ? { result } : {}), ...(problem ? { problem } : {}), filterForm };
 }

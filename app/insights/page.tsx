@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { permits } from "@/lib/access/permissions";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { DisclosureNote, PublishedTable, figure } from "@/components/insights/published-table";
 import { TableChart } from "@/components/insights/table-chart";
@@ -131,6 +132,11 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                   <Link href={`${page.href}${suffix}`}>{page.label}</Link>: {page.about}
                 </li>
               ))}
+              {permits(viewer, "stra_pack.export") ? (
+                <li>
+                  <Link href={`/stra-pack${suffix}`}>STRA input pack</Link>: these views as the STRA&apos;s threat-area sections, to print, with the CSV data behind them.
+                </li>
+              ) : null}
             </ul>
           </section>
         </>

@@ -196,4 +196,13 @@ describe("Choropleth", () => {
     expect(tableRows(html)).toHaveLength(43);
     expect(html).toMatch(/<svg[^>]*viewBox="0 0 \d+ 600"[^>]*role="img"/);
   });
+
+  it("gives one area with data one legend class, not an empty range", () => {
+    const one = renderToStaticMarkup(
+      <Choropleth id="one" title="One area" map={map} values={new Map([["E23000010", 0.84]])} valueLabel="Per 1,000 females" attribution={REFERENCE_ATTRIBUTION} />,
+    );
+    const legend = textOf(one, "ul");
+    expect(legend).toContain("0.8 and over");
+    expect(legend).not.toContain("to under");
+  });
 });

@@ -72,10 +72,12 @@ export function Choropleth({ id, title, summary, map, values, valueLabel, format
   const bounds = [Math.min(...known), ...breaks, Math.max(...known)];
   const legendItems: LegendItem[] = [
     ...(known.length > 0
-      ? SEQUENTIAL_BLUES.slice(0, breaks.length + 1).map((colour, c) => ({
-          label: c === breaks.length ? `${format(bounds[c]!)} and over` : `${format(bounds[c]!)} to under ${format(bounds[c + 1]!)}`,
-          colour,
-        }))
+      ? SEQUENTIAL_BLUES.slice(0, breaks.length + 1).flatMap((colour, c) =>
+          // A class no value can fall in (its bounds equal, as when every area has the same value) is left out.
+          c < breaks.length && bounds[c] === bounds[c + 1]
+            ? []
+            : [{ label: c === breaks.length ? `${format(bounds[c]!)} and over` : `${format(bounds[c]!)} to under ${format(bounds[c + 1]!)}`, colour }],
+        )
       : []),
     ...(known.length < values.size ? [{ label: "Suppressed (too few to show)", suppressed: true as const }] : []),
   ];

@@ -15,6 +15,9 @@ const VIEW_CONTENTS: Record<InsightViewName, string> = {
   perpetrators: "known other offending and its kinds, relationship to the victim, lone or group, ideology concern, each by threat area",
   "repeat-victimisation": "the repeat victimisation rate by organisation and by area, each a funnel plot against the overall rate with outliers classified; rates over withheld figures are null",
   "data-quality": "completeness of key fields and timeliness of submission, by organisation",
+  trends: "disclosures each month per threat area over three years, a 12-month forecast with its prediction interval, and a PHIA-worded judgement of each",
+  online: "the share with an online element per threat area and month, and the platform types named",
+  map: "disclosures per police force area and per 1,000 females (ONS mid-2023 population)",
 };
 
 const problemSchema = {

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   "shared_disclosure.viewed",
   "shared_disclosures.exported",
   "insight.viewed",
+  "stra_pack.exported",
   "admin.bootstrapped",
   "agreement.reminder_sent",
   "retention.purged",

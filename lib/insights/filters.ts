@@ -88,6 +88,11 @@ export function previousPeriod(period: Period): Period {
   return { kind: period.kind, code: period.kind === "month" ? from : `${from}..${to}`, label, from, to, months: period.months };
 }
 
+/** The last complete UK month before `now`, as `YYYY-MM`: a forecast never fits a month still filling up. */
+export function lastCompleteMonth(now = new Date()): string {
+  return monthOf(currentMonthIndex(now) - 1);
+}
+
 /** Every month of a period, in order, as `YYYY-MM`. */
 export function monthsOf(period: Pick<Period, "from" | "months">): string[] {
   const first = indexOf(period.from);

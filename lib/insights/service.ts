@@ -9,13 +9,17 @@ import { contextOf } from "@/lib/access/guard";
 import type { Viewer } from "@/lib/access/viewer";
 import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { NotFound } from "@/lib/errors";
+import type { DisclosurePolicy } from "@/lib/sdc";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { readCounts, readPolicy, type CountRow } from "./counts";
-import { insightQueryString, previousPeriod, type InsightFilters } from "./filters";
+import { insightQueryString, lastCompleteMonth, monthsOf, previousPeriod, type InsightFilters } from "./filters";
 import { coveredAreas } from "./coverage";
 import { buildDataQuality, type DataQualityView } from "./data-quality";
+import { buildMap, type MapView } from "./map";
+import { buildOnline, type OnlineView } from "./online";
 import { buildPerpetrators, type PerpetratorsView } from "./perpetrators";
 import { buildRepeatVictimisation, unitsOf, type RepeatVictimisationView } from "./repeat-victimisation";
+import { buildTrends, trendWindow, type TrendsView } from "./trends";
 import { areasOf, providersOf } from "./units";
 import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW_DIMENSIONS, type BeyondPoliceView, type CommunitiesView, type InsightViewName, type OverviewView, type RecordedCrime } from "./views";
 
@@ -28,7 +32,16 @@ import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW
 export { type InsightViewName } from "./views";
 export { parseInsightFilters, type InsightFilters } from "./filters";
 
-type BuiltView = OverviewView | BeyondPoliceView | CommunitiesView | PerpetratorsView | RepeatVictimisationView | DataQualityView;
+type BuiltView =
+  | OverviewView
+  | BeyondPoliceView
+  | CommunitiesView
+  | PerpetratorsView
+  | RepeatVictimisationView
+  | DataQualityView
+  | TrendsView
+  | OnlineView
+  | MapView;
 
 export type InsightResult = BuiltView & {
   filters: InsightFilters;
@@ -42,6 +55,49 @@ function isInsightView(name: string): name is InsightViewName {
   return (INSIGHT_VIEWS as readonly string[]).includes(name);
 }
 
+/** What a view is built from: the transaction in the viewer's context, and the policy of the agreements involved. */
+type BuildContext = { tx: Database; viewer: Viewer; filters: InsightFilters; policy: DisclosurePolicy };
+
+/** The counts of a view's own dimensions over the chosen period. */
+const countsOf = ({ tx, filters }: BuildContext, view: InsightViewName) => readCounts(tx, filters, VIEW_DIMENSIONS[view]);
+
+/** How each view is built: the counts it reads and the builder that publishes them. */
+const BUILDERS: { [View in InsightViewName]: (context: BuildContext) => Promise<BuiltView> } = {
+  overview: async (context) => {
+    const { tx, viewer, filters, policy } = context;
+    const rows = await countsOf(context, "overview");
+    const previous = await readCounts(tx, filters, ["total"], { period: previousPeriod(filters.period) });
+    return buildOverview(rows, previous, policy, await coveredAreas(tx, viewer, filters, rows));
+  },
+  "beyond-police": async (context) => {
+    const rows = await countsOf(context, "beyond-police");
+    return buildBeyondPolice(rows, await recordedCrime(context.tx, context.filters, rows), context.policy);
+  },
+  communities: async (context) => buildCommunities(await countsOf(context, "communities"), context.policy),
+  perpetrators: async (context) => buildPerpetrators(await countsOf(context, "perpetrators"), context.policy),
+  "repeat-victimisation": async (context) => {
+    const { tx, filters, policy } = context;
+    const rows = await countsOf(context, "repeat-victimisation");
+    const providers = unitsOf(rows, await providersOf(tx, rows), (row) => row.providerOrgId);
+    return buildRepeatVictimisation(providers, await areasOf(tx, filters, rows, VIEW_DIMENSIONS["repeat-victimisation"]), policy);
+  },
+  "data-quality": async (context) => {
+    const rows = await countsOf(context, "data-quality");
+    return buildDataQuality(rows, await providersOf(context.tx, rows), context.policy);
+  },
+  // Three years of months to the end of the chosen period, whatever the period.
+  trends: async ({ tx, filters, policy }) => {
+    const window = trendWindow(filters.period, lastCompleteMonth());
+    return buildTrends(await readCounts(tx, filters, VIEW_DIMENSIONS.trends, { byMonth: true, period: window }), window.months, policy);
+  },
+  online: async (context) => {
+    const { tx, filters, policy } = context;
+    const byMonth = await readCounts(tx, filters, ["online_element"], { byMonth: true });
+    return buildOnline(await countsOf(context, "online"), byMonth, monthsOf(filters.period), policy);
+  },
+  map: async (context) => buildMap(await countsOf(context, "map"), context.policy),
+};
+
 /** One view for the viewer: analysts and viewers over what agreements share with them, partner leads over their own organisation. */
 export async function insightView(viewer: Viewer, view: string, filters: InsightFilters): Promise<InsightResult> {
   const ownOrganisation = viewer.role === "org_manager";
@@ -49,21 +105,7 @@ export async function insightView(viewer: Viewer, view: string, filters: Insight
   if (!isInsightView(view)) throw new NotFound("No such insight view.");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const policy = await readPolicy(tx, filters);
-    const rows = await readCounts(tx, filters, VIEW_DIMENSIONS[view]);
-    let built: BuiltView;
-    if (view === "overview") {
-      built = buildOverview(rows, await readCounts(tx, filters, ["total"], { period: previousPeriod(filters.period) }), policy, await coveredAreas(tx, viewer, filters, rows));
-    } else if (view === "beyond-police") {
-      built = buildBeyondPolice(rows, await recordedCrime(tx, filters, rows), policy);
-    } else if (view === "communities") {
-      built = buildCommunities(rows, policy);
-    } else if (view === "perpetrators") {
-      built = buildPerpetrators(rows, policy);
-    } else if (view === "repeat-victimisation") {
-      built = buildRepeatVictimisation(unitsOf(rows, await providersOf(tx, rows), (row) => row.providerOrgId), await areasOf(tx, filters, rows, VIEW_DIMENSIONS[view]), policy);
-    } else {
-      built = buildDataQuality(rows, await providersOf(tx, rows), policy);
-    }
+    const built = await BUILDERS[view]({ tx, viewer, filters, policy });
     await recordAudit(tx, auditEvent(viewer, "insight.viewed", { details: { view, filters: insightQueryString(filters, { period: filters.period.code }) } }));
     return {
       ...built,

@@ -8,7 +8,7 @@ import type { CountRow } from "./counts";
  * the golden-dataset tests feed hand-made counts in and compare the published tables out.
  */
 
-export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities", "perpetrators", "repeat-victimisation", "data-quality"] as const;
+export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities", "perpetrators", "repeat-victimisation", "data-quality", "trends", "online", "map"] as const;
 export type InsightViewName = (typeof INSIGHT_VIEWS)[number];
 
 /** The dimensions of insight_counts each view reads. */
@@ -19,11 +19,14 @@ export const VIEW_DIMENSIONS: Record<InsightViewName, readonly string[]> = {
   perpetrators: ["total", "perpetrator_other_offending", "perpetrator_other_offending_types", "perpetrator_relationship", "perpetrator_number", "perpetrator_ideology_concern"],
   "repeat-victimisation": ["victim_repeat"],
   "data-quality": ["submission_lag", "answered"],
+  trends: ["total"],
+  online: ["total", "online_element", "online_platforms"],
+  map: ["total"],
 };
 
 /** A labelled table as published: codes for machines, labels for people. */
 export type LabelledTable = PublishedTable & { rowLabels: string[]; columnLabels: string[] };
-type LabelledSeries = PublishedSeries & { valueLabels: string[] };
+export type LabelledSeries = PublishedSeries & { valueLabels: string[] };
 
 const ZERO: CountCell = { count: 0, recordKeySum: 0 };
 const add = (a: CountCell, b: { count: number; recordKeySum: number }): CountCell => ({ count: a.count + b.count, recordKeySum: a.recordKeySum + b.recordKeySum });

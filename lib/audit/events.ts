@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   "shared_disclosures.listed",
   "audit.verified",
   "audit.chain_broken",
+  "audit_log.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

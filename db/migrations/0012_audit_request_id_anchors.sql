@@ -119,6 +119,26 @@ END
 $$;
 --> statement-breakpoint
 
-REVOKE ALL ON FUNCTION app_audit_chain_links(bigint, integer), app_audit_anchor(bigint, text), app_audit_last_anchor() FROM PUBLIC;
+-- The latest verification's verdict, for the alert on administrators' and auditors' dashboards:
+-- administrators read no audit event, so only the verdict and the break's own sentence leave here.
+CREATE FUNCTION app_audit_chain_alert()
+RETURNS TABLE (verified_at timestamptz, intact boolean, message text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+BEGIN
+  IF app_role() IS NULL OR app_role() NOT IN ('admin', 'auditor') THEN
+    RAISE EXCEPTION 'Only administrators and auditors see the audit chain''s alert' USING ERRCODE = '42501';
+  END IF;
+  RETURN QUERY
+    SELECT e.occurred_at, e.action = 'audit.verified', e.details -> 'broken' ->> 'message'
+    FROM audit_events e
+    WHERE e.action IN ('audit.verified', 'audit.chain_broken')
+    ORDER BY e.seq DESC
+    LIMIT 1;
+END
+$$;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION app_audit_chain_links(bigint, integer), app_audit_anchor(bigint, text), app_audit_last_anchor() TO vawg_app;
+
+REVOKE ALL ON FUNCTION app_audit_chain_links(bigint, integer), app_audit_anchor(bigint, text), app_audit_last_anchor(), app_audit_chain_alert() FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app_audit_chain_links(bigint, integer), app_audit_anchor(bigint, text), app_audit_last_anchor(), app_audit_chain_alert() TO vawg_app;

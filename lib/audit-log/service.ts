@@ -301,6 +301,22 @@ export async function auditChainStatus(viewer: Viewer): Promise<ChainStatus> {
   });
 }
 
+/** When the latest verification (scheduled or asked for) found the chain broken: when, and where. */
+export type ChainAlert = { verifiedAt: Date; message: string };
+
+/**
+ * The alert for administrators' and auditors' dashboards: the latest verification's verdict when
+ * it was a break, else null. Read through app_audit_chain_alert, which gives nothing else of the log.
+ */
+export async function auditChainAlert(viewer: Viewer): Promise<ChainAlert | null> {
+  await authorise(viewer, "audit.chain_alert");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const [row] = rowsOf<{ verified_at: string | Date; intact: boolean; message: string | null }>(await tx.execute(sql`select * from app_audit_chain_alert()`));
+    if (!row || row.intact) return null;
+    return { verifiedAt: new Date(row.verified_at), message: row.message ?? "The audit log's hash chain did not verify." };
+  });
+}
+
 /** Verifies the whole chain now, for an auditor, and records the verdict in the log. */
 export async function verifyAuditChainNow(viewer: Viewer): Promise<ChainVerdict> {
   await authorise(viewer, "audit.verify");

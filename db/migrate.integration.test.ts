@@ -51,6 +51,7 @@ describe("migrations", () => {
       "agreements",
       "api_tokens",
       "audit_chain",
+      "audit_chain_anchors",
       "audit_chain_head",
       "audit_events",
       "disclosure_threat_areas",

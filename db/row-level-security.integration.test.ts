@@ -23,6 +23,7 @@ const ORGANISATION_DATA_TABLES = [
   "agreements",
   "api_tokens",
   "audit_chain",
+  "audit_chain_anchors",
   "audit_chain_head",
   "audit_events",
   "disclosure_threat_areas",
@@ -57,6 +58,8 @@ const EXPECTED_APP_PRIVILEGES: Record<string, string> = {
   audit_events: "INSERT,SELECT",
   audit_chain: "SELECT",
   audit_chain_head: "SELECT",
+  // Written and read only through app_audit_anchor and app_audit_last_anchor: no privilege at all.
+  audit_chain_anchors: null as unknown as string,
   agreement_grants: "SELECT",
   agreement_reminders: "INSERT,SELECT",
   retained_disclosure_counts: "SELECT",
@@ -191,8 +194,10 @@ describe("the row-level security catalogue", () => {
 });
 
 describe("without context", () => {
-  // insight_counts is not even readable: lib/insights/insights.integration.test.ts shows the refusal.
-  const allButIdentityProviders = ORGANISATION_DATA_TABLES.filter((table) => table !== "identity_providers" && table !== "insight_counts");
+  // insight_counts and audit_chain_anchors are not even readable: lib/insights/insights.integration.test.ts
+  // and lib/audit/anchor.integration.test.ts show the refusals.
+  const unreadable = new Set(["identity_providers", "insight_counts", "audit_chain_anchors"]);
+  const allButIdentityProviders = ORGANISATION_DATA_TABLES.filter((table) => !unreadable.has(table));
 
   it.each(allButIdentityProviders)("shows vawg_app no row of %s", async (table) => {
     const [owner] = await query<{ n: number }>(handle.db, sql`select count(*)::int as n from ${sql.identifier(table)}`);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { resumeSession } from "./support/sign-in";
@@ -23,6 +24,18 @@ test.describe("Audit log", () => {
     const signIns = await rows.all();
     expect(signIns.length).toBeGreaterThan(0);
     for (const row of signIns) await expect(row.locator("td").nth(2)).toHaveText("session.signed_in");
+    // A sign-in through the browser names the request it came from.
+    await expect(signIns[0]!.locator("td").nth(6)).toContainText(/request [0-9a-f-]{36}/);
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download these events as CSV" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+    const path = await download.path();
+    const lines = readFileSync(path, "utf8").trim().split("\r\n");
+    expect(lines[0]).toMatch(/^event,chain_position,time_utc,action,outcome,/);
+    expect(lines.length - 1).toBeGreaterThanOrEqual(signIns.length);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^\d+,\d*,[^,]+,session\.signed_in,success,/);
 
     await page.goto("/audit?before=not-a-page");
     const summary = page.getByRole("alert").filter({ hasText: "That page of the audit log does not exist" });

@@ -8,6 +8,7 @@ import { TitledSection } from "@/components/titled-section";
 import { permits } from "@/lib/access/permissions";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/events";
 import {
+  AUDIT_EXPORT_MAX_ROWS,
   AUDIT_PAGE_SIZE,
   auditChainStatus,
   auditQueryString,
@@ -123,6 +124,7 @@ function Events({ page, query }: { page: AuditPage; query: AuditQuery }) {
     const search = auditQueryString(query, cursor);
     return `/audit${search ? `?${search}` : ""}`;
   };
+  const exportQuery = auditQueryString(query);
   return (
     <>
       <p role="status">
@@ -131,8 +133,18 @@ function Events({ page, query }: { page: AuditPage; query: AuditQuery }) {
           : `Showing ${page.items.length.toLocaleString("en-GB")} ${page.items.length === 1 ? "event" : "events"}${page.older || page.newer ? `, ${AUDIT_PAGE_SIZE} to a page` : ""}.`}
       </p>
       {page.items.length > 0 ? (
+        <p>
+          {/* No `download` attribute: the CSV comes as an attachment, and a refusal (the hourly export limit) shows as a page. */}
+          <a href={`/audit/export${exportQuery ? `?${exportQuery}` : ""}`}>Download these events as CSV</a>{" "}
+          <span className="text-muted">
+            (every event that matches the filters, on this page and the others, up to {AUDIT_EXPORT_MAX_ROWS.toLocaleString("en-GB")}; the download is itself recorded in
+            the log)
+          </span>
+        </p>
+      ) : null}
+      {page.items.length > 0 ? (
         <div className="overflow-x-auto">
-          <DataTable caption="Audit events, newest first" columns={["Event", "When (UK time)", "Action", "Outcome", "Actor", "Target", "Client address", "Details"]}>
+          <DataTable caption="Audit events, newest first" columns={["Event", "When (UK time)", "Action", "Outcome", "Actor", "Target", "Client address and request", "Details"]}>
             {page.items.map((item) => (
               <tr key={item.seq} className="border-b border-rule align-top">
                 <td className="py-2 pr-4">
@@ -149,7 +161,10 @@ function Events({ page, query }: { page: AuditPage; query: AuditQuery }) {
                   {item.organisation ? <span className="block text-muted">{item.organisation.name ?? item.organisation.id}</span> : null}
                 </td>
                 <td className="py-2 pr-4 break-all">{item.subject ? `${item.subject.type} ${item.subject.id}` : "None"}</td>
-                <td className="py-2 pr-4">{item.ipAddress ?? "Unknown"}</td>
+                <td className="py-2 pr-4">
+                  {item.ipAddress ?? "Unknown"}
+                  {item.requestId ? <span className="block text-muted break-all">request {item.requestId}</span> : null}
+                </td>
                 <td className="py-2">
                   {Object.keys(item.details).length === 0 ? (
                     "None"

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { TitledSection } from "@/components/titled-section";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
+import { agreementDay } from "@/lib/access/visibility";
+import { longDate } from "@/lib/agreements/lifecycle";
 import { ROLE_LABELS } from "@/lib/access/roles";
 import type { Viewer } from "@/lib/access/viewer";
 import type { Dashboard } from "@/lib/dashboard/service";
@@ -24,6 +26,16 @@ export function DashboardView({ viewer, dashboard }: DashboardViewProps) {
         <p className="text-lg text-muted">{viewer.organisation.name}</p>
         <h1 className="text-3xl font-bold sm:text-4xl">Your dashboard</h1>
       </div>
+
+      {dashboard.chainAlert ? (
+        <div role="alert" className="space-y-2 border-l-4 border-error pl-4">
+          <h2 className="text-xl font-bold">The audit log&rsquo;s hash chain is broken</h2>
+          <p>
+            The verification of {longDate(agreementDay(dashboard.chainAlert.verifiedAt))} found: {dashboard.chainAlert.message} Audit records may have been changed or
+            removed directly in the database. The auditors have been told; keep any change to the database until they have looked.
+          </p>
+        </div>
+      ) : null}
 
       <TopTasks tasks={dashboard.tasks} />
 

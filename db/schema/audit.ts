@@ -22,6 +22,8 @@ export const auditEvents = pgTable(
     subjectType: text(),
     subjectId: text(),
     ipAddress: text(),
+    /** The request the event came from (lib/http/client-address.ts), for matching it to the portal's log lines. */
+    requestId: uuid(),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
@@ -60,4 +62,21 @@ export const auditChainHead = pgTable(
     hash: text().notNull(),
   },
   (t) => [check("audit_chain_head_single_row", sql`${t.singleton}`)],
+);
+
+/**
+ * Anchors of the chain's head, taken by the daily verification once the chain up to that head has
+ * verified: cutting the log's tail (events, links and head together) leaves the chain consistent
+ * but shorter than an anchor, which verification names. Kept outside the chained tables, and
+ * written to the portal's log as well, so that a copy survives outside the database. Insert-only.
+ */
+export const auditChainAnchors = pgTable(
+  "audit_chain_anchors",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    position: bigint({ mode: "number" }).notNull(),
+    hash: text().notNull(),
+    anchoredAt: moment().notNull().defaultNow(),
+  },
+  (t) => [check("audit_chain_anchors_position_positive", sql`${t.position} >= 1`)],
 );

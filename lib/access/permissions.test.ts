@@ -36,6 +36,7 @@ api_tokens.manage            .  x  x  .  .  .
 audit.read                   .  .  .  .  .  x
 audit.read_org_access        .  x  .  .  .  .
 audit.verify                 .  .  .  .  .  x
+audit.chain_alert            .  .  .  .  x  x
 identity_providers.manage    .  .  .  .  x  .
 retention.manage             .  .  .  .  x  .
 account.manage_own           x  x  x  x  x  x
@@ -103,7 +104,7 @@ describe("can", () => {
 
 describe("permissionsOf", () => {
   it("lists a role's permissions in table order", () => {
-    expect(permissionsOf("auditor")).toEqual(["agreements.read", "organisations.read", "audit.read", "audit.verify", "account.manage_own"]);
+    expect(permissionsOf("auditor")).toEqual(["agreements.read", "organisations.read", "audit.read", "audit.verify", "audit.chain_alert", "account.manage_own"]);
     expect(permissionsOf("viewer")).toEqual(["insights.read", "agreements.read", "account.manage_own"]);
   });
 });

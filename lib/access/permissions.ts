@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   "audit.read": { roles: ["auditor"], description: "Read the audit log" },
   "audit.read_org_access": { roles: ["org_manager"], description: "See who in other organisations read or exported your organisation's shared records, and under which agreement" },
   "audit.verify": { roles: ["auditor"], description: "Verify the audit log's hash chain and see where it breaks" },
+  "audit.chain_alert": { roles: ["admin", "auditor"], description: "See on the dashboard when the daily verification found the audit log's hash chain broken" },
   "identity_providers.manage": { roles: ["admin"], description: "Configure organisations' single sign-on providers" },
   "retention.manage": { roles: ["admin"], description: "Set and run retention of disclosures and logs" },
   "account.manage_own": { roles: ["submitter", "org_manager", "analyst", "viewer", "admin", "auditor"], description: "Manage your own password, authenticator, recovery codes and sessions" },

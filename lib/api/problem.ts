@@ -48,6 +48,8 @@ export const DATABASE_UNAVAILABLE =
 /** The problem for a thrown error: typed errors say what is wrong; anything else is logged with a reference. */
 export function problemFrom(error: unknown): Response {
   if (error instanceof Invalid) {
+    // The fields refused, never their values or messages' subjects: free text may hold personal data.
+    log.info({ status: 400, fields: Object.keys(error.fieldErrors) }, "API request refused: invalid input");
     return problem(400, error.message, {
       errors: Object.entries(error.fieldErrors).map(([path, message]) => ({ path, message })),
     });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
-import { rowsOf } from "@/db/database";
+import { rowsOf, type Database } from "@/db/database";
 import { auditChain, auditEvents, organisations, users } from "@/db/schema";
 import { authorise } from "@/lib/access/authorise";
 import { contextOf } from "@/lib/access/guard";
@@ -11,7 +11,9 @@ import { isUuid } from "@/lib/uuid";
 import { Invalid } from "@/lib/errors";
 import { currentClient } from "@/lib/http/request";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditAction, type AuditOutcome } from "@/lib/audit/events";
-import { recordAudit } from "@/lib/audit/record";
+import { auditEvent, recordAudit } from "@/lib/audit/record";
+import { enforceExportLimits } from "@/lib/http/rate-limit";
+import { toCsv } from "@/lib/uploads/csv-write";
 import { verdictEvent } from "@/lib/audit/scheduled";
 import { verifyChain, type ChainVerdict } from "@/lib/audit/verify";
 
@@ -107,71 +109,158 @@ type AuditRow = {
   organisation: { id: string; name: string | null } | null;
   subject: { type: string; id: string } | null;
   ipAddress: string | null;
+  requestId: string | null;
   details: Record<string, unknown>;
 };
 
 export type AuditPage = { items: AuditRow[]; newer: number | null; older: number | null };
+
+/** The condition for a filter, or null when it names an actor who does not exist (so nothing matches). */
+async function filterCondition(tx: Database, filter: AuditQuery["filter"]): Promise<SQL | undefined | null> {
+  let actorCondition: SQL | undefined;
+  if (filter.actor) {
+    if (isUuid(filter.actor)) actorCondition = eq(auditEvents.actorUserId, filter.actor);
+    else {
+      const found = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${filter.actor})`);
+      if (found.length === 0) return null;
+      actorCondition = eq(auditEvents.actorUserId, found[0]!.id);
+    }
+  }
+  return and(
+    filter.from ? gte(auditEvents.occurredAt, sql`(${filter.from}::date)::timestamp at time zone 'Europe/London'`) : undefined,
+    filter.to ? lt(auditEvents.occurredAt, sql`(${filter.to}::date + 1)::timestamp at time zone 'Europe/London'`) : undefined,
+    actorCondition,
+    filter.organisation ? eq(auditEvents.actorOrgId, filter.organisation) : undefined,
+    filter.action ? eq(auditEvents.action, filter.action) : undefined,
+    filter.outcome ? eq(auditEvents.outcome, filter.outcome) : undefined,
+  );
+}
+
+/** Events with their chain position, actor and organisation, newest first unless asked otherwise. */
+async function selectEvents(tx: Database, where: SQL | undefined, { newerFirst, limit }: { newerFirst: boolean; limit: number }): Promise<AuditRow[]> {
+  const rows = await tx
+    .select({
+      event: auditEvents,
+      position: auditChain.position,
+      email: users.email,
+      name: users.displayName,
+      organisationName: organisations.name,
+    })
+    .from(auditEvents)
+    .leftJoin(auditChain, eq(auditChain.eventSeq, auditEvents.seq))
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .leftJoin(organisations, eq(organisations.id, auditEvents.actorOrgId))
+    .where(where)
+    .orderBy(newerFirst ? desc(auditEvents.seq) : auditEvents.seq)
+    .limit(limit);
+  return rows.map(({ event, position, email, name, organisationName }) => ({
+    seq: event.seq,
+    position,
+    occurredAt: event.occurredAt,
+    action: event.action,
+    outcome: event.outcome,
+    actor: event.actorUserId ? { id: event.actorUserId, email, name } : null,
+    organisation: event.actorOrgId ? { id: event.actorOrgId, name: organisationName } : null,
+    subject: event.subjectType && event.subjectId ? { type: event.subjectType, id: event.subjectId } : null,
+    ipAddress: event.ipAddress,
+    requestId: event.requestId,
+    details: event.details,
+  }));
+}
 
 /** A page of the log, newest first, after the filters. */
 export async function listAuditEvents(viewer: Viewer, query: AuditQuery): Promise<AuditPage> {
   await authorise(viewer, "audit.read");
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const { filter, cursor } = query;
-    let actorCondition: SQL | undefined;
-    if (filter.actor) {
-      if (isUuid(filter.actor)) actorCondition = eq(auditEvents.actorUserId, filter.actor);
-      else {
-        const found = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${filter.actor})`);
-        if (found.length === 0) return { items: [], newer: null, older: null };
-        actorCondition = eq(auditEvents.actorUserId, found[0]!.id);
-      }
-    }
+    const condition = await filterCondition(tx, filter);
+    if (condition === null) return { items: [], newer: null, older: null };
     const newerFirst = cursor?.direction !== "after";
-    const where = and(
-      filter.from ? gte(auditEvents.occurredAt, sql`(${filter.from}::date)::timestamp at time zone 'Europe/London'`) : undefined,
-      filter.to ? lt(auditEvents.occurredAt, sql`(${filter.to}::date + 1)::timestamp at time zone 'Europe/London'`) : undefined,
-      actorCondition,
-      filter.organisation ? eq(auditEvents.actorOrgId, filter.organisation) : undefined,
-      filter.action ? eq(auditEvents.action, filter.action) : undefined,
-      filter.outcome ? eq(auditEvents.outcome, filter.outcome) : undefined,
-      cursor ? (cursor.direction === "before" ? lt(auditEvents.seq, cursor.seq) : gt(auditEvents.seq, cursor.seq)) : undefined,
-    );
-    const rows = await tx
-      .select({
-        event: auditEvents,
-        position: auditChain.position,
-        email: users.email,
-        name: users.displayName,
-        organisationName: organisations.name,
-      })
-      .from(auditEvents)
-      .leftJoin(auditChain, eq(auditChain.eventSeq, auditEvents.seq))
-      .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-      .leftJoin(organisations, eq(organisations.id, auditEvents.actorOrgId))
-      .where(where)
-      .orderBy(newerFirst ? desc(auditEvents.seq) : auditEvents.seq)
-      .limit(AUDIT_PAGE_SIZE + 1);
+    const where = and(condition, cursor ? (cursor.direction === "before" ? lt(auditEvents.seq, cursor.seq) : gt(auditEvents.seq, cursor.seq)) : undefined);
+    const rows = await selectEvents(tx, where, { newerFirst, limit: AUDIT_PAGE_SIZE + 1 });
     const more = rows.length > AUDIT_PAGE_SIZE;
-    const page = rows.slice(0, AUDIT_PAGE_SIZE);
-    if (!newerFirst) page.reverse();
-    const items: AuditRow[] = page.map(({ event, position, email, name, organisationName }) => ({
-      seq: event.seq,
-      position,
-      occurredAt: event.occurredAt,
-      action: event.action,
-      outcome: event.outcome,
-      actor: event.actorUserId ? { id: event.actorUserId, email, name } : null,
-      organisation: event.actorOrgId ? { id: event.actorOrgId, name: organisationName } : null,
-      subject: event.subjectType && event.subjectId ? { type: event.subjectType, id: event.subjectId } : null,
-      ipAddress: event.ipAddress,
-      details: event.details,
-    }));
+    const items = rows.slice(0, AUDIT_PAGE_SIZE);
+    if (!newerFirst) items.reverse();
     const first = items[0];
     const last = items.at(-1);
     const hasOlder = newerFirst ? more : true;
     const hasNewer = cursor === undefined ? false : newerFirst ? true : more;
     return { items, newer: hasNewer && first ? first.seq : null, older: hasOlder && last ? last.seq : null };
   });
+}
+
+/** The most events one export holds: a longer period is exported in parts, by date. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+
+/**
+ * Every event the filters match, newest first, for an auditor's CSV download. It counts against
+ * the auditor's and their organisation's hourly export limits like any export, and is itself
+ * audited (`audit_log.exported`, with the filters, the count and the range of event numbers) in
+ * the same transaction as the read.
+ */
+export async function exportAuditEvents(viewer: Viewer, query: AuditQuery, now = new Date()): Promise<AuditRow[]> {
+  await authorise(viewer, "audit.read");
+  await enforceExportLimits(viewer, now);
+  const client = await currentClient();
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const condition = await filterCondition(tx, query.filter);
+    const rows = condition === null ? [] : await selectEvents(tx, condition, { newerFirst: true, limit: AUDIT_EXPORT_MAX_ROWS + 1 });
+    if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
+      throw new Invalid(`More than ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("en-GB")} events match these filters: narrow the dates and export the period in parts.`, {
+        from: "Choose a shorter period",
+      });
+    }
+    await recordAudit(
+      tx,
+      auditEvent(viewer, "audit_log.exported", {
+        client,
+        details: { filter: query.filter, rows: rows.length, ...(rows.length > 0 ? { newest: rows[0]!.seq, oldest: rows.at(-1)!.seq } : {}) },
+      }),
+    );
+    return rows;
+  });
+}
+
+const EXPORT_COLUMNS = [
+  "event",
+  "chain_position",
+  "time_utc",
+  "action",
+  "outcome",
+  "actor_user_id",
+  "actor_email",
+  "actor_name",
+  "organisation_id",
+  "organisation_name",
+  "subject_type",
+  "subject_id",
+  "client_address",
+  "request_id",
+  "details",
+];
+
+/** The export as CSV: one row an event, every cell escaped so a spreadsheet never runs one as a formula. */
+export function auditEventsCsv(rows: readonly AuditRow[]): string {
+  return toCsv([
+    EXPORT_COLUMNS,
+    ...rows.map((row) => [
+      row.seq,
+      row.position,
+      row.occurredAt.toISOString(),
+      row.action,
+      row.outcome,
+      row.actor?.id,
+      row.actor?.email,
+      row.actor?.name,
+      row.organisation?.id,
+      row.organisation?.name,
+      row.subject?.type,
+      row.subject?.id,
+      row.ipAddress,
+      row.requestId,
+      JSON.stringify(row.details),
+    ]),
+  ]);
 }
 
 /** The organisations an auditor may filter by. */
@@ -209,6 +298,22 @@ export async function auditChainStatus(viewer: Viewer): Promise<ChainStatus> {
           }
         : null,
     };
+  });
+}
+
+/** When the latest verification (scheduled or asked for) found the chain broken: when, and where. */
+export type ChainAlert = { verifiedAt: Date; message: string };
+
+/**
+ * The alert for administrators' and auditors' dashboards: the latest verification's verdict when
+ * it was a break, else null. Read through app_audit_chain_alert, which gives nothing else of the log.
+ */
+export async function auditChainAlert(viewer: Viewer): Promise<ChainAlert | null> {
+  await authorise(viewer, "audit.chain_alert");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const [row] = rowsOf<{ verified_at: string | Date; intact: boolean; message: string | null }>(await tx.execute(sql`select * from app_audit_chain_alert()`));
+    if (!row || row.intact) return null;
+    return { verifiedAt: new Date(row.verified_at), message: row.message ?? "The audit log's hash chain did not verify." };
   });
 }
 

@@ -98,6 +98,26 @@ describe("the audit chain", () => {
     expect(new Set(chain.map((link) => link.event_seq)).size).toBe(chain.length);
     expect(await verifyChain(app.db, SCHEDULER, { batchSize: 7 })).toMatchObject({ intact: true, checked: chain.length, broken: null });
   });
+
+  it("seals the request id with the event, so a request id changed afterwards is named", async () => {
+    const requestId = randomUUID();
+    await withContext(app.db, {}, (tx) => recordAudit(tx, auditEvent(null, "session.signed_in", { client: { ipAddress: "192.0.2.8", requestId } })));
+    const [stored] = rowsOf<{ seq: number; request_id: string }>(await handle.db.execute(sql`select seq::int as seq, request_id::text as request_id from audit_events order by seq desc limit 1`));
+    expect(stored?.request_id).toBe(requestId);
+    expect((await verifyChain(app.db, AUDITOR)).intact).toBe(true);
+    await asOwnerInMaintenance((tx) => tx.execute(sql`update audit_events set request_id = ${randomUUID()} where seq = ${stored!.seq}`));
+    expect((await verifyChain(app.db, AUDITOR)).broken).toMatchObject({ kind: "changed", eventSeq: stored!.seq });
+    await asOwnerInMaintenance((tx) => tx.execute(sql`update audit_events set request_id = ${requestId} where seq = ${stored!.seq}`));
+    expect((await verifyChain(app.db, AUDITOR)).intact).toBe(true);
+  });
+
+  it("refuses a client address that is not an IP address even from the owner, where the writer would have dropped it", async () => {
+    for (const forged of ["6.6.6.6, 203.0.113.9", "<script>", "10.0.0.0/8", "unknown"]) {
+      await expect(handle.db.execute(sql`insert into audit_events (action, outcome, ip_address) values ('sign_in.failed', 'failure', ${forged})`)).rejects.toMatchObject(
+        refusedWith("23514", /audit_events_ip_address_is_inet/),
+      );
+    }
+  });
 });
 
 describe("the audit log refuses change", () => {

@@ -6,7 +6,9 @@ import { createHash } from "node:crypto";
  * a fixed order, each NULL as "~" or as its length in UTF-8 bytes, a colon and the text, joined
  * by "|". The length prefix makes the encoding unambiguous whatever a field holds. Times are UTC
  * to the microsecond and details are PostgreSQL's jsonb text (fixed key order and spacing), both
- * as the database renders them, so no value passes through a JavaScript type on the way.
+ * as the database renders them, so no value passes through a JavaScript type on the way. The
+ * request id, added later, follows the details only when there is one, so links sealed before it
+ * existed hash as they did.
  */
 const CHAIN_VERSION = "vawg-audit-v1";
 
@@ -27,6 +29,7 @@ export type ChainLinkContent = {
   subjectId: string | null;
   ipAddress: string | null;
   details: string;
+  requestId: string | null;
 };
 
 function field(value: string | null): string {
@@ -48,6 +51,7 @@ function canonicalLink(link: ChainLinkContent): string {
     field(link.subjectId),
     field(link.ipAddress),
     field(link.details),
+    ...(link.requestId === null ? [] : [field(link.requestId)]),
   ].join("|");
 }
 

@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   "shared_disclosures.listed",
   "audit.verified",
   "audit.chain_broken",
+  "audit_log.exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -82,6 +83,8 @@ export type AuditEvent = {
   subjectType?: AuditSubject["type"];
   subjectId?: string;
   ipAddress: string | null;
+  /** The request it came from; when absent, the writer takes the id of the request being served, if any. */
+  requestId?: string | null;
   /** Never disclosure text, passwords, codes, tokens or session ids. */
   details: Record<string, unknown>;
 };
@@ -96,7 +99,7 @@ export type AuditFacts = {
   outcome?: AuditOutcome;
   subject?: AuditSubject | undefined;
   /** The request the event came from, for its address; absent for work no request asked for. */
-  client?: { ipAddress: string } | null | undefined;
+  client?: { ipAddress: string; requestId?: string | null } | null | undefined;
   details?: Record<string, unknown>;
 };
 
@@ -109,6 +112,7 @@ export function auditEvent(actor: AuditActor, action: AuditAction, facts: AuditF
     actorOrgId: actor?.organisation?.id ?? null,
     ...(facts.subject ? { subjectType: facts.subject.type, subjectId: facts.subject.id } : {}),
     ipAddress: facts.client?.ipAddress ?? null,
+    ...(facts.client?.requestId ? { requestId: facts.client.requestId } : {}),
     details: facts.details ?? {},
   };
 }

@@ -7,6 +7,8 @@ import { GENESIS_HASH, linkHash } from "./chain";
  * Verification of the audit chain (docs/security.md#audit-log): walks the links from the first
  * in batches (memory bounded by one batch), recomputes every hash from the event as it is now,
  * and names the first link that does not hold. Run as an auditor, or as the scheduler (no role).
+ * The chain is also held to its last anchor (taken by the daily verification): a chain cut short
+ * of it, or whose link there no longer has the anchored hash, was truncated or rewritten.
  */
 
 type ChainBreak = {
@@ -14,7 +16,7 @@ type ChainBreak = {
   position: number;
   /** The audit event at that position (`seq`), when there is one. */
   eventSeq: number | null;
-  kind: "changed" | "relinked" | "missing_link" | "missing_event" | "head_mismatch" | "unsealed_event";
+  kind: "changed" | "relinked" | "missing_link" | "missing_event" | "head_mismatch" | "unsealed_event" | "truncated" | "anchor_mismatch";
   /** What the chain says should be there, and what is there instead. */
   expected: string;
   found: string;
@@ -46,7 +48,13 @@ type LinkRow = {
   subject_id: string | null;
   ip_address: string | null;
   details: string | null;
+  request_id: string | null;
 };
+
+type AnchorRow = { anchor_position: string | number; anchor_hash: string; anchored_at: string | Date };
+
+/** The furthest anchor of the chain's head, when there is one. */
+export type ChainAnchor = { position: number; hash: string; anchoredAt: string };
 
 type StateRow = { head_position: string | number; head_hash: string; events: string | number; first_unsealed: string | number | null };
 
@@ -61,6 +69,8 @@ export async function verifyChain(db: Database, context: DbContext, { batchSize 
   if (!state) throw new Error("The audit chain has no head row: the migrations have not run.");
   const head = { position: Number(state.head_position), hash: state.head_hash };
   const verdict = (broken: ChainBreak | null, checked: number): ChainVerdict => ({ intact: broken === null, checked, head, broken });
+  const anchor = await lastAnchor(db, context);
+  let hashAtAnchor: string | null = null;
 
   let previousHash = GENESIS_HASH;
   let position = 0;
@@ -80,11 +90,38 @@ export async function verifyChain(db: Database, context: DbContext, { batchSize 
       if (broken) return verdict(broken, position);
       position += 1;
       previousHash = row.hash;
+      if (anchor !== null && position === anchor.position) hashAtAnchor = row.hash;
     }
   }
   if (previousHash !== head.hash) {
     return verdict(
       { position: head.position, eventSeq: null, kind: "head_mismatch", expected: head.hash, found: previousHash, message: `The chain's head records hash ${head.hash} at link ${head.position}, but that link's hash is ${previousHash}.` },
+      position,
+    );
+  }
+  if (anchor !== null && head.position < anchor.position) {
+    return verdict(
+      {
+        position: head.position + 1,
+        eventSeq: null,
+        kind: "truncated",
+        expected: `link ${anchor.position} with hash ${anchor.hash}`,
+        found: `the chain ends at link ${head.position}`,
+        message: `The chain ends at link ${head.position}, but link ${anchor.position} was anchored on ${anchor.anchoredAt}: links ${head.position + 1} to ${anchor.position} have been cut from the log's tail.`,
+      },
+      position,
+    );
+  }
+  if (anchor !== null && hashAtAnchor !== anchor.hash) {
+    return verdict(
+      {
+        position: anchor.position,
+        eventSeq: null,
+        kind: "anchor_mismatch",
+        expected: anchor.hash,
+        found: hashAtAnchor ?? "no link",
+        message: `Link ${anchor.position} was anchored on ${anchor.anchoredAt} with hash ${anchor.hash}, but its hash is now ${hashAtAnchor ?? "missing"}: the log up to there has been rewritten.`,
+      },
       position,
     );
   }
@@ -103,6 +140,26 @@ export async function verifyChain(db: Database, context: DbContext, { batchSize 
     );
   }
   return verdict(null, position);
+}
+
+/** The furthest anchor taken, or null before the first. */
+export async function lastAnchor(db: Database, context: DbContext): Promise<ChainAnchor | null> {
+  const [row] = await withContext(db, context, async (tx) => rowsOf<AnchorRow>(await tx.execute(sql`select * from app_audit_last_anchor()`)));
+  if (!row) return null;
+  return { position: Number(row.anchor_position), hash: row.anchor_hash, anchoredAt: new Date(row.anchored_at).toISOString() };
+}
+
+/**
+ * Anchors the head a verification found intact, outside the chained tables: from then on a
+ * verification that finds the chain shorter than this, or this link changed, names it.
+ */
+export async function anchorHead(db: Database, context: DbContext, verdict: ChainVerdict): Promise<ChainAnchor | null> {
+  if (!verdict.intact || verdict.head.position === 0) return null;
+  const { position, hash } = verdict.head;
+  const [row] = await withContext(db, context, async (tx) =>
+    rowsOf<AnchorRow>(await tx.execute(sql`select * from app_audit_anchor(${position}::bigint, ${hash})`)),
+  );
+  return row ? { position: Number(row.anchor_position), hash: row.anchor_hash, anchoredAt: new Date(row.anchored_at).toISOString() } : null;
 }
 
 function checkLink(row: LinkRow, position: number, previousHash: string): ChainBreak | null {
@@ -137,6 +194,7 @@ function checkLink(row: LinkRow, position: number, previousHash: string): ChainB
     subjectId: row.subject_id,
     ipAddress: row.ip_address,
     details: row.details ?? "",
+    requestId: row.request_id,
   });
   if (computed !== row.hash) {
     return {

@@ -1,7 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
-import type { TestDatabase } from "@/db/testing";
+import { withContext } from "@/db/context";
+import type { Database } from "@/db/database";
+import { refusedWith, type TestDatabase } from "@/db/testing";
+import { contextOf } from "@/lib/access/guard";
+import { verifyAuditChainScheduled } from "@/lib/audit/scheduled";
 import { saveDraft } from "@/lib/disclosures/service";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
@@ -72,5 +76,41 @@ describe("the dashboard", () => {
 
     const otherForce = await getDashboard(await viewer("analyst@otherpolice.example"), NOW);
     expect(otherForce.sharingProviders).toEqual([]);
+  });
+});
+
+describe("the audit chain alert", () => {
+  it("shows administrators and auditors, and no one else, when the latest verification found the chain broken, and clears once it verifies again", async () => {
+    const admin = await viewer("admin@national.example");
+    const auditor = await viewer("auditor@national.example");
+    const analyst = await viewer("analyst@police.example");
+    await verifyAuditChainScheduled(test.db, { mailer: null, portalUrl: undefined });
+    expect((await getDashboard(admin, NOW)).chainAlert).toBeNull();
+
+    const [event] = await test.db.select().from(t.auditEvents).orderBy(t.auditEvents.seq).limit(1);
+    const inMaintenance = (work: (tx: Database) => Promise<unknown>) =>
+      test.db.transaction(async (tx) => {
+        await tx.execute(sql`set local vawg.audit_maintenance = 'on'`);
+        await work(tx as unknown as Database);
+      });
+    await inMaintenance((tx) => tx.execute(sql`update audit_events set action = 'session.signed_out' where seq = ${event!.seq}`));
+    const { verdict } = await verifyAuditChainScheduled(test.db, { mailer: null, portalUrl: undefined });
+    expect(verdict.broken?.kind).toBe("changed");
+
+    for (const person of [admin, auditor]) {
+      expect((await getDashboard(person, NOW)).chainAlert).toEqual({ verifiedAt: expect.any(Date), message: verdict.broken!.message });
+    }
+    expect((await getDashboard(analyst, NOW)).chainAlert).toBeNull();
+
+    await inMaintenance((tx) => tx.execute(sql`update audit_events set action = ${event!.action} where seq = ${event!.seq}`));
+    await verifyAuditChainScheduled(test.db, { mailer: null, portalUrl: undefined });
+    expect((await getDashboard(admin, NOW)).chainAlert).toBeNull();
+  });
+
+  it("gives the verdict to administrators and auditors only", async () => {
+    const analyst = await viewer("analyst@police.example");
+    await expect(withContext(test.db, contextOf(analyst), (tx) => tx.execute(sql`select * from app_audit_chain_alert()`))).rejects.toMatchObject(
+      refusedWith("42501", /^Only administrators and auditors see the audit chain's alert$/),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { permits } from "@/lib/access/permissions";
 import type { Viewer } from "@/lib/access/viewer";
 import { remindersFor, type AgreementReminder } from "@/lib/agreements/reminders";
 import { listAgreements, type AgreementSummary } from "@/lib/agreements/service";
+import { auditChainAlert, type ChainAlert } from "@/lib/audit-log/service";
 import { listDisclosures, type DisclosureSummary } from "@/lib/disclosures/service";
 import { getSharedScope } from "@/lib/shared-disclosures/service";
 import { listLockedMembers, type LockedMember } from "@/lib/users/service";
@@ -28,6 +29,8 @@ export type Dashboard = {
   agreements: AgreementSummary[] | null;
   /** The organisations whose record-level data an agreement in force shares with the viewer's (analysts). */
   sharingProviders: { id: string; name: string }[] | null;
+  /** The daily verification found the audit log's hash chain broken (administrators and auditors). */
+  chainAlert: ChainAlert | null;
   tasks: DashboardTask[];
 };
 
@@ -53,6 +56,7 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
     recentDisclosures,
     agreements,
     sharingProviders,
+    chainAlert: may("audit.chain_alert") ? await auditChainAlert(viewer) : null,
     tasks: tasksFor(viewer.role, viewer.organisation.type),
   };
 }

@@ -19,19 +19,17 @@ export function disclosureParser(mode: "draft" | "submit", now: Date): (input: u
     const result = schema.safeParse(input);
     if (!result.success) {
       const fieldErrors: Record<string, string> = {};
-      const names = { context: 0, other: 0 };
+      const findings: (Finding & { path: string })[] = [];
       for (const error of toFieldErrors(result.error)) {
-        // A finding in free text names its kind and where it is, never the text itself.
-        const message = error.start === undefined ? error.message : `${error.message} (characters ${error.start + 1} to ${error.end})`;
-        if (error.path === "context" && error.start !== undefined) {
-          if (error.message === piiMessage("name")) names.context++;
-          else names.other++;
+        if (error.start !== undefined && error.end !== undefined) {
+          findings.push({ path: error.path, message: error.message, start: error.start, end: error.end });
+          continue;
         }
-        const previous = fieldErrors[error.path];
-        if (previous === undefined) fieldErrors[error.path] = message;
-        else if (error.path === "context") fieldErrors.context = `${previous}; ${message}`;
+        fieldErrors[error.path] ??= error.message;
       }
-      if (names.context > 0) fieldErrors.context = `${fieldErrors.context}: ${nameAdvice(names.context, names.other)}`;
+      for (const path of new Set(findings.map((finding) => finding.path))) {
+        fieldErrors[path] = describeFindings(findings.filter((finding) => finding.path === path));
+      }
       return { ok: false, fieldErrors };
     }
     const { partner_reference: partnerReference, ...values } = result.data as DraftDisclosure & { partner_reference?: string };
@@ -39,11 +37,33 @@ export function disclosureParser(mode: "draft" | "submit", now: Date): (input: u
   };
 }
 
+type Finding = { message: string; start: number; end: number };
+
+/**
+ * Personal data found in free text as one message for its field: each finding named by its kind
+ * and where it is (characters counted from 1), never the text itself, and what to do about names.
+ */
+function describeFindings(findings: readonly Finding[]): string {
+  const names = findings.filter((finding) => finding.message === piiMessage("name")).length;
+  const listed = findings.map((finding) => `${finding.message} (characters ${finding.start + 1} to ${finding.end})`).join("; ");
+  return names > 0 ? `${listed}: ${nameAdvice(names, findings.length - names)}` : listed;
+}
+
 /** What to do about names in free text: a role says what the reader needs without saying who. */
 function nameAdvice(names: number, others: number): string {
   const roles = "such as ‘the victim’ or ‘her ex-partner’";
   if (others > 0) return `replace each name with a role, ${roles}, and remove the other personal details`;
   return names === 1 ? `replace it with a role, ${roles}` : `replace them with roles, ${roles}`;
+}
+
+/**
+ * The personal-data scan for free text outside the disclosure itself (a withdrawal's reason): the
+ * same message the context gets, or null when the text is clear. Offsets are into the text as sent.
+ */
+export function freeTextProblem(raw: string): string | null {
+  const offset = raw.length - raw.trimStart().length;
+  const findings = scanForPii(raw.trim()).map((finding) => ({ ...finding, start: finding.start + offset, end: finding.end + offset }));
+  return findings.length === 0 ? null : describeFindings(findings);
 }
 
 /** Validates one draft or submission; throws Invalid with field errors. */

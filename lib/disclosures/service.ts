@@ -13,7 +13,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { getLocalAuthority, listLocalAuthoritiesInForceArea } from "@/lib/reference";
 import type { Section } from "@/lib/taxonomy";
-import { disclosureParser, parseDisclosure, type ParsedDisclosure } from "./parse";
+import { disclosureParser, freeTextProblem, parseDisclosure, type ParsedDisclosure } from "./parse";
 import { hashPartnerReference } from "./partner-reference";
 import { isUuid } from "@/lib/uuid";
 import { currentSubmitted, ownDraft, summarise, threatAreasOf, visibleTo } from "./queries";
@@ -227,6 +227,9 @@ export async function withdrawDisclosure(viewer: Viewer, id: string, reason: str
   if (trimmed.length < 3 || trimmed.length > 500) {
     throw new Invalid("Give a reason for withdrawing the disclosure.", { reason: "Enter a reason of 3 to 500 characters" });
   }
+  // The reason is kept and shown with the disclosure, so it is free text like the context.
+  const problem = freeTextProblem(reason);
+  if (problem !== null) throw new Invalid("The reason for withdrawing contains personal details.", { reason: problem });
   await withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const current = await currentSubmitted(tx, viewer, id);
     await tx

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressFromChain, clientAddressFromStamp, stampClientAddress } from "./client-address";
+import { addressFromChain, clientAddressFromStamp, requestIdFromStamp, stampClientAddress } from "./client-address";
 
 /** A request as the HTTP server hands it over: headers as the caller sent them, and the socket. */
 function incoming(headers: Record<string, string>, remoteAddress = "192.0.2.44") {
@@ -53,5 +53,27 @@ describe("the client address", () => {
     const request = incoming({ "x-forwarded-for": "6.6.6.6, 203.0.113.9" }, "10.0.0.5");
     stampClientAddress(request, 0);
     expect(request.headers["x-forwarded-for"]).toBe("10.0.0.5");
+  });
+});
+
+describe("the request id", () => {
+  const stampOf = (headers: Record<string, string> = {}) => {
+    const request = incoming(headers);
+    stampClientAddress(request, 0);
+    return request.headers["x-portal-client-address"] as string;
+  };
+
+  it("is a fresh UUID for every request, made by the server", () => {
+    const first = requestIdFromStamp(stampOf());
+    const second = requestIdFromStamp(stampOf());
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it("cannot be chosen by the caller, with or without a stamp of their own", () => {
+    const chosen = "11111111-2222-4333-8444-555555555555";
+    expect(requestIdFromStamp(stampOf({ "x-portal-client-address": `0123456789abcdef0123456789abcdef 6.6.6.6 ${chosen}` }))).not.toBe(chosen);
+    expect(requestIdFromStamp(`0123456789abcdef0123456789abcdef 6.6.6.6 ${chosen}`)).toBeNull();
+    expect(requestIdFromStamp(undefined)).toBeNull();
   });
 });

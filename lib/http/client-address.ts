@@ -1,7 +1,8 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
+import { isUuid } from "@/lib/uuid";
 
 /**
  * The client's address, decided where the socket is still known. Next.js gives pages, actions and
@@ -12,7 +13,9 @@ import { isIP } from "node:net";
  * instrumentation.ts runs before the first request is served), the address is worked out from the
  * socket and the configured number of trusted proxies, and written into a header of our own,
  * marked with a random value only this process knows; lib/http/request.ts believes nothing else.
- * A request that was never stamped (a job, a test) has the address "unknown".
+ * A request that was never stamped (a job, a test) has the address "unknown". The same header
+ * carries the request's id, made here for every request, which the audit log records with each
+ * event; a caller cannot choose it.
  */
 export const CLIENT_ADDRESS_HEADER = "x-portal-client-address";
 const STAMP_KEY = Symbol.for("vawg.client-address.stamp");
@@ -48,7 +51,7 @@ export function addressFromChain(forwardedFor: string | undefined, socketAddress
 export function stampClientAddress(request: Incoming, trustedHops: number): void {
   const forwardedFor = request.headers["x-forwarded-for"];
   const address = addressFromChain(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, request.socket.remoteAddress, trustedHops);
-  request.headers[CLIENT_ADDRESS_HEADER] = `${processStamp()} ${address ?? "unknown"}`;
+  request.headers[CLIENT_ADDRESS_HEADER] = `${processStamp()} ${address ?? "unknown"} ${randomUUID()}`;
   if (address) request.headers["x-forwarded-for"] = address;
   else delete request.headers["x-forwarded-for"];
 }
@@ -57,6 +60,12 @@ export function stampClientAddress(request: Incoming, trustedHops: number): void
 export function clientAddressFromStamp(stamp: string | null | undefined): string {
   const [mark, address] = (stamp ?? "").split(" ");
   return mark === processStamp() ? (validAddress(address) ?? "unknown") : "unknown";
+}
+
+/** The request id in a stamp this process wrote, or null (no stamp, or one the caller forged). */
+export function requestIdFromStamp(stamp: string | null | undefined): string | null {
+  const [mark, , requestId] = (stamp ?? "").split(" ");
+  return mark === processStamp() && requestId !== undefined && isUuid(requestId) ? requestId : null;
 }
 
 /** Stamps every request the process's HTTP servers receive; calling it again only changes the hops. */

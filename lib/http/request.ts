@@ -2,10 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { getEnv } from "@/lib/env";
-import { CLIENT_ADDRESS_HEADER, clientAddressFromStamp } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressFromStamp, requestIdFromStamp } from "./client-address";
 import { isSameOrigin } from "./origin";
 
-export type RequestOrigin = { ipAddress: string; userAgent: string | null };
+export type RequestOrigin = { ipAddress: string; userAgent: string | null; requestId: string | null };
 
 /**
  * The client's address and browser. The address is the one the HTTP server worked out from the
@@ -16,6 +16,7 @@ export async function requestOrigin(): Promise<RequestOrigin> {
   const list = await headers();
   return {
     ipAddress: clientAddressFromStamp(list.get(CLIENT_ADDRESS_HEADER)),
+    requestId: requestIdFromStamp(list.get(CLIENT_ADDRESS_HEADER)),
     userAgent: list.get("user-agent"),
   };
 }

@@ -41,8 +41,13 @@ describe("normalising before scanning", () => {
     },
     {
       disguise: "letter O for zero",
-      caught: [["Her number is O77OO 9OO123.", "phone", "O77OO 9OO123"]],
-      benign: ["She is on O2 and he is on Vodafone.", "Oh no, OOO on the calendar until 10am."],
+      caught: [
+        ["Her number is O77OO 9OO123.", "phone", "O77OO 9OO123"],
+        // Short groups inside a grouped number: "4O6" alone is not a number, with the rest it is.
+        ["Landline 0161 4O6 OO12 after six.", "phone", "0161 4O6 OO12"],
+        ["NHS 943 476 59I9 on the letter.", "nhs_number", "943 476 59I9"],
+      ],
+      benign: ["She is on O2 and he is on Vodafone.", "Oh no, OOO on the calendar until 10am.", "Rooms 1O and 2O, then 3O, on floors 4 to 6."],
     },
     {
       disguise: "digits of other scripts",

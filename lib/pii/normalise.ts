@@ -224,17 +224,31 @@ function spelledDigits(run: string): string | null {
 
 /* ------------------------------------------------ letters posing as digits */
 
-// A token of digits with O, I, l or | among them ("O77OO", "9OO12З"): the letters are digits.
-const DIGIT_LOOKALIKES = /(?<![A-Za-z0-9])[0-9OoIl|]*[0-9][0-9OoIl|]*(?![A-Za-z0-9])/g;
+// A run of groups of digits with O, I, l or | among them ("O77OO", "9OO12З", "O77OO 9OO 148"),
+// the groups apart by at most three spaces, dots, slashes or dashes: the letters are digits.
+const LOOKALIKE_GROUP = "[0-9OoIl|]*[0-9][0-9OoIl|]*";
+const DIGIT_LOOKALIKES = new RegExp(`(?<![A-Za-z0-9])${LOOKALIKE_GROUP}(?:[ ./\\-]{1,3}${LOOKALIKE_GROUP})*(?![A-Za-z0-9])`, "g");
+const asDigits = (group: string) => group.replace(/[Oo]/g, "0").replace(/[Il|]/g, "1");
 
-/** The view with O, I and l among digits read as digits: for the number detectors alone, since registrations and postcodes mix letters and digits. */
+/**
+ * The view with O, I and l among digits read as digits: for the number detectors alone, since
+ * registrations and postcodes mix letters and digits. A group of four characters or more with two
+ * digits is folded on its own ("O77OO"). A shorter group ("9OO") only inside a run of groups that
+ * holds nine digits or more once folded, at least half of them typed as digits: phone and NHS
+ * numbers are written in groups of three or four, and a run that long is a number, not words.
+ */
 export function foldDigitLookalikes(view: View): View {
   return rewrite(view, DIGIT_LOOKALIKES, (match) => {
-    const token = match[0];
-    if (!/[OoIl|]/.test(token)) return null;
-    const digits = token.replace(/[^0-9]/g, "").length;
-    if (digits < 2 || token.length < 4) return null;
-    return token.replace(/[Oo]/g, "0").replace(/[Il|]/g, "1");
+    const run = match[0];
+    if (!/[OoIl|]/.test(run)) return null;
+    const characters = run.replace(/[^0-9OoIl|]/g, "");
+    const typedDigits = characters.replace(/[^0-9]/g, "").length;
+    const longNumber = characters.length >= 9 && typedDigits * 2 >= characters.length;
+    const folded = run.replace(new RegExp(LOOKALIKE_GROUP, "g"), (group) => {
+      const digits = group.replace(/[^0-9]/g, "").length;
+      return longNumber || (digits >= 2 && group.length >= 4) ? asDigits(group) : group;
+    });
+    return folded === run ? null : folded;
   });
 }
 

@@ -23,6 +23,7 @@ function detectIn(view: View, detectors: typeof DETECTORS, out: RawFinding[]): v
  * Findings are sorted by start. Overlapping hits become one finding over their combined span,
  * named by the most specific kind among them (PII_KIND_PRIORITY): a valid NHS number that could
  * also be dialled is an NHS number; a profile URL that contains an @handle is a profile link.
+ * docs/privacy-check.md describes each kind, the evaluation and the known limits.
  */
 export function scanForPii(text: string): PiiFinding[] {
   const raw: RawFinding[] = [];

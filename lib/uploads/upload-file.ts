@@ -1,4 +1,5 @@
 import { CsvRefused, readCsvRows, type CsvLimits } from "./csv-stream";
+import { log } from "@/lib/log";
 import { MAX_REPORTED_ERRORS, PROGRESS_EVERY, UPLOAD_LIMITS, type UploadError, type UploadEvent } from "./events";
 
 export type UploadOptions = {
@@ -19,6 +20,9 @@ export class UploadReport {
   }
 
   failed(message: string): UploadEvent & { phase: "failed" } {
+    // Where the problems are, never what the cells hold: a refused cell may hold personal data.
+    const cells = this.errors.slice(0, 20).map((error) => `${error.row ?? "-"}:${error.column}`);
+    log.info({ errorCount: this.count, cells }, "Upload refused");
     return { phase: "failed", message, errors: this.errors, errorCount: this.count };
   }
 }

@@ -29,10 +29,13 @@ export type SynthOrganisation = {
 /**
  * One police force per force area (the recipient of its area's agreement) and `partners`
  * submitting organisations spread over the force areas in proportion to their female population,
- * at least one each, types in turn, each based in one of its area's districts.
+ * at least one each, partner types in turn, each based in one of its area's districts. Every force area
+ * unless `forceAreaCodes` names some (the tests' small databases).
  */
-export function synthOrganisations(partners: number): { police: SynthOrganisation[]; partners: SynthOrganisation[] } {
-  const areas = [...listPoliceForceAreas()].sort((a, b) => a.code.localeCompare(b.code));
+export function synthOrganisations(partners: number, forceAreaCodes?: readonly string[]): { police: SynthOrganisation[]; partners: SynthOrganisation[] } {
+  const areas = [...listPoliceForceAreas()]
+    .filter((area) => !forceAreaCodes || forceAreaCodes.includes(area.code))
+    .sort((a, b) => a.code.localeCompare(b.code));
   if (!Number.isSafeInteger(partners) || partners < areas.length) {
     throw new RangeError(`At least ${areas.length} partner organisations are needed, one per police force area`);
   }
@@ -41,6 +44,7 @@ export function synthOrganisations(partners: number): { police: SynthOrganisatio
     areas.map((area) => area.population.femalesAllAges),
   ).map((extra) => extra + 1);
   const police = areas.map((area) => ({ name: `Synthetic ${area.name} Police`, type: "police_force" as const, forceAreaCode: area.code, ladCodes: [], weight: 0 }));
+  let made = 0;
   const submitting = areas.flatMap((area, index) => {
     const districts = listLocalAuthoritiesInForceArea(area.code).map((authority) => authority.code);
     const count = perArea[index]!;
@@ -48,7 +52,8 @@ export function synthOrganisations(partners: number): { police: SynthOrganisatio
       const home = districts[n % districts.length]!;
       return {
         name: `Synthetic partner ${n + 1}, ${area.name}`,
-        type: SUBMITTING_TYPES[n % SUBMITTING_TYPES.length]!,
+        // Types in turn across the country, so each is about a fifth of the partners and the pooled mix is the STRA's.
+        type: SUBMITTING_TYPES[made++ % SUBMITTING_TYPES.length]!,
         forceAreaCode: area.code,
         ladCodes: [home, home, home, home, ...districts],
         weight: area.population.femalesAllAges / count,

@@ -1,9 +1,10 @@
-// `npm run bench -- [--disclosures N] [--orgs M] [--rounds R] [--seconds S] [--rate Q] [--csv-rows C] [--keep] [--report FILE]`:
+// `npm run bench -- [--disclosures N] [--orgs M] [--rounds R] [--seconds S] [--rate Q] [--csv-rows C] [--keep] [--out DIR] [--report FILE]`:
 // benchmarks on a throwaway database on the PostgreSQL server (BENCH_PG_SERVER, a superuser URL;
 // default the local server), filled by `npm run db:synth`'s loader, each figure beside its ceiling
 // measured in the same run (docs/performance.md). The HTTP figures need the built portal (`npm run
-// build` first). Writes bench/results/<date>.json and .md. Exits non-zero only when a measurement
-// could not be made, never for a missed target: the table says what was missed.
+// build` first). Writes <date>.json and .md to bench/results (or --out), and with --report a list of
+// the parts measured, as CI counts them. Exits non-zero only when a measurement could not be made,
+// never for a missed target: the table says what was missed.
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     "csv-rows": { type: "string", default: "100000" },
     keep: { type: "boolean", default: false },
     report: { type: "string" },
+    out: { type: "string", default: "bench/results" },
   },
 });
 const numbers = [values.disclosures, values.orgs, values.rounds, values.seconds, values.rate, values["csv-rows"]].map(Number);
@@ -186,7 +188,7 @@ const table = [
   ),
   ...sections.filter((part) => !part.ok).map((part) => `\n**${part.name} could not be measured:** ${part.error}`),
 ].join("\n");
-const folder = join(process.cwd(), "bench/results");
+const folder = join(process.cwd(), values.out);
 mkdirSync(folder, { recursive: true });
 writeFileSync(join(folder, `${date}.json`), `${JSON.stringify({ date, disclosures: disclosureCount, generation, figures }, null, 2)}\n`);
 writeFileSync(join(folder, `${date}.md`), `${table}\n`);

@@ -126,7 +126,7 @@ try {
     if (portal) {
       const baseURL = portal.baseURL;
       await section("Insight views", () => measureInsightViews(owner.db, { baseURL, token: analystToken, analystOrgId: analystViewer.organisation.id, rounds }));
-      await section("Submission API", async () => submissionFigures(await loadSubmissions(baseURL, tokens, { seconds, offeredRate: rate })));
+      await section("Submission API", async () => submissionFigures(await loadSubmissions(baseURL, tokens, { seconds, offeredRate: rate, portalPid: portal!.process.pid })));
       await section("Freshness", () => measureFreshness(owner, baseURL, tokens[0]!));
       await section("Server memory", async () => {
         const peak = peakRssMb(portal!.process.pid);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { toDisclosureInput } from "@/lib/disclosures/rows";
 import type { SubmitterToken } from "@/reliability/support/database";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
-import { closedLoop, openLoop, type LoadResult, type Send } from "./http-load";
+import { closedLoop, cpuSeconds, openLoop, type LoadResult, type Send } from "./http-load";
 import type { Figure } from "./measure";
 
 /** Rate limits high enough that the benchmark measures the work, not the limiter's refusals. */
@@ -35,7 +35,7 @@ export function submitter(baseURL: string, tokens: readonly SubmitterToken[]): S
   };
 }
 
-export function health(baseURL: string): Send {
+function health(baseURL: string): Send {
   return async () => {
     const response = await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(30_000) });
     await response.arrayBuffer();
@@ -43,16 +43,33 @@ export function health(baseURL: string): Send {
   };
 }
 
-export type SubmissionRun = { health: LoadResult; submissions: LoadResult; offered: LoadResult; offeredRate: number };
+/** A closed-loop result with the portal's CPU per request over it, when the process can be read. */
+type Measured = LoadResult & { cpuMsPerRequest?: number };
 
-/** Health and submissions at 10 clients for `seconds` each, then submissions at an offered rate. */
-export async function loadSubmissions(baseURL: string, tokens: readonly SubmitterToken[], { seconds, offeredRate }: { seconds: number; offeredRate: number }): Promise<SubmissionRun> {
+export type SubmissionRun = { health: Measured; submissions: Measured; offered: LoadResult; offeredRate: number };
+
+/**
+ * Health and submissions at 10 clients for `seconds` each, then submissions at an offered rate.
+ * `portalPid` is the portal's process: its CPU time per request is the figure that holds on a
+ * busy machine, where throughput depends on everything else running.
+ */
+export async function loadSubmissions(
+  baseURL: string,
+  tokens: readonly SubmitterToken[],
+  { seconds, offeredRate, portalPid }: { seconds: number; offeredRate: number; portalPid?: number },
+): Promise<SubmissionRun> {
   const submit = submitter(baseURL, tokens);
   // A short warm-up, so the first requests' compilation and connections are not measured.
   await closedLoop(health(baseURL), { clients: 2, seconds: 1, expected: 200 });
   await closedLoop(submit, { clients: 2, seconds: 1, expected: 201 });
-  const healthResult = await closedLoop(health(baseURL), { clients: 10, seconds, expected: 200 });
-  const submissions = await closedLoop(submit, { clients: 10, seconds, expected: 201 });
+  const measured = async (send: Send, expected: number): Promise<Measured> => {
+    const before = cpuSeconds(portalPid);
+    const result = await closedLoop(send, { clients: 10, seconds, expected });
+    const after = cpuSeconds(portalPid);
+    return before === undefined || after === undefined ? result : { ...result, cpuMsPerRequest: ((after - before) * 1000) / result.requests };
+  };
+  const healthResult = await measured(health(baseURL), 200);
+  const submissions = await measured(submit, 201);
   const offered = await openLoop(submit, { rate: offeredRate, seconds, expected: 201 });
   return { health: healthResult, submissions, offered, offeredRate };
 }
@@ -71,6 +88,9 @@ export function submissionFigures(run: SubmissionRun): Figure[] {
       ceilingNote: "target: at least 40% of /api/health",
     },
     { name: "POST /api/v1/disclosures, 10 clients (p50)", value: submissions.p50, unit: "ms" },
+    ...(submissions.cpuMsPerRequest === undefined || ceiling.cpuMsPerRequest === undefined
+      ? []
+      : [{ name: "Portal CPU per submission", value: submissions.cpuMsPerRequest, unit: "ms", ceiling: ceiling.cpuMsPerRequest / 0.4, ceilingNote: `what 40% of /api/health allows: health costs ${ceiling.cpuMsPerRequest.toFixed(2)} ms` }]),
     { name: "POST /api/v1/disclosures, 10 clients (p99)", value: submissions.p99, unit: "ms" },
     { name: "POST /api/v1/disclosures, 10 clients: errors", value: submissions.errors, unit: "requests", ceiling: 0, ceilingNote: "none" },
     { name: `POST /api/v1/disclosures at an offered ${offeredRate}/s (p50)`, value: offered.p50, unit: "ms" },

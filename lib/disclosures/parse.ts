@@ -23,7 +23,7 @@ const KEPT_PARSERS = 8;
  * per UK month and shared by every request and importer row. Errors are one message per field,
  * except free text, where every finding is named with its kind and position.
  */
-export function disclosureParser(mode: "draft" | "submit", now: Date): Parser {
+export function disclosureParser(mode: "draft" | "submit", now: Date): (input: unknown) => ParseResult {
   const key = `${mode}:${ukMonthOf(now)}`;
   let parser = PARSERS.get(key);
   if (!parser) {

@@ -6,7 +6,7 @@
 // the parts measured, as CI counts them. Exits non-zero only when a measurement could not be made,
 // never for a missed target: the table says what was missed.
 import { writeFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -188,7 +188,7 @@ const table = [
   ),
   ...sections.filter((part) => !part.ok).map((part) => `\n**${part.name} could not be measured:** ${part.error}`),
 ].join("\n");
-const folder = join(process.cwd(), values.out);
+const folder = resolve(process.cwd(), values.out);
 mkdirSync(folder, { recursive: true });
 writeFileSync(join(folder, `${date}.json`), `${JSON.stringify({ date, disclosures: disclosureCount, generation, figures }, null, 2)}\n`);
 writeFileSync(join(folder, `${date}.md`), `${table}\n`);

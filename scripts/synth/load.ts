@@ -8,7 +8,7 @@ import * as t from "@/db/schema";
 import type { Viewer } from "@/lib/access/viewer";
 import { agreementDraft } from "@/lib/agreements/schema";
 import { createDraft, getAgreement, sendForSignature, sign } from "@/lib/agreements/service";
-import { THREAT_AREAS } from "@/lib/taxonomy";
+import { SHAREABLE_FIELDS, THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";
 import { Random } from "../seed/random";
 import { iterateDisclosures } from "../seed/synthetic";
 import { DISCLOSURE_COLUMNS, THREAT_AREA_COLUMNS, copyLines, splitCount, synthOrganisations, tenYearsOfMonths, type SynthOrganisation } from "./plan";
@@ -208,8 +208,9 @@ async function insertPeople(db: Database, organisations: readonly SynthOrganisat
 /**
  * One agreement per force area, made as the portal makes one (lib/agreements/service.ts): drafted
  * and sent by a synthetic national administrator, signed by every party's partner lead. Its
- * partners provide, its police force receives, every threat area at aggregate granularity (the
- * insight views), whole force area, in force for the ten years and the next.
+ * partners provide, its police force receives, every threat area — domestic abuse, stalking and
+ * harassment and tech-enabled VAWG as records, the rest as aggregates, as the demo's West Yorkshire
+ * agreement — over the whole force area, in force for the ten years and the next.
  */
 async function signAgreements(
   db: Database,
@@ -242,11 +243,11 @@ async function signAgreements(
       article6Basis: "6(1)(e) public task",
       article9Condition: "9(2)(g) substantial public interest",
       dpaCondition: "DPA 2018 Schedule 1, paragraph 6 (statutory and government purposes)",
-      threatAreas: Object.fromEntries(THREAT_AREAS.codes.map((area) => [area, "aggregate"])),
-      fields: [],
+      threatAreas: Object.fromEntries(THREAT_AREAS.codes.map((area) => [area, RECORD_AREAS.includes(area) ? "record" : "aggregate"])),
+      fields: [...SHAREABLE_FIELDS],
       geography: [{ forceAreaCode: force.forceAreaCode, ladCode: null }],
       disclosureThreshold: 5,
-      roundToBase5: true,
+      roundToBase5: false,
       retentionMonths: 132,
       startDate: start.toISOString().slice(0, 10),
       endDate: end.toISOString().slice(0, 10),
@@ -265,6 +266,8 @@ async function signAgreements(
   }
   return made;
 }
+
+const RECORD_AREAS: readonly ThreatArea[] = ["domestic_abuse", "stalking_harassment", "tech_enabled"];
 
 /** The synthetic national organisation's administrator, who drafts the agreements. */
 async function synthAdmin(db: Database): Promise<Viewer> {

@@ -52,6 +52,19 @@ test.describe("no dead ends", () => {
         // The menu marks where the person is.
         await expect(page.getByRole("navigation", { name: "Main" }).locator('[aria-current="page"]')).toHaveAttribute("href", path);
       }
+      if (menu.includes("/insights")) {
+        // The views under Insights are reached from its landing page, not the menu: follow each of its links too.
+        await page.goto("/insights");
+        const views = await pathsIn(page, page.getByRole("main"));
+        expect(views.length).toBeGreaterThan(0);
+        for (const path of views) {
+          const response = await page.goto(path);
+          expect(response?.status(), `${path} as ${email}`).toBe(200);
+          await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Page not found");
+          // Inside the section, Insights is marked as where the person is, though not as the page itself.
+          await expect(page.getByRole("navigation", { name: "Main" }).locator('[aria-current="true"]')).toHaveAttribute("href", "/insights");
+        }
+      }
       expect(problems, problems.join("\n")).toEqual([]);
     });
   }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ORGANISATION_TYPES, type OrganisationType } from "@/lib/access/organisation-types";
 import { permits, type Permission } from "@/lib/access/permissions";
 import { ROLES, type Role } from "@/lib/access/roles";
-import { BUILT_PAGES, currentNavigationHref, MENU_HREFS, navigationFor } from "@/lib/navigation";
+import { BUILT_PAGES, currentNavigationHref, INSIGHT_PAGES, MENU_HREFS, navigationFor } from "@/lib/navigation";
 
 // The menu as designed, every page built; "the menu offers built pages only" below checks the menu as it is.
 const ALL_BUILT: ReadonlySet<string> = new Set(MENU_HREFS);
@@ -177,6 +177,15 @@ describe("the menu offers built pages only", () => {
     expect(MENU_HREFS.length).toBeGreaterThan(0);
     expect(MENU_HREFS.filter(hasPage)).toEqual(MENU_HREFS.filter((href) => BUILT_PAGES.has(href)));
     for (const href of BUILT_PAGES) expect(MENU_HREFS, `${href} is listed as built but is no menu item`).toContain(href);
+  });
+
+  it("leads every view the Insights landing page lists to a page under /insights, each once", () => {
+    expect(INSIGHT_PAGES.length).toBeGreaterThan(0);
+    for (const { href } of INSIGHT_PAGES) {
+      expect(href).toMatch(/^\/insights\/[a-z-]+$/);
+      expect(hasPage(href), `${href} has no app/ page`).toBe(true);
+    }
+    expect(new Set(INSIGHT_PAGES.map((page) => page.href)).size).toBe(INSIGHT_PAGES.length);
   });
 
   it("offers a planned item only once its page is built", () => {

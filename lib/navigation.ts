@@ -53,6 +53,19 @@ export const BUILT_PAGES: ReadonlySet<string> = new Set([
   "/organisation/access",
 ]);
 
+/**
+ * The views under Insights, in the order the landing page lists them: one line each, with what the
+ * view answers. The landing page links each with the filters in force, and the navigation walk
+ * (e2e/navigation.spec.ts) follows those links; lib/navigation.test.ts checks each has its page.
+ */
+export const INSIGHT_PAGES: readonly (NavigationItem & { about: string })[] = [
+  { href: "/insights/beyond-police", label: "Beyond police data", about: "disclosures by partner type, the share not reported to police, barriers to reporting, and police recorded crime beside them." },
+  { href: "/insights/communities", label: "Communities", about: "victims by ethnic group, migrant status, no recourse to public funds, LGBTQ+ and disability, and how completely partners record them." },
+  { href: "/insights/perpetrators", label: "Perpetrators", about: "known other offending and its kinds, relationship to the victim, lone or group, and ideology concern, by threat area." },
+  { href: "/insights/repeat-victimisation", label: "Repeat victimisation", about: "the share of victims known to the partner before, by organisation and by area, on funnel plots that mark the outliers." },
+  { href: "/insights/data-quality", label: "Data quality", about: "how completely and how promptly each organisation records its disclosures." },
+];
+
 /** Every href the menu can offer once its page is built, in menu order. */
 export const MENU_HREFS: readonly string[] = MENU.map((entry) => entry.href);
 

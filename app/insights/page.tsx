@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { DisclosureNote, PublishedTable, figure } from "@/components/insights/published-table";
+import { TableChart } from "@/components/insights/table-chart";
 import { insightQueryString } from "@/lib/insights/filters";
+import { INSIGHT_PAGES } from "@/lib/navigation";
 import type { InsightResult } from "@/lib/insights/service";
 import type { OverviewView } from "@/lib/insights/views";
 import { loadInsight } from "./load";
@@ -12,6 +14,7 @@ export const metadata: Metadata = { title: "Insights" };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const TREND_TEXT = { up: "Up on the period before", down: "Down on the period before", level: "Level with the period before", unknown: "No trend: a figure is withheld" } as const;
+const AREA_WORDS = { force_area: { one: "police force area", many: "police force areas" }, local_authority: { one: "local authority", many: "local authorities" } } as const;
 const TREND_MARK = { up: "▲", down: "▼", level: "▶", unknown: "–" } as const;
 
 /** What do we know, and where are the gaps: headline counts per threat area, who is not contributing, and the views. */
@@ -20,6 +23,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const view = result as (InsightResult & OverviewView) | undefined;
   const query = view ? insightQueryString(view.filters) : "";
   const suffix = query ? `?${query}` : "";
+  const areaScope = viewer.role === "org_manager" ? `${viewer.organisation.name} covers` : "your agreements cover";
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">Insights</h1>
@@ -49,6 +53,15 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 </li>
               ))}
             </ul>
+            <TableChart
+              id="headlines-chart"
+              title={`Disclosures by threat area, ${view.filters.period.label} and the period before`}
+              rowLabels={view.headlines.map((headline) => headline.label)}
+              columnLabels={[view.filters.period.label, "The period before"]}
+              cells={view.headlines.map((headline) => [headline.current, headline.previous])}
+              valueLabel="Disclosures"
+              rounded={view.policy.roundToBase5}
+            />
           </section>
           <section aria-labelledby="gaps" className="space-y-3">
             <h2 id="gaps" className="text-2xl font-bold">
@@ -66,17 +79,43 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 </ul>
               </>
             )}
+            {view.silentAreas.areas.length === 0 ? (
+              <p>Every {AREA_WORDS[view.silentAreas.level].one} {areaScope} contributed disclosures matching these filters.</p>
+            ) : (
+              <>
+                <p>
+                  No disclosures matching these filters from these {AREA_WORDS[view.silentAreas.level].many} {areaScope}:
+                </p>
+                <ul className="list-disc pl-6">
+                  {view.silentAreas.areas.map((area) => (
+                    <li key={area.code}>{area.label}</li>
+                  ))}
+                </ul>
+              </>
+            )}
             {view.byPartnerType.rows.length > 0 ? (
-              <PublishedTable
-                caption="Disclosures by partner type and threat area"
-                rowHeading="Partner type"
-                rowLabels={view.byPartnerType.rowLabels}
-                columnLabels={view.byPartnerType.columnLabels}
-                cells={view.byPartnerType.cells}
-                rowTotals={view.byPartnerType.rowTotals}
-                columnTotals={view.byPartnerType.columnTotals}
-                total={view.byPartnerType.total}
-              />
+              <>
+                <TableChart
+                  id="partner-types-chart"
+                  title="Disclosures by partner type and threat area"
+                  rowLabels={view.byPartnerType.rowLabels}
+                  columnLabels={view.byPartnerType.columnLabels}
+                  cells={view.byPartnerType.cells}
+                  valueLabel="Disclosures"
+                  mode="stacked"
+                  rounded={view.policy.roundToBase5}
+                />
+                <PublishedTable
+                  caption="Disclosures by partner type and threat area"
+                  rowHeading="Partner type"
+                  rowLabels={view.byPartnerType.rowLabels}
+                  columnLabels={view.byPartnerType.columnLabels}
+                  cells={view.byPartnerType.cells}
+                  rowTotals={view.byPartnerType.rowTotals}
+                  columnTotals={view.byPartnerType.columnTotals}
+                  total={view.byPartnerType.total}
+                />
+              </>
             ) : (
               <p>No disclosures in scope match these filters.</p>
             )}
@@ -87,14 +126,11 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               Views
             </h2>
             <ul className="list-disc space-y-2 pl-6">
-              <li>
-                <Link href={`/insights/beyond-police${suffix}`}>Beyond police data</Link>: disclosures by partner type, the share not reported to police, barriers
-                to reporting, and police recorded crime beside them.
-              </li>
-              <li>
-                <Link href={`/insights/communities${suffix}`}>Communities</Link>: victims by ethnic group, migrant status, no recourse to public funds, LGBTQ+ and
-                disability, and how completely partners record them.
-              </li>
+              {INSIGHT_PAGES.map((page) => (
+                <li key={page.href}>
+                  <Link href={`${page.href}${suffix}`}>{page.label}</Link>: {page.about}
+                </li>
+              ))}
             </ul>
           </section>
         </>

@@ -31,6 +31,7 @@ const GAP = 3;
 const GROUP_GAP = 12;
 const VALUE_ROOM = 84;
 const SUPPRESSED_BLOCK = 22;
+const STACK_END_ROOM = SUPPRESSED_BLOCK + 4 + 100;
 
 /** The sentence read first: the largest figure, and how many are suppressed. */
 function describe(categories: readonly string[], series: readonly BarSeries[], valueLabel: string): string {
@@ -57,7 +58,8 @@ export function BarChart({ id, title, summary, notes, categories, series, mode =
   const stacked = mode === "stacked" && series.length > 1;
   const totals = categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
   const largest = Math.max(1, ...(stacked ? totals : series.flatMap((s) => s.values.map((v) => v ?? 0))));
-  const scale = (WIDTH - VALUE_ROOM - (stacked ? SUPPRESSED_BLOCK : 0)) / largest;
+  // A stack may end in a hatched block and "+ n suppressed", which is wider than a figure.
+  const scale = (WIDTH - (stacked ? STACK_END_ROOM : VALUE_ROOM)) / largest;
   const groupHeight = LABEL_HEIGHT + (stacked ? BAR : series.length * (BAR + GAP) - GAP) + GROUP_GAP;
   const height = categories.length * groupHeight;
   const anySuppressed = series.some((s) => s.values.some((v) => v === null));

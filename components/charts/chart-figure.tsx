@@ -36,7 +36,9 @@ export function ChartFigure({ title, summary, notes, chart, table, legend }: Cha
         <summary className="cursor-pointer text-link underline">
           Show the data as a table<span className="sr-only">: {title}</span>
         </summary>
-        <div className="mt-2 overflow-x-auto">{table}</div>
+        <div role="region" aria-label={`${title}: the data`} tabIndex={0} className="relative mt-2 max-w-full overflow-x-auto focus:outline-3 focus:outline-offset-2 focus:outline-focus">
+          {table}
+        </div>
       </details>
     </figure>
   );

@@ -82,6 +82,10 @@ describe("BarChart", () => {
     );
     expect(stacked).toContain("+ 1 suppressed");
     expect(stacked).toContain("<title>suppressed: B</title>");
+    // The label starts at least 100 units (about its width at 13 px) before the right edge of the 400-wide drawing.
+    const x = Number(/<text x="([\d.]+)"[^>]*>\+ 1 suppressed<\/text>/.exec(stacked)?.[1]);
+    expect(x).toBeGreaterThan(0);
+    expect(x).toBeLessThanOrEqual(300);
   });
 });
 

@@ -46,7 +46,8 @@ export function share(value: number | null): ReactNode {
  */
 export function PublishedTable({ caption, rowHeading, rowLabels, columnLabels, cells, rowTotals, columnTotals, total }: PublishedTableProps) {
   return (
-    <div className="overflow-x-auto">
+    // A labelled region the keyboard reaches, so a table wider than a phone scrolls inside it.
+    <div role="region" aria-label={caption} tabIndex={0} className="relative max-w-full overflow-x-auto focus:outline-3 focus:outline-offset-2 focus:outline-focus">
       <table className="w-full border-collapse text-left tabular-nums">
         <caption className="mb-2 text-left text-xl font-bold">{caption}</caption>
         <thead>

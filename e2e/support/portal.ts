@@ -18,6 +18,8 @@ export type RunningPortal = {
   process: ChildProcess;
   /** What the portal wrote to stderr so far. */
   stderr(): string;
+  /** What the portal wrote to stdout so far: its JSON log lines. */
+  stdout(): string;
   stop(): Promise<void>;
 };
 
@@ -29,11 +31,13 @@ export async function spawnPortal(env: Record<string, string>, nodeOptions: read
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeOptions, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
+  let stdout = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return { baseURL: `http://127.0.0.1:${port}`, process: child, stderr: () => stderr, stop: () => stopProcess(child) };
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  return { baseURL: `http://127.0.0.1:${port}`, process: child, stderr: () => stderr, stdout: () => stdout, stop: () => stopProcess(child) };
 }
 
 /** Waits until the portal answers its health check, failing early if it stops. */

@@ -70,6 +70,24 @@ describe("GET /api/v1/insights/{view}", () => {
     expect(((await unknown.json()) as { detail: string }).detail).toBe("No such insight view.");
   });
 
+  it("serves the Perpetrators, Repeat victimisation and Data quality views with the same filters, figures published and no raw count", async () => {
+    const query = "?force_area=E23000010&threat_area=domestic_abuse";
+    const perpetrators = (await (await get(tokens.wy, "perpetrators", query)).json()) as { view: string; filters: { force_area: string }; otherOffending: { columns: string[]; cells: Figure[][] } };
+    expect(perpetrators).toMatchObject({ view: "perpetrators", filters: { force_area: "E23000010", threat_area: "domestic_abuse" } });
+    expect(perpetrators.otherOffending.columns).toEqual(["domestic_abuse"]);
+    const repeat = await get(tokens.wy, "repeat-victimisation", query);
+    const repeatText = await repeat.text();
+    const body = JSON.parse(repeatText) as { byArea: { level: string; table: { rows: string[] } }; byOrganisation: { funnel: { points: { rate: number | null; classification: string }[] } | null } };
+    // With a force area chosen, its local authorities are compared.
+    expect(body.byArea.level).toBe("local_authority");
+    expect(body.byArea.table.rows.every((code) => code.startsWith("E0"))).toBe(true);
+    for (const point of body.byOrganisation.funnel?.points ?? []) expect(point.rate === null).toBe(point.classification === "suppressed");
+    expect(repeatText).not.toMatch(/recordKeySum|record_key|"count"/);
+    const quality = (await (await get(tokens.wy, "data-quality", query)).json()) as { view: string; promptShares: { share: number | null }[] };
+    expect(quality.view).toBe("data-quality");
+    for (const entry of quality.promptShares) if (entry.share !== null) expect(entry.share).toBeLessThanOrEqual(1);
+  });
+
   it("refuses a token without the shared_read scope", async () => {
     const response = await get(tokens.wyLeadRead, "overview");
     expect(response.status).toBe(403);

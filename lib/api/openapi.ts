@@ -5,7 +5,17 @@ import { MAX_API_RETURNS } from "@/lib/uploads/recorded-crime";
 import { ORGANISATION_TYPES } from "@/lib/access/organisation-types";
 import { SHARED_SORTS } from "@/lib/shared-disclosures/query";
 import { LAST_12_MONTHS } from "@/lib/insights/filters";
-import { INSIGHT_VIEWS } from "@/lib/insights/views";
+import { INSIGHT_VIEWS, type InsightViewName } from "@/lib/insights/views";
+
+/** What each insight view holds, for its description: one line each. */
+const VIEW_CONTENTS: Record<InsightViewName, string> = {
+  overview: "headline counts per threat area with a trend against the period before, partner types and covered areas not contributing",
+  "beyond-police": "partner type × threat area, reported to police, barriers to reporting, police recorded crime beside partner counts",
+  communities: "Census 2021 ethnic groups, migrant, no recourse to public funds, LGBTQ+, disability, and how completely each partner type records them",
+  perpetrators: "known other offending and its kinds, relationship to the victim, lone or group, ideology concern, each by threat area",
+  "repeat-victimisation": "the repeat victimisation rate by organisation and by area, each a funnel plot against the overall rate with outliers classified; rates over withheld figures are null",
+  "data-quality": "completeness of key fields and timeliness of submission, by organisation",
+};
 
 const problemSchema = {
   type: "object",
@@ -160,7 +170,9 @@ export function openApiDocument(now = new Date()) {
         get: {
           summary: "Read an intelligence-gap view, under disclosure control",
           description:
-            "Needs an analyst's token with the `shared_read` scope; it acts as that analyst. Counts of the disclosures that agreements in force today share with the organisation, at either granularity, built into the view's tables. Every figure has passed statistical disclosure control under the strictest policy of the agreements involved: counts from 1 to k−1 are suppressed (`value` null, `suppressed` \"primary\"), further figures are withheld so that none can be worked out from totals (\"secondary\"), published counts carry cell-key perturbation and may be rounded to base 5, and shares built on a suppressed figure are null. Periods and places are fixed bands, never free ranges. A disclosure in two threat areas counts once in each. Views: `overview` (headline counts per threat area with a trend against the period before, partner types not contributing), `beyond-police` (partner type × threat area, reported to police, barriers to reporting, police recorded crime beside partner counts), `communities` (Census 2021 ethnic groups, migrant, no recourse to public funds, LGBTQ+, disability, and how completely each partner type records them). Each read is recorded in the audit log.",
+            "Needs an analyst's token with the `shared_read` scope; it acts as that analyst. Counts of the disclosures that agreements in force today share with the organisation, at either granularity, built into the view's tables. Every figure has passed statistical disclosure control under the strictest policy of the agreements involved: counts from 1 to k−1 are suppressed (`value` null, `suppressed` \"primary\"), further figures are withheld so that none can be worked out from totals (\"secondary\"), published counts carry cell-key perturbation and may be rounded to base 5, and shares built on a suppressed figure are null. Periods and places are fixed bands, never free ranges. A disclosure in two threat areas counts once in each. Views: " +
+            INSIGHT_VIEWS.map((view) => "`" + view + "` (" + VIEW_CONTENTS[view] + ")").join(", ") +
+            ". Each read is recorded in the audit log.",
           parameters: [
             { name: "view", in: "path", required: true, schema: { enum: [...INSIGHT_VIEWS] } },
             {

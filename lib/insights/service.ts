@@ -12,6 +12,11 @@ import { NotFound } from "@/lib/errors";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { readCounts, readPolicy, type CountRow } from "./counts";
 import { insightQueryString, previousPeriod, type InsightFilters } from "./filters";
+import { coveredAreas } from "./coverage";
+import { buildDataQuality, type DataQualityView } from "./data-quality";
+import { buildPerpetrators, type PerpetratorsView } from "./perpetrators";
+import { buildRepeatVictimisation, unitsOf, type RepeatVictimisationView } from "./repeat-victimisation";
+import { areasOf, providersOf } from "./units";
 import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW_DIMENSIONS, type BeyondPoliceView, type CommunitiesView, type InsightViewName, type OverviewView, type RecordedCrime } from "./views";
 
 /**
@@ -23,7 +28,9 @@ import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW
 export { type InsightViewName } from "./views";
 export { parseInsightFilters, type InsightFilters } from "./filters";
 
-export type InsightResult = (OverviewView | BeyondPoliceView | CommunitiesView) & {
+type BuiltView = OverviewView | BeyondPoliceView | CommunitiesView | PerpetratorsView | RepeatVictimisationView | DataQualityView;
+
+export type InsightResult = BuiltView & {
   filters: InsightFilters;
   /** The disclosure control every figure was published under. */
   policy: { threshold: number; roundToBase5: boolean; perturbed: boolean };
@@ -43,13 +50,19 @@ export async function insightView(viewer: Viewer, view: string, filters: Insight
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const policy = await readPolicy(tx, filters);
     const rows = await readCounts(tx, filters, VIEW_DIMENSIONS[view]);
-    let built: OverviewView | BeyondPoliceView | CommunitiesView;
+    let built: BuiltView;
     if (view === "overview") {
-      built = buildOverview(rows, await readCounts(tx, filters, ["total"], { period: previousPeriod(filters.period) }), policy);
+      built = buildOverview(rows, await readCounts(tx, filters, ["total"], { period: previousPeriod(filters.period) }), policy, await coveredAreas(tx, viewer, filters, rows));
     } else if (view === "beyond-police") {
       built = buildBeyondPolice(rows, await recordedCrime(tx, filters, rows), policy);
-    } else {
+    } else if (view === "communities") {
       built = buildCommunities(rows, policy);
+    } else if (view === "perpetrators") {
+      built = buildPerpetrators(rows, policy);
+    } else if (view === "repeat-victimisation") {
+      built = buildRepeatVictimisation(unitsOf(rows, await providersOf(tx, rows), (row) => row.providerOrgId), await areasOf(tx, filters, rows, VIEW_DIMENSIONS[view]), policy);
+    } else {
+      built = buildDataQuality(rows, await providersOf(tx, rows), policy);
     }
     await recordAudit(tx, auditEvent(viewer, "insight.viewed", { details: { view, filters: insightQueryString(filters, { period: filters.period.code }) } }));
     return {

@@ -74,14 +74,16 @@ describe("the Beyond police data view, golden dataset", () => {
 });
 
 describe("the landing view, golden dataset", () => {
-  it("gives a headline per threat area with a trend, and names the partner types not contributing", () => {
+  it("gives a headline per threat area with a trend, and names the partner types and covered areas not contributing", () => {
     const previous = [row("idva_service", "domestic_abuse", "total", "", 10), row("idva_service", "rasso", "total", "", 15), row("isva_service", "rasso", "total", "", 2)];
-    const view = buildOverview(ROWS, previous, POLICY);
+    const covered = { level: "force_area" as const, areas: [{ code: "E23000010", label: "West Yorkshire", contributing: true }, { code: "E23000005", label: "Greater Manchester", contributing: false }] };
+    const view = buildOverview(ROWS, previous, POLICY, covered);
     const headline = (area: string) => view.headlines.find((entry) => entry.threatArea === area)!;
     expect(headline("domestic_abuse")).toMatchObject({ current: { value: 25 }, previous: { value: 10 }, trend: "up" });
     // 15 now against 17 (16–19 published as 15 or 20 after noise and rounding): only a published pair makes a trend.
     expect(["down", "level"]).toContain(headline("rasso").trend);
     expect(headline("csae")).toMatchObject({ current: { value: 0 }, previous: { value: 0 }, trend: "level" });
     expect(view.silentPartnerTypes.map((type) => type.code)).toEqual(["police_force", "local_authority", "health", "third_sector"]);
+    expect(view.silentAreas).toEqual({ level: "force_area", areas: [{ code: "E23000005", label: "Greater Manchester" }] });
   });
 });

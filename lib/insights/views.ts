@@ -8,7 +8,7 @@ import type { CountRow } from "./counts";
  * the golden-dataset tests feed hand-made counts in and compare the published tables out.
  */
 
-export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities"] as const;
+export const INSIGHT_VIEWS = ["overview", "beyond-police", "communities", "perpetrators", "repeat-victimisation", "data-quality"] as const;
 export type InsightViewName = (typeof INSIGHT_VIEWS)[number];
 
 /** The dimensions of insight_counts each view reads. */
@@ -16,17 +16,20 @@ export const VIEW_DIMENSIONS: Record<InsightViewName, readonly string[]> = {
   overview: ["total"],
   "beyond-police": ["total", "reported_to_police", "barriers"],
   communities: ["total", "victim_ethnicity", "victim_migrant", "victim_no_recourse_to_public_funds", "victim_lgbtq", "victim_disability", "answered"],
+  perpetrators: ["total", "perpetrator_other_offending", "perpetrator_other_offending_types", "perpetrator_relationship", "perpetrator_number", "perpetrator_ideology_concern"],
+  "repeat-victimisation": ["victim_repeat"],
+  "data-quality": ["submission_lag", "answered"],
 };
 
 /** A labelled table as published: codes for machines, labels for people. */
-type LabelledTable = PublishedTable & { rowLabels: string[]; columnLabels: string[] };
+export type LabelledTable = PublishedTable & { rowLabels: string[]; columnLabels: string[] };
 type LabelledSeries = PublishedSeries & { valueLabels: string[] };
 
 const ZERO: CountCell = { count: 0, recordKeySum: 0 };
 const add = (a: CountCell, b: { count: number; recordKeySum: number }): CountCell => ({ count: a.count + b.count, recordKeySum: a.recordKeySum + b.recordKeySum });
 
 /** Sums the rows matching `where` into a grid keyed by `row` × `column`. */
-function grid(rows: readonly CountRow[], where: (row: CountRow) => boolean, rowKey: (row: CountRow) => string, columnKey: (row: CountRow) => string, rowCodes: readonly string[], columnCodes: readonly string[]): CountCell[][] {
+export function grid(rows: readonly CountRow[], where: (row: CountRow) => boolean, rowKey: (row: CountRow) => string, columnKey: (row: CountRow) => string, rowCodes: readonly string[], columnCodes: readonly string[]): CountCell[][] {
   const cells = rowCodes.map(() => columnCodes.map(() => ZERO));
   for (const row of rows) {
     if (!where(row)) continue;
@@ -37,22 +40,25 @@ function grid(rows: readonly CountRow[], where: (row: CountRow) => boolean, rowK
   return cells;
 }
 
-function sum(rows: readonly CountRow[], where: (row: CountRow) => boolean): CountCell {
+export function sum(rows: readonly CountRow[], where: (row: CountRow) => boolean): CountCell {
   return rows.filter(where).reduce(add, ZERO);
 }
 
-function labelled(table: PublishedTable, rowLabels: string[], columnLabels: string[]): LabelledTable {
+export function labelled(table: PublishedTable, rowLabels: string[], columnLabels: string[]): LabelledTable {
   return { ...table, rowLabels, columnLabels };
 }
 
 /** Partner types and threat areas that have any count at all (in scope), in list order. */
-function present<T extends string>(codes: readonly T[], rows: readonly CountRow[], key: (row: CountRow) => string): T[] {
+export function present<T extends string>(codes: readonly T[], rows: readonly CountRow[], key: (row: CountRow) => string): T[] {
   const seen = new Set(rows.filter((row) => row.count > 0).map(key));
   return codes.filter((code) => seen.has(code));
 }
 
-const threatLabel = (code: ThreatArea) => THREAT_AREAS.label(code);
-const typeLabel = (code: OrganisationType) => ORGANISATION_TYPE_LABELS[code];
+export const threatLabel = (code: ThreatArea) => THREAT_AREAS.label(code);
+export const typeLabel = (code: OrganisationType) => ORGANISATION_TYPE_LABELS[code];
+
+/** The places the viewer's data could come from (lib/insights/coverage.ts), each marked contributing or not. */
+export type CoveredAreas = { level: "force_area" | "local_authority"; areas: { code: string; label: string; contributing: boolean }[] };
 
 type Headline = { threatArea: ThreatArea; label: string; current: Published; previous: Published; trend: "up" | "down" | "level" | "unknown" };
 
@@ -61,15 +67,17 @@ export type OverviewView = {
   headlines: Headline[];
   /** Partner types with no disclosure in scope this period. */
   silentPartnerTypes: { code: OrganisationType; label: string }[];
+  /** The places the viewer's agreements cover (a partner lead: their organisation's) with no disclosure in scope this period. */
+  silentAreas: { level: CoveredAreas["level"]; areas: { code: string; label: string }[] };
   byPartnerType: LabelledTable;
 };
 
 /**
  * The landing page: a headline count per threat area with a trend against the previous period (a
- * trend only where both figures are published), the partner types not contributing, and the
- * partner type × threat area table.
+ * trend only where both figures are published), the partner types and covered areas not
+ * contributing, and the partner type × threat area table.
  */
-export function buildOverview(current: readonly CountRow[], previous: readonly CountRow[], policy: DisclosurePolicy): OverviewView {
+export function buildOverview(current: readonly CountRow[], previous: readonly CountRow[], policy: DisclosurePolicy, covered: CoveredAreas): OverviewView {
   const totals = current.filter((row) => row.dimension === "total");
   const before = previous.filter((row) => row.dimension === "total");
   const headlines = THREAT_AREAS.codes.map((area): Headline => {
@@ -84,6 +92,7 @@ export function buildOverview(current: readonly CountRow[], previous: readonly C
     view: "overview",
     headlines,
     silentPartnerTypes: partnerTypes.filter((type) => !contributing.has(type)).map((code) => ({ code, label: typeLabel(code) })),
+    silentAreas: { level: covered.level, areas: covered.areas.filter((area) => !area.contributing).map(({ code, label }) => ({ code, label })) },
     byPartnerType: partnerTypeByThreatArea(totals, policy),
   };
 }

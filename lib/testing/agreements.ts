@@ -16,6 +16,9 @@ export type TestAgreementTerms = {
   startDate: string;
   endDate: string;
   fields?: readonly string[];
+  /** The disclosure control the agreement asks for (the defaults: threshold 5, rounded). */
+  disclosureThreshold?: number;
+  roundToBase5?: boolean;
 };
 
 /**
@@ -40,6 +43,8 @@ export async function insertActiveAgreement(db: Database, terms: TestAgreementTe
       startDate: terms.startDate,
       endDate: terms.endDate,
       reviewDate: terms.startDate,
+      ...(terms.disclosureThreshold === undefined ? {} : { disclosureThreshold: terms.disclosureThreshold }),
+      ...(terms.roundToBase5 === undefined ? {} : { roundToBase5: terms.roundToBase5 }),
     })
     .returning({ id: t.agreementVersions.id });
   const versionId = version!.id;

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,9 +13,12 @@ export type ThrowawayCluster = {
   /** A superuser URL for the cluster's `postgres` database, trusting loopback. */
   url: string;
   port: number;
-  /** Stops the server at once (`-m fast`: sessions end, open transactions roll back). */
-  stop(): void;
-  start(): void;
+  /**
+   * Stops the server at once (`-m fast`: sessions end, open transactions roll back). Stopping and
+   * starting never block this process, so a load it runs goes on being sent and timed meanwhile.
+   */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   /** Stops the cluster if it runs and deletes its folder; again is a no-op. */
   remove(): void;
 };
@@ -40,12 +43,25 @@ function sparePort(): Promise<number> {
 
 const asRoot = process.getuid?.() === 0;
 
-/** Runs one of the server's programs as the cluster's owner, failing with its output. */
-function run(program: string, args: string[]): void {
+/** The command line that runs one of the server's programs as the cluster's owner. */
+function asOwner(program: string, args: string[]): [string, string[]] {
   const path = join(binDir(), program);
-  const [command, commandArgs] = asRoot ? ["runuser", ["-u", "postgres", "--", path, ...args]] : [path, args];
-  const result = spawnSync(command, commandArgs, { encoding: "utf8", timeout: 60_000 });
+  return asRoot ? ["runuser", ["-u", "postgres", "--", path, ...args]] : [path, args];
+}
+
+/** Runs one of the server's programs, failing with its output. */
+function run(program: string, args: string[]): void {
+  const result = spawnSync(...asOwner(program, args), { encoding: "utf8", timeout: 60_000 });
   if (result.status !== 0) throw new Error(`${program} ${args.join(" ")} failed (${result.status}): ${result.stdout}${result.stderr}`);
+}
+
+/** The same, without blocking this process while it runs. */
+function runInBackground(program: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(...asOwner(program, args), { encoding: "utf8", timeout: 60_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${program} ${args.join(" ")} failed (${error.code ?? error.signal}): ${stdout}${stderr}`)) : resolve(),
+    );
+  });
 }
 
 export async function createCluster(): Promise<ThrowawayCluster> {
@@ -59,24 +75,26 @@ export async function createCluster(): Promise<ThrowawayCluster> {
   const port = await sparePort();
   let running = false;
   let removed = false;
+  const stopArgs = ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"];
+  // Loopback only, the socket in the cluster's own folder; fsync off, as nothing here must survive a crash of the machine.
+  const startArgs = ["-D", data, "-l", join(folder, "server.log"), "-w", "-t", "30", "-o", `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`, "start"];
   const cluster: ThrowawayCluster = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
-    stop() {
+    async stop() {
       if (!running) return;
-      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"]);
+      await runInBackground("pg_ctl", stopArgs);
       running = false;
     },
-    start() {
-      // Loopback only, the socket in the cluster's own folder; fsync off, as nothing here must survive a crash of the machine.
-      run("pg_ctl", ["-D", data, "-l", join(folder, "server.log"), "-w", "-t", "30", "-o", `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`, "start"]);
+    async start() {
+      await runInBackground("pg_ctl", startArgs);
       running = true;
     },
     remove() {
       if (removed) return;
       removed = true;
       try {
-        if (running) cluster.stop();
+        if (running) run("pg_ctl", stopArgs);
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
@@ -84,7 +102,8 @@ export async function createCluster(): Promise<ThrowawayCluster> {
   };
   try {
     run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"]);
-    cluster.start();
+    run("pg_ctl", startArgs);
+    running = true;
   } catch (error) {
     cluster.remove();
     throw error;

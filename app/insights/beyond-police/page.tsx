@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { BarChart } from "@/components/charts";
 import { DisclosureNote, PublishedTable, figure, share } from "@/components/insights/published-table";
+import { TableChart } from "@/components/insights/table-chart";
 import { insightQueryString } from "@/lib/insights/filters";
 import type { InsightResult } from "@/lib/insights/service";
 import type { BeyondPoliceView } from "@/lib/insights/views";
@@ -33,6 +35,16 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
             <p>No disclosures in scope match these filters.</p>
           ) : (
             <>
+              <TableChart
+                id="partner-types-chart"
+                title="Disclosures by partner type and threat area"
+                rowLabels={view.byPartnerType.rowLabels}
+                columnLabels={view.byPartnerType.columnLabels}
+                cells={view.byPartnerType.cells}
+                valueLabel="Disclosures"
+                mode="stacked"
+                rounded={view.policy.roundToBase5}
+              />
               <PublishedTable
                 caption="Disclosures by partner type and threat area"
                 rowHeading="Partner type"
@@ -42,6 +54,16 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
                 rowTotals={view.byPartnerType.rowTotals}
                 columnTotals={view.byPartnerType.columnTotals}
                 total={view.byPartnerType.total}
+              />
+              <TableChart
+                id="reported-chart"
+                title="Reported to police, by partner type"
+                rowLabels={view.reportedToPolice.rowLabels}
+                columnLabels={view.reportedToPolice.columnLabels}
+                cells={view.reportedToPolice.cells}
+                valueLabel="Disclosures"
+                mode="stacked"
+                rounded={view.policy.roundToBase5}
               />
               <PublishedTable
                 caption="Reported to police, by partner type"
@@ -63,6 +85,15 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
                   </tr>
                 ))}
               </DataTable>
+              <TableChart
+                id="barriers-chart"
+                title="Barriers to reporting, where the victim did not report to police"
+                rowLabels={view.barriers.valueLabels}
+                columnLabels={["Disclosures"]}
+                cells={view.barriers.values.map((value) => [value])}
+                valueLabel="Disclosures"
+                rounded={view.policy.roundToBase5}
+              />
               <PublishedTable
                 caption="Barriers to reporting, where the victim did not report to police (a disclosure may give several)"
                 rowHeading="Barrier"
@@ -77,21 +108,34 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
                 {view.filters.ladCode ? (
                   <p>Police recorded crime is counted by force area, so it is not set beside a single local authority. Choose a force area to compare.</p>
                 ) : (
-                  <DataTable
-                    caption="Partner disclosures and police recorded crime by threat area, and partner disclosures per recorded crime"
-                    columns={["Threat area", "Partner disclosures", "Police recorded crime", "Partner disclosures per recorded crime"]}
-                  >
-                    {view.hiddenDemand.map((row) => (
-                      <tr key={row.threatArea} className="border-b border-rule">
-                        <th scope="row" className="py-2 pr-4 font-normal">
-                          {row.label}
-                        </th>
-                        <td className="py-2 pr-4 tabular-nums">{figure(row.partner)}</td>
-                        <td className="py-2 pr-4 tabular-nums">{figure(row.police)}</td>
-                        <td className="py-2 tabular-nums">{row.ratio === null ? figure({ value: null, suppressed: "primary" }) : row.ratio.toFixed(2)}</td>
-                      </tr>
-                    ))}
-                  </DataTable>
+                  <>
+                    <BarChart
+                      id="hidden-demand-chart"
+                      title="Partner disclosures and police recorded crime, by threat area"
+                      categories={view.hiddenDemand.map((row) => row.label)}
+                      series={[
+                        { name: "Partner disclosures", values: view.hiddenDemand.map((row) => row.partner.value) },
+                        { name: "Police recorded crime", values: view.hiddenDemand.map((row) => row.police.value) },
+                      ]}
+                      valueLabel="Count"
+                      notes={["Both are protected by disclosure control, so the ratio in the table below is built from the published figures."]}
+                    />
+                    <DataTable
+                      caption="Partner disclosures and police recorded crime by threat area, and partner disclosures per recorded crime"
+                      columns={["Threat area", "Partner disclosures", "Police recorded crime", "Partner disclosures per recorded crime"]}
+                    >
+                      {view.hiddenDemand.map((row) => (
+                        <tr key={row.threatArea} className="border-b border-rule">
+                          <th scope="row" className="py-2 pr-4 font-normal">
+                            {row.label}
+                          </th>
+                          <td className="py-2 pr-4 tabular-nums">{figure(row.partner)}</td>
+                          <td className="py-2 pr-4 tabular-nums">{figure(row.police)}</td>
+                          <td className="py-2 tabular-nums">{row.ratio === null ? figure({ value: null, suppressed: "primary" }) : row.ratio.toFixed(2)}</td>
+                        </tr>
+                      ))}
+                    </DataTable>
+                  </>
                 )}
               </section>
               <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
+import { TableChart } from "@/components/insights/table-chart";
 import { DataTable } from "@/components/data-table";
 import { insightQueryString } from "@/lib/insights/filters";
 import type { InsightResult } from "@/lib/insights/service";
@@ -33,6 +34,16 @@ export default async function CommunitiesPage({ searchParams }: { searchParams: 
             <p>No disclosures in scope match these filters.</p>
           ) : (
             <>
+              <TableChart
+                id="ethnic-groups-chart"
+                title="Victims by ethnic group (Census 2021) and threat area"
+                rowLabels={view.ethnicGroups.rowLabels}
+                columnLabels={view.ethnicGroups.columnLabels}
+                cells={view.ethnicGroups.cells}
+                valueLabel="Victims"
+                mode="stacked"
+                rounded={view.policy.roundToBase5}
+              />
               <PublishedTable
                 caption="Victims by ethnic group (Census 2021) and threat area"
                 rowHeading="Ethnic group"
@@ -43,12 +54,31 @@ export default async function CommunitiesPage({ searchParams }: { searchParams: 
                 columnTotals={view.ethnicGroups.columnTotals}
                 total={view.ethnicGroups.total}
               />
+              <TableChart
+                id="profiles-chart"
+                title="Victims who are migrants, have no recourse to public funds, are LGBTQ+ or disabled, by threat area"
+                rowLabels={view.profiles.rowLabels}
+                columnLabels={view.profiles.columnLabels}
+                cells={view.profiles.cells}
+                valueLabel="Victims"
+                mode="stacked"
+                rounded={view.policy.roundToBase5}
+              />
               <PublishedTable
                 caption="Victims who are migrants, have no recourse to public funds, are LGBTQ+ or disabled, by threat area (a victim may be in several rows)"
                 rowHeading="Victim"
                 rowLabels={view.profiles.rowLabels}
                 columnLabels={view.profiles.columnLabels}
                 cells={view.profiles.cells}
+              />
+              <TableChart
+                id="completeness-chart"
+                title="How completely each type of partner records these answers (per cent with an answer other than not known)"
+                rowLabels={view.completeness.rowLabels}
+                columnLabels={view.completeness.columnLabels}
+                cells={view.completeness.shares.map((shares) => shares.map((value) => ({ value: value === null ? null : Math.round(value * 100) })))}
+                valueLabel="Per cent answered"
+                rounded={false}
               />
               <DataTable caption="How completely each type of partner records these answers: the share of disclosures with an answer other than not known" columns={["Partner type", ...view.completeness.columnLabels]}>
                 {view.completeness.rowLabels.map((label, i) => (

@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { INSIGHT_VIEWS } from "@/lib/insights/views";
 import type { Figure } from "./measure";
 
 /**
- * First-load JavaScript of the pages people use most, from the build's own manifests (`npm run
- * build` first): the root main files every page loads plus the chunks its layouts and page name,
+ * First-load JavaScript of the submission form and every insight view's page, from the build's own
+ * manifests (`npm run build` first): the root main files every page loads plus the chunks its layouts and page name,
  * each gzipped as it travels.
  */
-const PAGES = ["/disclosures/new", "/insights", "/insights/beyond-police", "/insights/communities"];
+const PAGES = ["/disclosures/new", ...INSIGHT_VIEWS.map((view) => (view === "overview" ? "/insights" : `/insights/${view}`))];
 const TARGET_KB = 150;
 
 export function measureFirstLoad(root = process.cwd()): Figure[] {

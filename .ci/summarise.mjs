@@ -4,6 +4,8 @@
 // - A test that runs in two stages (the integration tests run on PGlite and again on the
 //   PostgreSQL server) counts once: passed only if it passed in every stage that ran it.
 // - A skipped or pending test counts as failed: a test that did not run proves nothing.
+// - The benchmark smoke run's report lists its parts; each counts as a test that passed when it
+//   measured to the end (missed targets are not failures).
 // - A failed stage arrives as "name|report". One whose report counts failed tests is counted
 //   already; any other (install, typecheck, lint, build, a runner that crashed) adds a failure,
 //   so a red stage never ends in "0 failed".
@@ -16,6 +18,7 @@ const STAGES = [
   ["vitest-server.json", "integration tests (PostgreSQL server)", vitestResults],
   ["e2e.json", "browser tests (built portal, PostgreSQL server)", playwrightResults],
   ["vitest-reliability.json", "reliability: load, restart, backup", vitestResults],
+  ["bench-smoke.json", "benchmark smoke", benchResults],
 ];
 
 /** Every test's outcome: "passed", "failed" or "skipped", keyed by file and full name. */
@@ -70,6 +73,11 @@ function* vitestResults(report) {
       yield [`${name} › ${test.fullName}`, outcome];
     }
   }
+}
+
+/** Each part of the benchmark smoke run counts as one test: passed when it measured to the end. */
+function* benchResults(report) {
+  for (const section of report.sections ?? []) yield [`bench › ${section.name}`, section.ok ? "passed" : "failed"];
 }
 
 function* playwrightResults(report) {

@@ -24,7 +24,8 @@ test.describe("health check against a real server", () => {
       .poll(async () => (await request.get(url).catch(() => undefined))?.status(), { timeout: 30_000 })
       .toBe(200);
     const up = await request.get(url);
-    expect(up.headers()["cache-control"]).toBe("no-store");
+    expect(up.headers()["cache-control"]).toBe("no-store, no-transform");
+    expect(up.headers()["content-encoding"]).toBeUndefined();
     expect(await up.json()).toMatchObject({ status: "ok", checks: { database: { status: "up" } } });
 
     await database.drop();

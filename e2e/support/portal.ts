@@ -23,10 +23,13 @@ export type RunningPortal = {
   stop(): Promise<void>;
 };
 
-/** Starts another instance of the built portal on a free port, with `env` added to this process's. */
-export async function spawnPortal(env: Record<string, string>): Promise<RunningPortal> {
+/**
+ * Starts another instance of the built portal on a free port, with `env` added to this process's
+ * and any options for Node itself (such as `--cpu-prof`, which NODE_OPTIONS may not carry).
+ */
+export async function spawnPortal(env: Record<string, string>, nodeOptions: readonly string[] = []): Promise<RunningPortal> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeOptions, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

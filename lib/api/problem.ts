@@ -32,7 +32,7 @@ const RETRY_AFTER_SECONDS = 5;
 
 export function problem(status: number, detail: string, extra: Partial<Problem> = {}): Response {
   const body: Problem = { type: `about:blank`, title: TITLES[status] ?? "Error", status, detail, ...extra };
-  const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store" };
+  const headers: Record<string, string> = { "content-type": "application/problem+json", "cache-control": "no-store, no-transform" };
   if (status === 401) headers["www-authenticate"] = 'Bearer realm="vawg-portal"';
   return new Response(JSON.stringify(body), { status, headers });
 }

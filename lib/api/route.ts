@@ -76,6 +76,13 @@ async function readText(request: Request, maxBytes: number, tooLarge: () => Erro
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/**
+ * Cache-Control for short answers (a created id, a problem, the health check): `no-transform`
+ * keeps the portal's gzip off them, which costs more CPU than a few hundred bytes can save.
+ * Lists and documents stay compressible.
+ */
+export const SHORT_ANSWER_CACHE_CONTROL = "no-store, no-transform";
+
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store" } });
 }

@@ -1,19 +1,40 @@
 import { Invalid } from "@/lib/errors";
 import { piiMessage, scanForPii } from "@/lib/pii";
 import { toFieldErrors } from "./field-errors";
-import { disclosureSchema, draftSchema, type DraftDisclosure } from "./schema";
+import { disclosureSchema, draftSchema, ukMonthOf, type DraftDisclosure } from "./schema";
 
 /** Checking what a partner sent before it is saved: the schema with the personal-data scan, errors one per field. */
 
 export type ParsedDisclosure = { values: DraftDisclosure; partnerReference?: string };
 export type ParseResult = { ok: true; parsed: ParsedDisclosure } | { ok: false; fieldErrors: Record<string, string> };
 
+type Parser = (input: unknown) => ParseResult;
+
+/**
+ * Parsers built so far, by mode and UK month: the schema depends on `now` only through the
+ * latest month a disclosure may carry, and building it costs many times what checking one
+ * submission does. Months past are dropped, so the cache stays a handful of entries.
+ */
+const PARSERS = new Map<string, Parser>();
+const KEPT_PARSERS = 8;
+
 /**
  * A validator for drafts or submissions: the one schema with the personal-data scan, built once
- * so an importer can check many rows with it. Errors are one message per field, except free
- * text, where every finding is named with its kind and position.
+ * per UK month and shared by every request and importer row. Errors are one message per field,
+ * except free text, where every finding is named with its kind and position.
  */
 export function disclosureParser(mode: "draft" | "submit", now: Date): (input: unknown) => ParseResult {
+  const key = `${mode}:${ukMonthOf(now)}`;
+  let parser = PARSERS.get(key);
+  if (!parser) {
+    if (PARSERS.size >= KEPT_PARSERS) PARSERS.clear();
+    parser = buildParser(mode, now);
+    PARSERS.set(key, parser);
+  }
+  return parser;
+}
+
+function buildParser(mode: "draft" | "submit", now: Date): Parser {
   const schema = mode === "draft" ? draftSchema({ now, scanText: scanForPii }) : disclosureSchema({ now, scanText: scanForPii });
   return (input) => {
     const result = schema.safeParse(input);

@@ -161,10 +161,13 @@ function checkAnswersTogether(value: unknown, ctx: z.RefinementCtx, mode: Mode):
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+/** Built once: a formatter's construction costs more than formatting with it. */
+const UK_MONTH = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit" });
+
 /** The calendar month of `now` in the UK, as YYYY-MM. */
 export function ukMonthOf(now: Date): string {
   if (Number.isNaN(now.getTime())) throw new RangeError("now is not a valid date");
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit" }).formatToParts(now);
+  const parts = UK_MONTH.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}`;
 }

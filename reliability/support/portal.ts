@@ -4,7 +4,7 @@ import { spawnPortal, waitUntilUp, type RunningPortal } from "@/e2e/support/port
 export type ReliabilityPortal = RunningPortal & { partnerReferenceSecret: string };
 
 /** The built portal (`npm run build` first) in production mode on `appUrl`, with fresh secrets and any settings given. */
-export async function startPortal(appUrl: string, settings: Record<string, string> = {}): Promise<ReliabilityPortal> {
+export async function startPortal(appUrl: string, settings: Record<string, string> = {}, nodeOptions: readonly string[] = []): Promise<ReliabilityPortal> {
   const partnerReferenceSecret = randomBytes(32).toString("hex");
   const portal = await spawnPortal({
     NODE_ENV: "production",
@@ -13,7 +13,7 @@ export async function startPortal(appUrl: string, settings: Record<string, strin
     SECRETS_KEY: randomBytes(32).toString("base64"),
     PARTNER_REFERENCE_SECRET: partnerReferenceSecret,
     ...settings,
-  });
+  }, nodeOptions);
   try {
     await waitUntilUp(portal);
   } catch (error) {

@@ -6,6 +6,7 @@ export async function GET() {
   const health = await checkHealth();
   return Response.json(health, {
     status: health.status === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
+    // Polled by load balancers: too short to be worth compressing (lib/api/route.ts).
+    headers: { "Cache-Control": "no-store, no-transform" },
   });
 }

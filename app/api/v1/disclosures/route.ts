@@ -1,5 +1,5 @@
 import { decodeCursor, disclosureResource, encodeCursor, pageLimit } from "@/lib/api/disclosures";
-import { apiRoute, json, problem, readJson } from "@/lib/api/route";
+import { apiRoute, json, problem, readJson, SHORT_ANSWER_CACHE_CONTROL } from "@/lib/api/route";
 import { DuplicateReference, listDisclosureRecords, submitDisclosure } from "@/lib/disclosures/service";
 
 export const POST = apiRoute("submit", async (request, client) => {
@@ -8,7 +8,7 @@ export const POST = apiRoute("submit", async (request, client) => {
     const { id } = await submitDisclosure(client.viewer, body);
     return new Response(JSON.stringify({ id }), {
       status: 201,
-      headers: { "content-type": "application/json", location: `/api/v1/disclosures/${id}`, "cache-control": "no-store" },
+      headers: { "content-type": "application/json", location: `/api/v1/disclosures/${id}`, "cache-control": SHORT_ANSWER_CACHE_CONTROL },
     });
   } catch (error) {
     if (error instanceof DuplicateReference) {

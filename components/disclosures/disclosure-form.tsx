@@ -44,11 +44,11 @@ type DisclosureFormProps = {
 export function DisclosureForm({ action, mode, sections, initial = {}, fields = {}, maxMonth, localAuthorities, label = "Disclosure" }: DisclosureFormProps) {
   const [state, dispatch, pending] = useActionState(action, null);
   const failed = state?.ok === false ? state : null;
-  // Without scripts, a refused post comes back as a new page: show what was typed, not what was saved.
-  const [values, setValues] = useState<FormValues>(() => withEcho(initial, failed?.values));
+  // Without scripts, a refused post comes back as a new page: show what was sent, not what was saved.
+  const [values, setValues] = useState<FormValues>(() => (failed ? withSent(initial, sections, failed.lists) : initial));
   const enhanced = useHydrated();
   const duplicateRef = useRef<HTMLDivElement>(null);
-  const formValues = useMemo(() => withEcho(initial, failed?.values), [initial, failed]);
+  const formValues = useMemo(() => (failed ? withSent(initial, sections, failed.lists) : initial), [initial, sections, failed]);
 
   const duplicateOf = state?.ok === true ? state.data.duplicateOf : undefined;
   // Stable per response: the summary takes focus whenever its errors change, not on every keystroke.
@@ -102,7 +102,7 @@ export function DisclosureForm({ action, mode, sections, initial = {}, fields = 
       aria-label={label}
       action={dispatch}
       onSubmit={onSubmit}
-      onChange={(event) => setValues({ ...outside(initial, sections), ...formValuesOf(new FormData(event.currentTarget)) })}
+      onChange={(event) => setValues(withSent(initial, sections, new FormData(event.currentTarget)))}
       className="space-y-8"
     >
       {failed ? <ErrorSummary message={failed.error} fieldErrors={fieldErrors} /> : null}
@@ -194,12 +194,12 @@ function outside(initial: FormValues, sections: readonly Section[]): FormValues 
   );
 }
 
-/** The answers saved, with the single answers the refused post carried over them. */
-function withEcho(initial: FormValues, echoed: Record<string, string> | undefined): FormValues {
-  if (!echoed) return initial;
-  const singles: string[] = ASKED_QUESTIONS.filter((question) => question.kind !== "multiple" && question.kind !== "threat_areas").map((question) => question.code);
-  const carried = Object.entries(echoed).filter(([name]) => singles.includes(name));
-  return { ...initial, ...Object.fromEntries(carried) };
+/**
+ * The answers as the form holds them now (as it changes, or as a refused post sent them): this
+ * page's from what was sent (a box left unticked is not sent), the other sections' as saved.
+ */
+function withSent(initial: FormValues, sections: readonly Section[], sent: FormData | Readonly<Record<string, readonly string[]>>): FormValues {
+  return { ...outside(initial, sections), ...formValuesOf(sent) };
 }
 
 /** Field errors in the order of the questions; anything else (the whole disclosure) last. */

@@ -149,12 +149,24 @@ test.describe("disclosures", () => {
     await test.step("corrects it with a second version, keeping the first in the history", async () => {
       await page.goto(`/disclosures/${submittedId}`);
       await page.getByRole("link", { name: "Correct this disclosure" }).click();
-      const form = page.getByRole("form", { name: "Disclosure" });
-      await expect(choice(form, "space", "not_known")).toBeChecked();
-      await expect(form.getByLabel("Month of disclosure")).toHaveValue("2024-06");
+      // The correction is the same journey as a new disclosure: check the answers, change a section, check again.
+      await expect(page.getByRole("heading", { level: 1, name: "Correct a disclosure: check your answers" })).toBeVisible();
+      await expect(page.getByRole("main").getByText("June 2024")).toBeVisible();
+      await expectAccessible(page, "checking a correction's answers");
+      await page.getByRole("link", { name: "Change victim sex" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Victim" })).toBeVisible();
+      await expect(page.getByText("Correct a disclosure: section 3 of 8")).toBeVisible();
+      const form = page.getByRole("form", { name: "Correction: victim" });
+      await expect(choice(form, "victim_sex", "not_known")).toBeChecked();
+      await expectAccessible(page, "a section of a correction");
       await choice(form, "victim_sex", "female").check();
-      await form.getByRole("button", { name: "Submit correction" }).click();
+      await form.getByRole("button", { name: "Save and continue" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Correct a disclosure: check your answers" })).toBeVisible();
+      await expect(page.getByText("Your changes so far are saved")).toBeVisible();
+      await expect(page.getByRole("main").locator("div").filter({ has: page.getByText("Victim sex", { exact: true }) }).last()).toContainText("Female");
+      await page.getByRole("form", { name: "Submit the correction" }).getByRole("button", { name: "Submit correction" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Correction submitted." })).toBeVisible();
+      await expect(page.getByRole("main").getByText("Female", { exact: true })).toBeVisible();
       const history = page.getByRole("table", { name: /Versions of this disclosure/ });
       await expect(history.getByText("Version 2 (this one)")).toBeVisible();
       await expect(history.getByRole("link", { name: "Version 1" })).toBeVisible();

@@ -20,7 +20,7 @@ type DisclosureActionState = ActionState<DisclosureResult>;
 
 type DisclosureFormProps = {
   action: (state: DisclosureActionState, formData: FormData) => Promise<DisclosureActionState>;
-  /** One section of a draft ("Save and continue"), or a correction of a submitted disclosure, whole. */
+  /** One section of a draft (saved to go on, or to come back to later), or of a correction (saved to go back to checking it). */
   mode: "section" | "correct";
   /** The sections asked on this page. */
   sections: readonly Section[];
@@ -36,7 +36,7 @@ type DisclosureFormProps = {
 };
 
 /**
- * Questions of lib/taxonomy/questions.ts, a section at a time or all of them. A question that
+ * Questions of lib/taxonomy/questions.ts, a section at a time. A question that
  * depends on another answer on the same page is drawn under the choice revealing it; once scripts
  * run it is hidden (and disabled, so never sent) until it applies. The server's schema still
  * refuses answers that do not apply. The form is never reset, so nothing typed is lost.
@@ -123,25 +123,17 @@ export function DisclosureForm({ action, mode, sections, initial = {}, fields = 
         <input key={name} type="hidden" name={name} value={value} />
       ))}
 
-      {mode === "section" ? (
-        <div>{sections.flatMap(topLevel)}</div>
-      ) : (
-        sections.map((section) => (
-          <SectionFieldset key={section} legend={section}>
-            {topLevel(section)}
-          </SectionFieldset>
-        ))
-      )}
+      <div>{sections.flatMap(topLevel)}</div>
 
       <div className="flex flex-wrap gap-4">
         <button
           type="submit"
           name="intent"
-          value={mode === "correct" ? "submit" : "continue"}
+          value="continue"
           disabled={pending}
           className="bg-action px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_var(--color-action-shadow)] hover:bg-action-hover focus:bg-focus focus:text-ink focus:outline-3 focus:outline-focus disabled:opacity-60"
         >
-          {mode === "correct" ? "Submit correction" : "Save and continue"}
+          Save and continue
         </button>
         {mode === "correct" ? null : (
           <button
@@ -156,15 +148,6 @@ export function DisclosureForm({ action, mode, sections, initial = {}, fields = 
         )}
       </div>
     </form>
-  );
-}
-
-function SectionFieldset({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
-    <fieldset className="border-t-2 border-ink pt-4">
-      <legend className="pr-2 text-2xl font-bold">{legend}</legend>
-      <div className="mt-4">{children}</div>
-    </fieldset>
   );
 }
 

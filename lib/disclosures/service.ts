@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
@@ -286,6 +286,22 @@ export async function submitCorrection(viewer: Viewer, correctsId: string, now =
     // The draft goes first, freeing the version and any new reference it holds for the correction.
     await tx.delete(disclosures).where(eq(disclosures.id, draft.id));
     return supersede(tx, viewer, previous, parsed, draft.partnerReferenceHash ?? previous.partnerReferenceHash, now);
+  });
+}
+
+/** A correction the viewer has started and not submitted: the disclosure it corrects, and its month. */
+export type CorrectionInProgress = { correctsId: string; disclosureMonth: string | null; updatedAt: Date };
+
+/** The viewer's own corrections in progress, latest first; nobody else sees them. */
+export async function listCorrectionsInProgress(viewer: Viewer): Promise<CorrectionInProgress[]> {
+  await authorise(viewer, "disclosures.correct");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const rows = await tx
+      .select({ correctsId: disclosures.supersedesId, disclosureMonth: disclosures.disclosureMonth, updatedAt: disclosures.updatedAt })
+      .from(disclosures)
+      .where(and(eq(disclosures.orgId, viewer.organisation.id), eq(disclosures.status, "draft"), eq(disclosures.createdBy, viewer.userId), isNotNull(disclosures.supersedesId)))
+      .orderBy(desc(disclosures.updatedAt));
+    return rows.map((row) => ({ correctsId: row.correctsId!, disclosureMonth: row.disclosureMonth?.slice(0, 7) ?? null, updatedAt: row.updatedAt }));
   });
 }
 

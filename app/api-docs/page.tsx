@@ -28,7 +28,7 @@ export default async function ApiDocsPage() {
         {Object.entries(document.paths).flatMap(([path, methods]) =>
           Object.entries(methods as Record<string, Operation>).map(([method, operation]) => (
             <div key={`${method} ${path}`} className="border-l-4 border-rule pl-4">
-              <h3 className="font-mono text-lg font-bold">
+              <h3 className="font-mono text-lg font-bold break-words">
                 {method.toUpperCase()} {path}
               </h3>
               <p>{operation.summary}.</p>

@@ -23,9 +23,7 @@ export function DataTable({ caption, columns, empty, className, children }: Data
     return <div className="border-l-4 border-rule py-1 pl-4">{empty}</div>;
   }
   return (
-    // `relative` makes the region the containing block of the screen-reader-only text in its cells
-    // (positioned absolutely): without it that text escapes the scroll region and widens the page.
-    <div role="region" aria-label={caption} tabIndex={0} className="relative max-w-full overflow-x-auto focus:outline-3 focus:outline-offset-2 focus:outline-focus">
+    <ScrollRegion label={caption}>
       <table className={className ? `${className} w-full border-collapse text-left` : "w-full border-collapse text-left"}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -39,6 +37,20 @@ export function DataTable({ caption, columns, empty, className, children }: Data
         </thead>
         <tbody>{children}</tbody>
       </table>
+    </ScrollRegion>
+  );
+}
+
+/**
+ * What may be wider than a narrow screen (a table), scrolling sideways inside a labelled region
+ * that takes keyboard focus, so that the page itself never does.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // `relative` makes the region the containing block of the screen-reader-only text in its cells
+    // (positioned absolutely): without it that text escapes the scroll region and widens the page.
+    <div role="region" aria-label={label} tabIndex={0} className="relative max-w-full overflow-x-auto focus:outline-3 focus:outline-offset-2 focus:outline-focus">
+      {children}
     </div>
   );
 }

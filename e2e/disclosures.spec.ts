@@ -149,12 +149,24 @@ test.describe("disclosures", () => {
     await test.step("corrects it with a second version, keeping the first in the history", async () => {
       await page.goto(`/disclosures/${submittedId}`);
       await page.getByRole("link", { name: "Correct this disclosure" }).click();
-      const form = page.getByRole("form", { name: "Disclosure" });
-      await expect(choice(form, "space", "not_known")).toBeChecked();
-      await expect(form.getByLabel("Month of disclosure")).toHaveValue("2024-06");
+      // The correction is the same journey as a new disclosure: check the answers, change a section, check again.
+      await expect(page.getByRole("heading", { level: 1, name: "Correct a disclosure: check your answers" })).toBeVisible();
+      await expect(page.getByRole("main").getByText("June 2024")).toBeVisible();
+      await expectAccessible(page, "checking a correction's answers");
+      await page.getByRole("link", { name: "Change victim sex" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Victim" })).toBeVisible();
+      await expect(page.getByText("Correct a disclosure: section 3 of 8")).toBeVisible();
+      const form = page.getByRole("form", { name: "Correction: victim" });
+      await expect(choice(form, "victim_sex", "not_known")).toBeChecked();
+      await expectAccessible(page, "a section of a correction");
       await choice(form, "victim_sex", "female").check();
-      await form.getByRole("button", { name: "Submit correction" }).click();
+      await form.getByRole("button", { name: "Save and continue" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Correct a disclosure: check your answers" })).toBeVisible();
+      await expect(page.getByText("Your changes so far are saved")).toBeVisible();
+      await expect(page.getByRole("main").locator("div").filter({ has: page.getByText("Victim sex", { exact: true }) }).last()).toContainText("Female");
+      await page.getByRole("form", { name: "Submit the correction" }).getByRole("button", { name: "Submit correction" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Correction submitted." })).toBeVisible();
+      await expect(page.getByRole("main").getByText("Female", { exact: true })).toBeVisible();
       const history = page.getByRole("table", { name: /Versions of this disclosure/ });
       await expect(history.getByText("Version 2 (this one)")).toBeVisible();
       await expect(history.getByRole("link", { name: "Version 1" })).toBeVisible();
@@ -432,8 +444,46 @@ test("answers a section without scripts, every revealed question shown", async (
     // Without scripts nothing can reveal a question later, so every area's types show.
     await expect(sectionForm(page).getByRole("group", { name: "Types of domestic abuse" })).toBeVisible();
     await sectionForm(page).getByLabel("Domestic abuse", { exact: true }).check();
+    await sectionForm(page).getByLabel("Rape and serious sexual offences").check();
+    await choice(sectionForm(page), "threat_areas.rasso", "rape").check();
     await saveAndContinue(page);
     await expect(sectionForm(page).getByRole("alert")).toContainText("Select at least one type of domestic abuse");
+    // The page came back from the server: every box ticked is ticked again.
+    await expect(sectionForm(page).getByLabel("Domestic abuse", { exact: true })).toBeChecked();
+    await expect(sectionForm(page).getByLabel("Rape and serious sexual offences")).toBeChecked();
+    await expect(choice(sectionForm(page), "threat_areas.rasso", "rape")).toBeChecked();
+    await expect(choice(sectionForm(page), "threat_areas.rasso", "sexual_assault")).not.toBeChecked();
+  } finally {
+    await context.close();
+  }
+});
+
+test("keeps every answer of a draft the server refuses, without scripts", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await resumeSession(page, "caseworker@idva.example");
+    await page.goto("/disclosures/new");
+    await answerSection(page, "Period", { month: "2024-06" });
+    await saveAndContinue(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Threat areas" })).toBeVisible();
+    await page.goto(page.url().replace(/\/edit\/threat-areas.*$/, "/edit/place"));
+
+    const form = sectionForm(page);
+    await choice(form, "space", "workplace").check();
+    // Online platforms are asked of online abuse only: ticked here, the draft is refused.
+    await choice(form, "online_platforms", "private_messaging").check();
+    await choice(form, "online_platforms", "dating_app").check();
+    await form.getByLabel("Local authority district").selectOption(LEEDS);
+    await form.getByRole("button", { name: "Save and come back later" }).click();
+
+    const refused = sectionForm(page);
+    await expect(refused.getByRole("alert")).toContainText("Only select online platform types when the space is ‘Online’");
+    await expect(choice(refused, "online_platforms", "private_messaging")).toBeChecked();
+    await expect(choice(refused, "online_platforms", "dating_app")).toBeChecked();
+    await expect(choice(refused, "online_platforms", "gaming_platform")).not.toBeChecked();
+    await expect(choice(refused, "space", "workplace")).toBeChecked();
+    await expect(refused.getByLabel("Local authority district")).toHaveValue(LEEDS);
   } finally {
     await context.close();
   }

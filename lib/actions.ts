@@ -18,6 +18,8 @@ export type ActionState<T = undefined> =
       fieldErrors: Record<string, string>;
       /** What the person typed, so nothing is lost when the form comes back with errors. */
       values: Record<string, string>;
+      /** Every value sent under each name, in order: a checkbox group sends its name once per box ticked. */
+      lists: Record<string, string[]>;
     }
   | null;
 
@@ -39,7 +41,7 @@ export function formAction<S extends z.ZodType, T = undefined, P extends Permiss
   options: Options<S, T, P>,
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
-    const values = echoableValues(formData, options.secretFields ?? []);
+    const echoed = echoableValues(formData, options.secretFields ?? []);
     try {
       if (!(await requestIsSameOrigin())) throw new Forbidden("This form was sent from another site, so it was refused.");
       const viewer = options.permission === null ? await getViewer() : await authorise(await getViewer(), options.permission);
@@ -48,7 +50,7 @@ export function formAction<S extends z.ZodType, T = undefined, P extends Permiss
       return { ok: true, data: await options.run(parsed.data, viewer as Viewer) };
     } catch (error) {
       unstable_rethrow(error);
-      return { ok: false, values, ...describe(error) };
+      return { ok: false, ...echoed, ...describe(error) };
     }
   };
 }
@@ -81,10 +83,14 @@ function formObject(formData: FormData): Record<string, unknown> {
   return object;
 }
 
-function echoableValues(formData: FormData, secretFields: readonly string[]): Record<string, string> {
+/** What the form sent, secrets left out: the last value of each name, and every value of each name. */
+function echoableValues(formData: FormData, secretFields: readonly string[]): { values: Record<string, string>; lists: Record<string, string[]> } {
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !key.startsWith("$ACTION") && !secretFields.includes(key)) values[key] = value;
+    if (typeof value !== "string" || key.startsWith("$ACTION") || secretFields.includes(key)) continue;
+    values[key] = value;
+    (lists[key] ??= []).push(value);
   }
-  return values;
+  return { values, lists };
 }

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { openApiDocument } from "@/lib/api/openapi";
 import { DISCLOSURE_FIELDS } from "@/lib/taxonomy";
 import { TitledSection } from "@/components/titled-section";
-import { DataTable } from "@/components/data-table";
+import { DataTable, ScrollRegion } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "API" };
 
@@ -28,7 +28,7 @@ export default async function ApiDocsPage() {
         {Object.entries(document.paths).flatMap(([path, methods]) =>
           Object.entries(methods as Record<string, Operation>).map(([method, operation]) => (
             <div key={`${method} ${path}`} className="border-l-4 border-rule pl-4">
-              <h3 className="font-mono text-lg font-bold">
+              <h3 className="font-mono text-lg font-bold break-words">
                 {method.toUpperCase()} {path}
               </h3>
               <p>{operation.summary}.</p>
@@ -40,13 +40,15 @@ export default async function ApiDocsPage() {
       </TitledSection>
 
       <TitledSection id="example-title" title="Example" className="space-y-2">
-        <pre className="overflow-x-auto bg-panel p-4 text-sm">
+        <ScrollRegion label="An example request">
+          <pre className="bg-panel p-4 text-sm">
           {`curl -X POST https://<portal>/api/v1/disclosures \\
   -H "Authorization: Bearer vawg_…" \\
   -H "Content-Type: application/json" \\
   -d '{"disclosure_month":"2026-10","threat_areas":{"domestic_abuse":["coercive_control"]},
        "lad_code":"E08000035","victim_age_band":"25-34", … }'`}
-        </pre>
+          </pre>
+        </ScrollRegion>
         <p>Errors are problem details (RFC 9457) with the path of every field in error.</p>
       </TitledSection>
 

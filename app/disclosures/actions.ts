@@ -6,7 +6,7 @@ import type { DisclosureResult } from "@/components/disclosures/disclosure-form"
 import { formAction } from "@/lib/actions";
 import { formToInput } from "@/lib/disclosures/form-data";
 import { sectionAfter, sectionOfSlug, sectionSlug } from "@/lib/disclosures/sections";
-import { correctDisclosure, DuplicateReference, saveDraftSection, submitDraft, withdrawDisclosure } from "@/lib/disclosures/service";
+import { DuplicateReference, saveCorrectionSection, saveDraftSection, submitCorrection, submitDraft, withdrawDisclosure, type SectionAnswers } from "@/lib/disclosures/service";
 import { Invalid } from "@/lib/errors";
 
 const formFields = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
@@ -24,12 +24,10 @@ export const saveSectionAction = formAction({
   permission: "disclosures.create",
   run: async (form, viewer): Promise<DisclosureResult> => {
     const draftId = id.parse(form.draft_id);
-    const section = sectionOfSlug(text.parse(form.section) ?? "");
-    if (!section) throw new Invalid("This part of the disclosure form does not exist.");
+    const answers = sectionAnswers(form);
+    const section = answers.section;
     const intent = text.parse(form.intent);
-    const saved = await offerCorrection(() =>
-      saveDraftSection(viewer, { section, input: formToInput(form), complete: intent === "continue", confirmedLocalAuthority: text.parse(form.lad_code_confirmed) }, draftId),
-    );
+    const saved = await offerCorrection(() => saveDraftSection(viewer, answers, draftId));
     if ("duplicateOf" in saved) return saved;
     if (Object.keys(saved.missing).length > 0) throw new Invalid("There is a problem with your answers.", saved.missing);
     const back = text.parse(form.return) === "check" ? "&return=check" : "";
@@ -52,13 +50,27 @@ export const submitDraftAction = formAction({
   },
 });
 
-/** Corrects a submitted disclosure: a new version supersedes it. */
-export const correctDisclosureAction = formAction({
+/**
+ * Saves one section of the viewer's correction of a submitted disclosure (the first section
+ * changed starts it), then goes back to checking the correction's answers.
+ */
+export const saveCorrectionSectionAction = formAction({
   schema: formFields,
   permission: "disclosures.correct",
   run: async (form, viewer): Promise<DisclosureResult> => {
     const correctId = id.parse(form.correct_id) ?? "";
-    const corrected = await offerCorrection(() => correctDisclosure(viewer, correctId, formToInput(form)));
+    const saved = await offerCorrection(() => saveCorrectionSection(viewer, sectionAnswers(form), correctId));
+    if ("duplicateOf" in saved) return saved;
+    redirect(`/disclosures/${correctId}/correct`);
+  },
+});
+
+/** Submits the viewer's correction once its answers have been checked: it becomes the disclosure's next version. */
+export const submitCorrectionAction = formAction({
+  schema: z.object({ correct_id: z.string() }),
+  permission: "disclosures.correct",
+  run: async (input, viewer): Promise<DisclosureResult> => {
+    const corrected = await offerCorrection(() => submitCorrection(viewer, input.correct_id));
     if ("duplicateOf" in corrected) return corrected;
     redirect(`/disclosures/${corrected.id}?saved=corrected`);
   },
@@ -73,6 +85,13 @@ export const withdrawDisclosureAction = formAction({
     redirect(`/disclosures/${input.id}?saved=withdrawn`);
   },
 });
+
+/** A section's answers as posted: which section, what was given, and whether the person asked to go on. */
+function sectionAnswers(form: Record<string, string | string[]>): SectionAnswers {
+  const section = sectionOfSlug(text.parse(form.section) ?? "");
+  if (!section) throw new Invalid("This part of the disclosure form does not exist.");
+  return { section, input: formToInput(form), complete: text.parse(form.intent) === "continue", confirmedLocalAuthority: text.parse(form.lad_code_confirmed) };
+}
 
 async function offerCorrection<T extends { id: string }>(save: () => Promise<T>): Promise<T | DisclosureResult> {
   try {

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useMemo, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/actions";
+import { ScrollRegion } from "@/components/data-table";
 import { Checkboxes, Radios } from "@/components/disclosures/choices";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { FieldFrame, controlClass } from "@/components/form/field-frame";
@@ -134,7 +135,8 @@ export function AgreementForm({ action, initial, hidden = {}, submitLabel, ...op
 
 function Section({ legend, children }: { legend: string; children: ReactNode }) {
   return (
-    <fieldset className="border-t border-rule pt-4">
+    // min-w-0: a fieldset is otherwise as wide as its widest content, and the parties table would widen the page.
+    <fieldset className="min-w-0 border-t border-rule pt-4">
       <legend className="pt-4 text-2xl font-bold">{legend}</legend>
       <div className="mt-4">{children}</div>
     </fieldset>
@@ -175,82 +177,84 @@ function PartiesField({
         Tick what each party does: provides data, receives it, or both. Each party needs a contact.
       </p>
       <GroupError id="parties" error={error("parties")} />
-      <table className="mt-2 w-full border-collapse text-left" aria-describedby="parties-hint">
-        <caption className="sr-only">Organisations that may be parties</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Organisation</th>
-            <th scope="col" className="py-2 pr-4">Provides</th>
-            <th scope="col" className="py-2 pr-4">Receives</th>
-            <th scope="col" className="py-2 pr-4">Contact name</th>
-            <th scope="col" className="py-2">Contact e-mail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {organisations.map((organisation, index) => {
-            const party = initial[organisation.id];
-            const name = (part: string) => `parties.${organisation.id}.${part}`;
-            const nameError = error(name("contactName"));
-            const emailError = error(name("contactEmail"));
-            return (
-              <tr key={organisation.id} className="border-b border-rule align-top">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  {organisation.name}
-                </th>
-                <td className="py-2 pr-4">
-                  <input
-                    id={index === 0 ? "parties" : name("provider")}
-                    name={name("provider")}
-                    type="checkbox"
-                    aria-label={`${organisation.name} provides data`}
-                    defaultChecked={party?.role === "provider" || party?.role === "both"}
-                    className="size-6 accent-ink focus:outline-3 focus:outline-focus"
-                  />
-                </td>
-                <td className="py-2 pr-4">
-                  <input
-                    id={name("recipient")}
-                    name={name("recipient")}
-                    type="checkbox"
-                    aria-label={`${organisation.name} receives data`}
-                    defaultChecked={party?.role === "recipient" || party?.role === "both"}
-                    className="size-6 accent-ink focus:outline-3 focus:outline-focus"
-                  />
-                </td>
-                <td className="py-2 pr-4">
-                  <label htmlFor={name("contactName")} className="sr-only">
-                    Contact name at {organisation.name}
-                  </label>
-                  {nameError ? <GroupError id={name("contactName")} error={nameError} /> : null}
-                  <input
-                    id={name("contactName")}
-                    name={name("contactName")}
-                    defaultValue={party?.contactName ?? ""}
-                    aria-invalid={nameError ? true : undefined}
-                    aria-describedby={nameError ? `${name("contactName")}-error` : undefined}
-                    className={controlClass(nameError)}
-                  />
-                </td>
-                <td className="py-2">
-                  <label htmlFor={name("contactEmail")} className="sr-only">
-                    Contact e-mail at {organisation.name}
-                  </label>
-                  {emailError ? <GroupError id={name("contactEmail")} error={emailError} /> : null}
-                  <input
-                    id={name("contactEmail")}
-                    name={name("contactEmail")}
-                    type="email"
-                    defaultValue={party?.contactEmail ?? ""}
-                    aria-invalid={emailError ? true : undefined}
-                    aria-describedby={emailError ? `${name("contactEmail")}-error` : undefined}
-                    className={controlClass(emailError)}
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollRegion label="Organisations that may be parties">
+        <table className="mt-2 w-full border-collapse text-left" aria-describedby="parties-hint">
+          <caption className="sr-only">Organisations that may be parties</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">Organisation</th>
+              <th scope="col" className="py-2 pr-4">Provides</th>
+              <th scope="col" className="py-2 pr-4">Receives</th>
+              <th scope="col" className="py-2 pr-4">Contact name</th>
+              <th scope="col" className="py-2">Contact e-mail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisations.map((organisation, index) => {
+              const party = initial[organisation.id];
+              const name = (part: string) => `parties.${organisation.id}.${part}`;
+              const nameError = error(name("contactName"));
+              const emailError = error(name("contactEmail"));
+              return (
+                <tr key={organisation.id} className="border-b border-rule align-top">
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {organisation.name}
+                  </th>
+                  <td className="py-2 pr-4">
+                    <input
+                      id={index === 0 ? "parties" : name("provider")}
+                      name={name("provider")}
+                      type="checkbox"
+                      aria-label={`${organisation.name} provides data`}
+                      defaultChecked={party?.role === "provider" || party?.role === "both"}
+                      className="size-6 accent-ink focus:outline-3 focus:outline-focus"
+                    />
+                  </td>
+                  <td className="py-2 pr-4">
+                    <input
+                      id={name("recipient")}
+                      name={name("recipient")}
+                      type="checkbox"
+                      aria-label={`${organisation.name} receives data`}
+                      defaultChecked={party?.role === "recipient" || party?.role === "both"}
+                      className="size-6 accent-ink focus:outline-3 focus:outline-focus"
+                    />
+                  </td>
+                  <td className="py-2 pr-4">
+                    <label htmlFor={name("contactName")} className="sr-only">
+                      Contact name at {organisation.name}
+                    </label>
+                    {nameError ? <GroupError id={name("contactName")} error={nameError} /> : null}
+                    <input
+                      id={name("contactName")}
+                      name={name("contactName")}
+                      defaultValue={party?.contactName ?? ""}
+                      aria-invalid={nameError ? true : undefined}
+                      aria-describedby={nameError ? `${name("contactName")}-error` : undefined}
+                      className={controlClass(nameError)}
+                    />
+                  </td>
+                  <td className="py-2">
+                    <label htmlFor={name("contactEmail")} className="sr-only">
+                      Contact e-mail at {organisation.name}
+                    </label>
+                    {emailError ? <GroupError id={name("contactEmail")} error={emailError} /> : null}
+                    <input
+                      id={name("contactEmail")}
+                      name={name("contactEmail")}
+                      type="email"
+                      defaultValue={party?.contactEmail ?? ""}
+                      aria-invalid={emailError ? true : undefined}
+                      aria-describedby={emailError ? `${name("contactEmail")}-error` : undefined}
+                      className={controlClass(emailError)}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </div>
   );
 }

@@ -45,7 +45,8 @@ export function NewTokenForm({ action, scopes: offered }: NewTokenFormProps) {
     );
   }
   const failed = state?.ok === false ? state : null;
-  const scopes = failed?.values.scopes;
+  // After a refusal, the boxes ticked when it was sent; at first, the first scope offered.
+  const ticked = (scope: string, index: number) => (failed ? (failed.lists.scopes ?? []).includes(scope) : index === 0);
   return (
     <ActionStateForm action={formAction} label="Create an API token" failed={failed}>
       <TextField id="name" label="Name" hint="The system that will use it, such as your case-management system." defaultValue={failed?.values.name ?? ""} error={failed?.fieldErrors.name} />
@@ -60,7 +61,7 @@ export function NewTokenForm({ action, scopes: offered }: NewTokenFormProps) {
         <div className="mt-1 space-y-1">
           {offered.map((scope, index) => (
             <label key={scope} className="flex items-center gap-2" id={index === 0 ? "scopes" : undefined}>
-              <input type="checkbox" name="scopes" value={scope} defaultChecked={scopes === undefined ? index === 0 : scopes === scope} className="size-5" />
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={ticked(scope, index)} className="size-5" />
               {SCOPE_LABELS[scope]}
             </label>
           ))}

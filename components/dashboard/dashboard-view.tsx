@@ -41,6 +41,7 @@ export function DashboardView({ viewer, dashboard }: DashboardViewProps) {
 
       <NeedsAttention
         drafts={dashboard.drafts}
+        corrections={dashboard.corrections}
         awaitingSignature={dashboard.awaitingSignature}
         draftAgreements={dashboard.draftAgreements}
         reminders={dashboard.reminders}

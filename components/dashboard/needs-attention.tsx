@@ -2,19 +2,21 @@ import Link from "next/link";
 import { TitledSection } from "@/components/titled-section";
 import { longDate } from "@/lib/agreements/lifecycle";
 import type { Dashboard } from "@/lib/dashboard/service";
+import { formatMonth } from "@/lib/taxonomy";
 import { Subsection } from "./subsection";
 
-type NeedsAttentionProps = Pick<Dashboard, "drafts" | "awaitingSignature" | "draftAgreements" | "reminders" | "lockedAccounts"> & {
+type NeedsAttentionProps = Pick<Dashboard, "drafts" | "corrections" | "awaitingSignature" | "draftAgreements" | "reminders" | "lockedAccounts"> & {
   /** Whether the viewer picks the organisation on the users page (administrators), so a link names it. */
   usersByOrganisation: boolean;
 };
 
-/** What is waiting on the viewer: drafts, signatures, agreement dates, locked accounts; or a plain "nothing". */
-export function NeedsAttention({ drafts, awaitingSignature, draftAgreements, reminders, lockedAccounts, usersByOrganisation }: NeedsAttentionProps) {
+/** What is waiting on the viewer: drafts, corrections, signatures, agreement dates, locked accounts; or a plain "nothing". */
+export function NeedsAttention({ drafts, corrections, awaitingSignature, draftAgreements, reminders, lockedAccounts, usersByOrganisation }: NeedsAttentionProps) {
   const signing = awaitingSignature ?? [];
   const unsent = draftAgreements ?? [];
   const locked = lockedAccounts ?? [];
-  const nothing = !drafts && signing.length === 0 && unsent.length === 0 && reminders.length === 0 && locked.length === 0;
+  const correcting = corrections ?? [];
+  const nothing = !drafts && correcting.length === 0 && signing.length === 0 && unsent.length === 0 && reminders.length === 0 && locked.length === 0;
   return (
     <TitledSection id="needs-attention" title="Needs your attention" className="space-y-6 border-l-4 border-focus pl-4">
       {nothing ? <p>Nothing needs your attention today.</p> : null}
@@ -26,6 +28,20 @@ export function NeedsAttention({ drafts, awaitingSignature, draftAgreements, rem
             </Link>
             . Drafts do not count until they are submitted, and only you can see them.
           </p>
+        </Subsection>
+      ) : null}
+      {correcting.length > 0 ? (
+        <Subsection id="your-corrections" title="Corrections not yet submitted">
+          <ul className="list-disc space-y-1 pl-6">
+            {correcting.map((correction) => (
+              <li key={correction.correctsId}>
+                <Link href={`/disclosures/${correction.correctsId}/correct`}>
+                  Continue correcting the disclosure{correction.disclosureMonth ? ` of ${formatMonth(correction.disclosureMonth)}` : ""}
+                </Link>
+                . Until it is submitted, the version it corrects still counts.
+              </li>
+            ))}
+          </ul>
         </Subsection>
       ) : null}
       {signing.length > 0 ? (

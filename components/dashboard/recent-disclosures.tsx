@@ -2,15 +2,9 @@ import Link from "next/link";
 import { StatusTag } from "@/components/disclosures/status-tag";
 import { TitledSection } from "@/components/titled-section";
 import type { DisclosureSummary } from "@/lib/disclosures/service";
-import { THREAT_AREAS } from "@/lib/taxonomy";
+import { formatMonth, THREAT_AREAS } from "@/lib/taxonomy";
 
 const changed = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
-const month = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" });
-
-/** "2026-11" (or "2026-11-01") as "November 2026". */
-function monthName(value: string): string {
-  return month.format(new Date(`${value.slice(0, 7)}-01T00:00:00Z`));
-}
 
 /** The latest disclosures the viewer worked on (a partner lead: their organisation's), newest first. */
 export function RecentDisclosures({ disclosures, title }: { disclosures: readonly DisclosureSummary[]; title: string }) {
@@ -24,7 +18,7 @@ export function RecentDisclosures({ disclosures, title }: { disclosures: readonl
             {disclosures.map((item) => (
               <li key={item.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
                 <Link href={`/disclosures/${item.id}`} className="font-bold">
-                  {item.disclosureMonth ? monthName(item.disclosureMonth) : "No month yet"}
+                  {item.disclosureMonth ? formatMonth(item.disclosureMonth) : "No month yet"}
                   <span className="sr-only">
                     , {item.threatAreas.length > 0 ? item.threatAreas.map((area) => THREAT_AREAS.label(area)).join(", ") : "no threat area yet"}
                   </span>

@@ -20,7 +20,7 @@ type DisclosureActionState = ActionState<DisclosureResult>;
 
 type DisclosureFormProps = {
   action: (state: DisclosureActionState, formData: FormData) => Promise<DisclosureActionState>;
-  /** One section of a draft ("Save and continue"), or a correction of a submitted disclosure, whole. */
+  /** One section of a draft (saved to go on, or to come back to later), or of a correction (saved to go back to checking it). */
   mode: "section" | "correct";
   /** The sections asked on this page. */
   sections: readonly Section[];
@@ -36,7 +36,7 @@ type DisclosureFormProps = {
 };
 
 /**
- * Questions of lib/taxonomy/questions.ts, a section at a time or all of them. A question that
+ * Questions of lib/taxonomy/questions.ts, a section at a time. A question that
  * depends on another answer on the same page is drawn under the choice revealing it; once scripts
  * run it is hidden (and disabled, so never sent) until it applies. The server's schema still
  * refuses answers that do not apply. The form is never reset, so nothing typed is lost.
@@ -44,11 +44,11 @@ type DisclosureFormProps = {
 export function DisclosureForm({ action, mode, sections, initial = {}, fields = {}, maxMonth, localAuthorities, label = "Disclosure" }: DisclosureFormProps) {
   const [state, dispatch, pending] = useActionState(action, null);
   const failed = state?.ok === false ? state : null;
-  // Without scripts, a refused post comes back as a new page: show what was typed, not what was saved.
-  const [values, setValues] = useState<FormValues>(() => withEcho(initial, failed?.values));
+  // Without scripts, a refused post comes back as a new page: show what was sent, not what was saved.
+  const [values, setValues] = useState<FormValues>(() => (failed ? withSent(initial, sections, failed.lists) : initial));
   const enhanced = useHydrated();
   const duplicateRef = useRef<HTMLDivElement>(null);
-  const formValues = useMemo(() => withEcho(initial, failed?.values), [initial, failed]);
+  const formValues = useMemo(() => (failed ? withSent(initial, sections, failed.lists) : initial), [initial, sections, failed]);
 
   const duplicateOf = state?.ok === true ? state.data.duplicateOf : undefined;
   // Stable per response: the summary takes focus whenever its errors change, not on every keystroke.
@@ -102,7 +102,7 @@ export function DisclosureForm({ action, mode, sections, initial = {}, fields = 
       aria-label={label}
       action={dispatch}
       onSubmit={onSubmit}
-      onChange={(event) => setValues({ ...outside(initial, sections), ...formValuesOf(new FormData(event.currentTarget)) })}
+      onChange={(event) => setValues(withSent(initial, sections, new FormData(event.currentTarget)))}
       className="space-y-8"
     >
       {failed ? <ErrorSummary message={failed.error} fieldErrors={fieldErrors} /> : null}
@@ -123,25 +123,17 @@ export function DisclosureForm({ action, mode, sections, initial = {}, fields = 
         <input key={name} type="hidden" name={name} value={value} />
       ))}
 
-      {mode === "section" ? (
-        <div>{sections.flatMap(topLevel)}</div>
-      ) : (
-        sections.map((section) => (
-          <SectionFieldset key={section} legend={section}>
-            {topLevel(section)}
-          </SectionFieldset>
-        ))
-      )}
+      <div>{sections.flatMap(topLevel)}</div>
 
       <div className="flex flex-wrap gap-4">
         <button
           type="submit"
           name="intent"
-          value={mode === "correct" ? "submit" : "continue"}
+          value="continue"
           disabled={pending}
           className="bg-action px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_var(--color-action-shadow)] hover:bg-action-hover focus:bg-focus focus:text-ink focus:outline-3 focus:outline-focus disabled:opacity-60"
         >
-          {mode === "correct" ? "Submit correction" : "Save and continue"}
+          Save and continue
         </button>
         {mode === "correct" ? null : (
           <button
@@ -156,15 +148,6 @@ export function DisclosureForm({ action, mode, sections, initial = {}, fields = 
         )}
       </div>
     </form>
-  );
-}
-
-function SectionFieldset({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
-    <fieldset className="border-t-2 border-ink pt-4">
-      <legend className="pr-2 text-2xl font-bold">{legend}</legend>
-      <div className="mt-4">{children}</div>
-    </fieldset>
   );
 }
 
@@ -194,12 +177,12 @@ function outside(initial: FormValues, sections: readonly Section[]): FormValues 
   );
 }
 
-/** The answers saved, with the single answers the refused post carried over them. */
-function withEcho(initial: FormValues, echoed: Record<string, string> | undefined): FormValues {
-  if (!echoed) return initial;
-  const singles: string[] = ASKED_QUESTIONS.filter((question) => question.kind !== "multiple" && question.kind !== "threat_areas").map((question) => question.code);
-  const carried = Object.entries(echoed).filter(([name]) => singles.includes(name));
-  return { ...initial, ...Object.fromEntries(carried) };
+/**
+ * The answers as the form holds them now (as it changes, or as a refused post sent them): this
+ * page's from what was sent (a box left unticked is not sent), the other sections' as saved.
+ */
+function withSent(initial: FormValues, sections: readonly Section[], sent: FormData | Readonly<Record<string, readonly string[]>>): FormValues {
+  return { ...outside(initial, sections), ...formValuesOf(sent) };
 }
 
 /** Field errors in the order of the questions; anything else (the whole disclosure) last. */

@@ -10,14 +10,20 @@ import type { DisclosureResult } from "./disclosure-form";
 
 type SubmitDraftFormProps = {
   action: (state: ActionState<DisclosureResult>, formData: FormData) => Promise<ActionState<DisclosureResult>>;
-  draftId: string;
+  /** Hidden inputs naming what is submitted: the draft, or the disclosure a correction replaces. */
+  fields: Record<string, string>;
+  /** Where the section pages are: `/disclosures/<draft>/edit` or `/disclosures/<id>/correct`. */
+  sectionsHref: string;
+  /** The form's accessible name and its button. */
+  label: string;
+  submitLabel: string;
 };
 
 /**
- * The last step of "Check your answers": submits the draft as saved. What the whole-disclosure
- * check finds missing is listed with links to the section page of each answer.
+ * The last step of "Check your answers": submits the draft (or the correction) as saved. What the
+ * whole-disclosure check finds missing is listed with links to the section page of each answer.
  */
-export function SubmitDraftForm({ action, draftId }: SubmitDraftFormProps) {
+export function SubmitDraftForm({ action, fields, sectionsHref, label, submitLabel }: SubmitDraftFormProps) {
   const [state, dispatch, pending] = useActionState(action, null);
   const failed = state?.ok === false ? state : null;
   const duplicateOf = state?.ok === true ? state.data.duplicateOf : undefined;
@@ -32,10 +38,10 @@ export function SubmitDraftForm({ action, draftId }: SubmitDraftFormProps) {
   }, [failed]);
   const hrefOf = (field: string) => {
     const section = sectionOfField(field);
-    return section ? `/disclosures/${draftId}/edit/${sectionSlug(section)}?return=check#${field}` : `#${field}`;
+    return section ? `${sectionsHref}/${sectionSlug(section)}?return=check#${field}` : `#${field}`;
   };
   return (
-    <form action={dispatch} noValidate aria-label="Submit the disclosure" className="space-y-6">
+    <form action={dispatch} noValidate aria-label={label} className="space-y-6">
       {failed ? <ErrorSummary message={failed.error} fieldErrors={fieldErrors} hrefOf={hrefOf} /> : null}
       {duplicateOf ? (
         <div ref={duplicateRef} tabIndex={-1} role="alert" aria-labelledby="duplicate-title" className="border-4 border-error p-4 focus:outline-3 focus:outline-focus">
@@ -50,13 +56,15 @@ export function SubmitDraftForm({ action, draftId }: SubmitDraftFormProps) {
           </p>
         </div>
       ) : null}
-      <input type="hidden" name="draft_id" value={draftId} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <button
         type="submit"
         disabled={pending}
         className="bg-action px-4 py-2 text-lg font-bold text-white shadow-[0_2px_0_var(--color-action-shadow)] hover:bg-action-hover focus:bg-focus focus:text-ink focus:outline-3 focus:outline-focus disabled:opacity-60"
       >
-        Submit disclosure
+        {submitLabel}
       </button>
     </form>
   );

@@ -53,7 +53,7 @@ export function OrganisationForm({ action, types, forceAreas, initial, submitLab
         groups={[...forceAreas]
           .sort((a, b) => Number(b.value === forceArea) - Number(a.value === forceArea))
           .map((area) => ({ value: area.value, label: area.label, options: area.localAuthorities }))}
-        defaultValues={initial?.ladCodes ?? []}
+        defaultValues={failed ? (failed.lists.ladCodes ?? []) : (initial?.ladCodes ?? [])}
         openGroup={forceArea}
       />
       <SubmitButton>{submitLabel}</SubmitButton>

@@ -6,7 +6,10 @@ import type { Database } from "@/db/database";
 import { refusedWith, type TestDatabase } from "@/db/testing";
 import { contextOf } from "@/lib/access/guard";
 import { verifyAuditChainScheduled } from "@/lib/audit/scheduled";
-import { saveDraft } from "@/lib/disclosures/service";
+import { toDisclosureInput } from "@/lib/disclosures/rows";
+import { codesIn } from "@/lib/disclosures/sections";
+import { saveCorrectionSection, saveDraft, submitCorrection, submitDisclosure } from "@/lib/disclosures/service";
+import { generateDisclosures } from "@/scripts/seed/synthetic";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { getDashboard } from "./service";
@@ -40,6 +43,23 @@ describe("the dashboard", () => {
     await saveDraft(council, { disclosure_month: "2026-09" }, undefined, NOW);
     expect((await getDashboard(council, NOW)).drafts).toBe(1);
     expect((await getDashboard(await viewer("caseworker@health.example"), NOW)).drafts).toBe(0);
+  });
+
+  it("lists a partner lead's own corrections in progress until they are submitted, apart from drafts", async () => {
+    const lead = await viewer("manager@idva.example");
+    const [record] = generateDisclosures({ seed: 13, count: 1, partnerType: "idva_service", ladCodes: ["E08000035"], months: ["2026-09"], now: NOW });
+    const input = toDisclosureInput(record!.disclosure, record!.threatAreas) as Record<string, unknown>;
+    const { id } = await submitDisclosure(lead, input, undefined, NOW);
+    const [submitted] = await test.db.select().from(t.disclosures).where(eq(t.disclosures.id, id));
+    const before = await getDashboard(lead, NOW);
+    expect(before.corrections).toEqual([]);
+    await saveCorrectionSection(lead, { section: "Victim", input: { ...Object.fromEntries(codesIn("Victim").map((code) => [code, input[code]])), victim_sex: "female" }, complete: false }, submitted!.id, NOW);
+    const during = await getDashboard(lead, NOW);
+    expect(during.corrections?.map((correction) => [correction.correctsId, correction.disclosureMonth])).toEqual([[submitted!.id, submitted!.disclosureMonth!.slice(0, 7)]]);
+    expect(during.drafts).toBe(before.drafts);
+    expect((await getDashboard(await viewer("caseworker@idva.example"), NOW)).corrections).toEqual([]);
+    await submitCorrection(lead, submitted!.id, NOW);
+    expect((await getDashboard(lead, NOW)).corrections).toEqual([]);
   });
 
   it("shows a partner lead the agreement waiting for their organisation's signature", async () => {

@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/access/viewer";
 import { remindersFor, type AgreementReminder } from "@/lib/agreements/reminders";
 import { listAgreements, type AgreementSummary } from "@/lib/agreements/service";
 import { auditChainAlert, type ChainAlert } from "@/lib/audit-log/service";
-import { listDisclosures, type DisclosureSummary } from "@/lib/disclosures/service";
+import { listCorrectionsInProgress, listDisclosures, type CorrectionInProgress, type DisclosureSummary } from "@/lib/disclosures/service";
 import { getSharedScope } from "@/lib/shared-disclosures/service";
 import { listLockedMembers, type LockedMember } from "@/lib/users/service";
 import { tasksFor, type DashboardTask } from "./tasks";
@@ -15,6 +15,8 @@ const RECENT_DISCLOSURES = 5;
 export type Dashboard = {
   /** The viewer's own drafts (a caseworker's or partner lead's). */
   drafts: number | null;
+  /** The viewer's own corrections of submitted disclosures, started and not yet submitted. */
+  corrections: CorrectionInProgress[] | null;
   /** Agreements waiting for the viewer's organisation to sign (partner leads). */
   awaitingSignature: AgreementSummary[] | null;
   /** Agreements still in draft, not yet sent to the parties (administrators). */
@@ -49,6 +51,7 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
 
   return {
     drafts,
+    corrections: may("disclosures.correct") ? await listCorrectionsInProgress(viewer) : null,
     awaitingSignature: agreements && may("agreements.sign") ? agreements.filter((agreement) => agreement.awaitingYourSignature) : null,
     draftAgreements: agreements && may("agreements.manage") ? agreements.filter((agreement) => agreement.status === "draft") : null,
     reminders,

@@ -107,4 +107,9 @@ describe("formValuesOf", () => {
     expect(multiple(values, "barriers")).toEqual([]);
     expect(single(values, "space")).toBe("");
   });
+
+  it("reads the lists a refused post echoes back as the form sent them", () => {
+    const values = formValuesOf({ victim_sex: ["female"], referrals: ["idva"], threat_area: ["rasso", "spiking"], "threat_areas.rasso": ["rape"] });
+    expect(values).toEqual({ victim_sex: "female", referrals: ["idva"], threat_area: ["rasso", "spiking"], "threat_areas.rasso": ["rape"] });
+  });
 });

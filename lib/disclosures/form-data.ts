@@ -24,12 +24,16 @@ const CONTROL_FIELDS = new Set(["intent", "draft_id", "correct_id", "section", "
 
 const MULTI = new Set<string>(MULTIPLE_ANSWER_FIELDS);
 
-/** A FormData as form values: a name sent more than once becomes a list; files are ignored. */
-export function formValuesOf(formData: FormData): FormValues {
+/**
+ * What a form sent as form values: a name sent more than once becomes a list; files are ignored.
+ * From the form in the browser, or from the lists a refused post echoes back (lib/actions.ts).
+ */
+export function formValuesOf(sent: FormData | Readonly<Record<string, readonly string[]>>): FormValues {
   const values: FormValues = {};
-  for (const key of new Set(formData.keys())) {
+  const keys = sent instanceof FormData ? new Set(sent.keys()) : Object.keys(sent);
+  for (const key of keys) {
     if (key.startsWith("$ACTION")) continue;
-    const all = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    const all = (sent instanceof FormData ? sent.getAll(key) : (sent[key] ?? [])).filter((value): value is string => typeof value === "string");
     values[key] = all.length > 1 || isListName(key) ? all : (all[0] ?? "");
   }
   return values;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { disclosures, disclosureThreatAreas } from "@/db/schema";
 import { can } from "@/lib/access/permissions";
@@ -21,12 +21,21 @@ export function visibleTo(viewer: Viewer): SQL | undefined {
   );
 }
 
+/** The viewer's own draft of a new disclosure; a correction in progress is not one (it is submitted as a correction). */
 export async function ownDraft(tx: Database, viewer: Viewer, id: string) {
   if (!isUuid(id)) throw new NotFound("No such draft.");
   const [row] = await tx
     .select({ id: disclosures.id })
     .from(disclosures)
-    .where(and(eq(disclosures.id, id), eq(disclosures.orgId, viewer.organisation.id), eq(disclosures.status, "draft"), eq(disclosures.createdBy, viewer.userId)));
+    .where(
+      and(
+        eq(disclosures.id, id),
+        eq(disclosures.orgId, viewer.organisation.id),
+        eq(disclosures.status, "draft"),
+        eq(disclosures.createdBy, viewer.userId),
+        isNull(disclosures.supersedesId),
+      ),
+    );
   if (!row) throw new NotFound("No such draft.");
   return row;
 }

@@ -13,11 +13,14 @@ import { codesIn } from "./sections";
 import {
   DuplicateReference,
   correctDisclosure,
+  getCorrection,
   getDisclosure,
   listDisclosures,
   listCoveredLocalAuthorities,
   saveDraft,
+  saveCorrectionSection,
   saveDraftSection,
+  submitCorrection,
   submitDisclosure,
   submitDraft,
   withdrawDisclosure,
@@ -235,6 +238,62 @@ describe("corrections and withdrawals", () => {
     await expect(correctDisclosure(caseworker, id, validInput(), NOW)).rejects.toBeInstanceOf(Conflict);
   });
 });
+
+describe("a correction a section at a time", () => {
+  it("starts from the answers it corrects, is kept as its author's draft, and becomes the next version when submitted", async () => {
+    const { id } = await submitDisclosure(caseworker, validInput({ victim_sex: "male", partner_reference: "IDVA-SECTIONS-1" }), undefined, NOW);
+    expect((await getCorrection(caseworker, id)).draft).toBeNull();
+    await expect(submitCorrection(caseworker, id, NOW)).rejects.toThrow("Change at least one answer before submitting a correction.");
+
+    const { id: draftId } = await saveCorrectionSection(caseworker, { section: "Victim", input: { ...pick(validInput(), codesIn("Victim")), victim_sex: "female" }, complete: true }, id, NOW);
+    const correction = await getCorrection(caseworker, id);
+    expect(correction.draft?.id).toBe(draftId);
+    expect(correction.draft?.input).toMatchObject({ victim_sex: "female", disclosure_month: correction.disclosure.input.disclosure_month });
+    expect(await stored(draftId)).toMatchObject({ status: "draft", supersedesId: id, seriesId: id, version: 2, partnerReferenceHash: null });
+    // Counted nowhere and listed nowhere: the disclosure it corrects still counts, and stays listed.
+    expect(await stored(id)).toMatchObject({ status: "submitted" });
+    expect((await listDisclosures(caseworker, { status: "draft" })).items.map((item) => item.id)).not.toContain(draftId);
+    await expect(getCorrection(manager, id).then((found) => found.draft)).resolves.toBeNull();
+    // It is no draft of a new disclosure: it cannot be submitted as one.
+    await expect(submitDraft(caseworker, draftId, NOW)).rejects.toBeInstanceOf(NotFound);
+
+    const { id: corrected } = await submitCorrection(caseworker, id, NOW);
+    expect(await stored(id)).toMatchObject({ status: "superseded" });
+    expect(await stored(corrected)).toMatchObject({ status: "submitted", version: 2, supersedesId: id, seriesId: id, victimSex: "female" });
+    expect((await stored(corrected)).partnerReferenceHash).toBe((await stored(id)).partnerReferenceHash);
+    const [gone] = await test.db.select({ n: count() }).from(t.disclosures).where(eq(t.disclosures.id, draftId));
+    expect(gone!.n).toBe(0);
+  });
+
+  it("names a section's missing answer, and keeps the partner reference given again as the one it has", async () => {
+    const { id } = await submitDisclosure(caseworker, validInput({ partner_reference: "IDVA-SECTIONS-2" }), undefined, NOW);
+    const refused = saveCorrectionSection(caseworker, { section: "Period", input: { disclosure_month: "2026-09" }, complete: true }, id, NOW);
+    await expect(refused).rejects.toMatchObject({ message: "There is a problem with your answers.", fieldErrors: { abuse_recency: expect.any(String) } });
+    expect((await getCorrection(caseworker, id)).draft).toBeNull();
+    await saveCorrectionSection(caseworker, { section: "Context", input: { partner_reference: "IDVA-SECTIONS-2" }, complete: true }, id, NOW);
+    const { id: corrected } = await submitCorrection(caseworker, id, NOW);
+    expect((await stored(corrected)).partnerReferenceHash).toBe((await stored(id)).partnerReferenceHash);
+  });
+
+  it("refuses a second person's correction while one is in progress", async () => {
+    const { id } = await submitDisclosure(caseworker, validInput(), undefined, NOW);
+    await saveCorrectionSection(caseworker, { section: "Victim", input: { ...pick(validInput(), codesIn("Victim")), victim_sex: "female" }, complete: false }, id, NOW);
+    await expect(saveCorrectionSection(manager, { section: "Victim", input: { victim_sex: "male" }, complete: false }, id, NOW)).rejects.toThrow(
+      "Someone else is correcting this disclosure",
+    );
+  });
+
+  it("is not found for another organisation's disclosure", async () => {
+    const { id } = await submitDisclosure(caseworker, validInput(), undefined, NOW);
+    await expect(getCorrection(otherPartner, id)).rejects.toBeInstanceOf(NotFound);
+    await expect(saveCorrectionSection(otherPartner, { section: "Victim", input: { victim_sex: "female" }, complete: false }, id, NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(submitCorrection(otherPartner, id, NOW)).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+function pick(input: Record<string, unknown>, codes: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([code]) => codes.includes(code)));
+}
 
 describe("another organisation's disclosure", () => {
   it("is not found through every service door", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, desc, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
@@ -19,6 +19,7 @@ import { isUuid } from "@/lib/uuid";
 import { currentSubmitted, ownDraft, summarise, threatAreasOf, visibleTo } from "./queries";
 import { toDisclosureInput, toDisclosureRow } from "./rows";
 import { codesIn, errorsIn, withSection } from "./sections";
+import type { DisclosureInput } from "./schema";
 import type { DisclosureDetail, DisclosureFilter, DisclosureRecord, DisclosureSummary } from "./types";
 import { write } from "./write";
 
@@ -128,10 +129,15 @@ async function coveredLocalAuthorities(tx: Database, viewer: Viewer): Promise<st
 
 async function loadDraft(tx: Database, viewer: Viewer, id: string) {
   const { id: ownId } = await ownDraft(tx, viewer, id);
-  const [row] = await tx.select().from(disclosures).where(eq(disclosures.id, ownId));
-  const areas = await tx.select().from(disclosureThreatAreas).where(eq(disclosureThreatAreas.disclosureId, ownId));
+  return { id: ownId, ...(await loadAnswers(tx, ownId)) };
+}
+
+/** A disclosure's answers in the schema's shape, and the hash of its partner reference (never the reference). */
+async function loadAnswers(tx: Database, id: string) {
+  const [row] = await tx.select().from(disclosures).where(eq(disclosures.id, id));
+  const areas = await tx.select().from(disclosureThreatAreas).where(eq(disclosureThreatAreas.disclosureId, id));
   const { partnerReferenceHash, ...stored } = row!;
-  return { id: ownId, partnerReferenceHash, input: toDisclosureInput(stored, areas) as Record<string, unknown> };
+  return { partnerReferenceHash, input: toDisclosureInput(stored, areas) as Record<string, unknown> };
 }
 
 /** A draft says something: at least one answer (or a partner reference) before it is kept. */
@@ -206,18 +212,130 @@ export async function correctDisclosure(viewer: Viewer, id: string, input: unkno
   const parsed = parseDisclosure("submit", input, now);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const previous = await currentSubmitted(tx, viewer, id);
-    await tx.update(disclosures).set({ status: "superseded", updatedAt: now }).where(eq(disclosures.id, previous.id));
-    const nextId = randomUUID();
-    await write(
-      tx,
-      viewer,
-      parsed,
-      { id: nextId, status: "submitted", existing: false, seriesId: previous.seriesId, version: previous.version + 1, supersedesId: previous.id, keepReferenceHash: previous.partnerReferenceHash },
-      now,
-    );
-    await audit(tx, viewer, "disclosure.corrected", nextId, { supersedes: previous.id });
-    return { id: nextId };
+    return supersede(tx, viewer, previous, parsed, previous.partnerReferenceHash, now);
   });
+}
+
+/** A submitted disclosure, and the viewer's correction of it in progress (none until a section is changed). */
+export type Correction = { disclosure: DisclosureDetail; draft: { id: string; input: DisclosureInput } | null };
+
+/**
+ * A correction is answered like a draft, a section at a time, then checked and submitted. What has
+ * been changed so far is kept as the viewer's own draft in the disclosure's series (version one
+ * past the current, so a series with a correction in progress is never purged), private to its
+ * author and counted nowhere. Caseworkers correct their own disclosures; partner leads any of the
+ * organisation's.
+ */
+export async function getCorrection(viewer: Viewer, id: string): Promise<Correction> {
+  await authorise(viewer, "disclosures.correct");
+  const disclosure = await getDisclosure(viewer, id);
+  if (!disclosure.current) throw new NotFound("No such disclosure.");
+  const draft = await withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const found = await correctionDraftOf(tx, viewer, disclosure.id);
+    return found ? { id: found.id, input: found.input as DisclosureInput } : null;
+  });
+  return { disclosure, draft };
+}
+
+/**
+ * Saves one section of the viewer's correction of a submitted disclosure, starting the correction
+ * from the disclosure's answers when this is the first section changed. With `complete`, a section
+ * missing a required answer is refused, naming it; the partner reference it already has, given
+ * again, is kept.
+ */
+export async function saveCorrectionSection(viewer: Viewer, answers: SectionAnswers, correctsId: string, now = new Date()): Promise<{ id: string }> {
+  await authorise(viewer, "disclosures.correct");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const previous = await currentSubmitted(tx, viewer, correctsId);
+    const existing = await correctionDraftOf(tx, viewer, previous.id);
+    const start = existing?.input ?? (await loadAnswers(tx, previous.id)).input;
+    const merged = withSection(start, answers.section, answers.input);
+    const reference = merged.partner_reference;
+    if (typeof reference === "string" && hashPartnerReference(viewer.organisation.id, reference.trim()) === previous.partnerReferenceHash) delete merged.partner_reference;
+    const parsed = parseDisclosure("draft", merged, now);
+    const checked = answers.complete ? disclosureParser("submit", now)(merged) : { ok: true as const };
+    const missing = checked.ok ? {} : errorsIn(checked.fieldErrors, answers.section);
+    // A correction is never left worse than what it corrects: a section with an answer missing is not kept.
+    if (Object.keys(missing).length > 0) throw new Invalid("There is a problem with your answers.", missing);
+    const id = existing?.id ?? randomUUID();
+    const target = { id, status: "draft", existing: Boolean(existing), seriesId: previous.seriesId, version: previous.version + 1, supersedesId: previous.id, keepReferenceHash: existing?.partnerReferenceHash ?? null } as const;
+    try {
+      await write(tx, viewer, parsed, target, now);
+    } catch (error) {
+      // The series' next version is taken: someone else's correction of it is in progress.
+      if (isUniqueViolation(error)) throw new Conflict("Someone else is correcting this disclosure. Try again once their correction is submitted.");
+      throw error;
+    }
+    await audit(tx, viewer, "disclosure.draft_saved", id, { section: answers.section, corrects: previous.id });
+    return { id };
+  });
+}
+
+/**
+ * Submits the viewer's correction as it is saved, checked whole by the submission schema: it
+ * becomes the disclosure's next version and the correction draft is gone. A correction that
+ * changes nothing is refused.
+ */
+export async function submitCorrection(viewer: Viewer, correctsId: string, now = new Date()): Promise<{ id: string }> {
+  await authorise(viewer, "disclosures.correct");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const previous = await currentSubmitted(tx, viewer, correctsId);
+    const draft = await correctionDraftOf(tx, viewer, previous.id);
+    if (!draft) throw new Invalid("Change at least one answer before submitting a correction.", {});
+    const parsed = parseDisclosure("submit", draft.input, now);
+    // The draft goes first, freeing the version and any new reference it holds for the correction.
+    await tx.delete(disclosures).where(eq(disclosures.id, draft.id));
+    return supersede(tx, viewer, previous, parsed, draft.partnerReferenceHash ?? previous.partnerReferenceHash, now);
+  });
+}
+
+/** A correction the viewer has started and not submitted: the disclosure it corrects, and its month. */
+export type CorrectionInProgress = { correctsId: string; disclosureMonth: string | null; updatedAt: Date };
+
+/** The viewer's own corrections in progress, latest first; nobody else sees them. */
+export async function listCorrectionsInProgress(viewer: Viewer): Promise<CorrectionInProgress[]> {
+  await authorise(viewer, "disclosures.correct");
+  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+    const rows = await tx
+      .select({ correctsId: disclosures.supersedesId, disclosureMonth: disclosures.disclosureMonth, updatedAt: disclosures.updatedAt })
+      .from(disclosures)
+      .where(and(eq(disclosures.orgId, viewer.organisation.id), eq(disclosures.status, "draft"), eq(disclosures.createdBy, viewer.userId), isNotNull(disclosures.supersedesId)))
+      .orderBy(desc(disclosures.updatedAt));
+    return rows.map((row) => ({ correctsId: row.correctsId!, disclosureMonth: row.disclosureMonth?.slice(0, 7) ?? null, updatedAt: row.updatedAt }));
+  });
+}
+
+type SubmittedRow = Awaited<ReturnType<typeof currentSubmitted>>;
+
+/** The new version of a submitted disclosure, replacing it: only the new one counts from now on. */
+async function supersede(tx: Database, viewer: Viewer, previous: SubmittedRow, parsed: ParsedDisclosure, referenceHash: string | null, now: Date): Promise<{ id: string }> {
+  await tx.update(disclosures).set({ status: "superseded", updatedAt: now }).where(eq(disclosures.id, previous.id));
+  const nextId = randomUUID();
+  await write(
+    tx,
+    viewer,
+    parsed,
+    { id: nextId, status: "submitted", existing: false, seriesId: previous.seriesId, version: previous.version + 1, supersedesId: previous.id, keepReferenceHash: referenceHash },
+    now,
+  );
+  await audit(tx, viewer, "disclosure.corrected", nextId, { supersedes: previous.id });
+  return { id: nextId };
+}
+
+/** The viewer's correction in progress of a submitted disclosure, if they have one. */
+async function correctionDraftOf(tx: Database, viewer: Viewer, correctsId: string) {
+  const [row] = await tx
+    .select({ id: disclosures.id })
+    .from(disclosures)
+    .where(
+      and(
+        eq(disclosures.supersedesId, correctsId),
+        eq(disclosures.orgId, viewer.organisation.id),
+        eq(disclosures.status, "draft"),
+        eq(disclosures.createdBy, viewer.userId),
+      ),
+    );
+  return row ? { id: row.id, ...(await loadAnswers(tx, row.id)) } : undefined;
 }
 
 /** Withdraws a submitted disclosure with a reason; it stops counting anywhere at once. */
@@ -257,6 +375,8 @@ export async function listDisclosures(viewer: Viewer, filter: DisclosureFilter =
     const where = and(
       eq(disclosures.orgId, viewer.organisation.id),
       ne(disclosures.status, "superseded"),
+      // A correction in progress is reached from the disclosure it corrects, not listed as a draft of its own.
+      or(ne(disclosures.status, "draft"), isNull(disclosures.supersedesId)),
       visibleTo(viewer),
       filter.status ? eq(disclosures.status, filter.status) : undefined,
       filter.fromMonth ? gte(disclosures.disclosureMonth, `${filter.fromMonth}-01`) : undefined,
@@ -356,6 +476,7 @@ export async function getDisclosure(viewer: Viewer, id: string): Promise<Disclos
         createdAt: version.createdAt,
       })),
       current: row.disclosure.status === "submitted",
+      corrects: row.disclosure.status === "draft" ? row.disclosure.supersedesId : null,
     };
   });
 }

@@ -27,6 +27,8 @@ export type DisclosureDetail = DisclosureSummary & {
   versions: DisclosureVersion[];
   /** Whether this version is the one that counts, so it may be corrected or withdrawn. */
   current: boolean;
+  /** For a correction in progress (a draft), the submitted disclosure it will replace. */
+  corrects: string | null;
 };
 
 export type DisclosureRecord = {

@@ -59,7 +59,12 @@ export default async function DisclosurePage({
         </p>
       ) : null}
       <div className="flex flex-wrap gap-4">
-        {isDraft && can(viewer.role, "disclosures.create") ? (
+        {isDraft && disclosure.corrects && can(viewer.role, "disclosures.correct") ? (
+          <Link href={`/disclosures/${disclosure.corrects}/correct`} className="font-bold">
+            Continue the correction
+          </Link>
+        ) : null}
+        {isDraft && !disclosure.corrects && can(viewer.role, "disclosures.create") ? (
           <Link href={`/disclosures/${disclosure.id}/edit`} className="font-bold">
             Continue the draft
           </Link>

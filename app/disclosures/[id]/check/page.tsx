@@ -17,7 +17,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const viewer = await requirePagePermission("disclosures.submit", `/disclosures/${id}/check`);
   const disclosure = await orNotFound(getDisclosure(viewer, id));
-  if (disclosure.status !== "draft") notFound();
+  if (disclosure.status !== "draft" || disclosure.corrects) notFound();
   const authority = disclosure.ladCode ? getLocalAuthority(disclosure.ladCode) : undefined;
   const forceArea = authority ? getPoliceForceArea(authority.forceAreaCode) : undefined;
   const last = SECTIONS[SECTIONS.length - 1]!;
@@ -35,7 +35,13 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
       />
       <h2 className="text-2xl font-bold">Now send the disclosure</h2>
       <p>By submitting it you confirm the answers are right to the best of your knowledge. It then counts in your organisation’s figures and in what it shares under its agreements.</p>
-      <SubmitDraftForm action={submitDraftAction} draftId={disclosure.id} />
+      <SubmitDraftForm
+        action={submitDraftAction}
+        fields={{ draft_id: disclosure.id }}
+        sectionsHref={`/disclosures/${id}/edit`}
+        label="Submit the disclosure"
+        submitLabel="Submit disclosure"
+      />
     </div>
   );
 }

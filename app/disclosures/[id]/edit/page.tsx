@@ -9,7 +9,7 @@ export default async function ContinueDraftPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const viewer = await requirePagePermission("disclosures.create", `/disclosures/${id}/edit`);
   const disclosure = await orNotFound(getDisclosure(viewer, id));
-  if (disclosure.status !== "draft") notFound();
+  if (disclosure.status !== "draft" || disclosure.corrects) notFound();
   const checked = disclosureParser("submit", new Date())(disclosure.input);
   const section = checked.ok ? undefined : firstSectionWithErrors(checked.fieldErrors);
   redirect(section ? `/disclosures/${id}/edit/${sectionSlug(section)}` : `/disclosures/${id}/check`);

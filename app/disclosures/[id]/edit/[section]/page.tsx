@@ -19,7 +19,7 @@ export default async function DraftSectionPage({ params, searchParams }: Props) 
   const section = sectionOfSlug(slug);
   if (!section) notFound();
   const disclosure = await orNotFound(getDisclosure(viewer, id));
-  if (disclosure.status !== "draft") notFound();
+  if (disclosure.status !== "draft" || disclosure.corrects) notFound();
   const query = await searchParams;
-  return <SectionPage viewer={viewer} section={section} draft={disclosure} fromCheck={query.return === "check"} allAuthorities={query.all === "1"} />;
+  return <SectionPage viewer={viewer} section={section} journey={{ draft: disclosure, fromCheck: query.return === "check", allAuthorities: query.all === "1" }} />;
 }

@@ -44,7 +44,7 @@ export type ThreatAreaSection = {
 };
 
 /** The Perpetrators view's figures for one threat area (priority 3), each answer with its published count. */
-export type PerpetratorFigures = {
+type PerpetratorFigures = {
   knownToOtherOffending: Figure[];
   /** The published share known to other offending among all the threat area's disclosures. */
   shareKnownToOtherOffending: number | null;

@@ -71,12 +71,19 @@ test("the STRA pack's CSV files download as one zip, with a README and withheld 
   await resumeSession(page, "analyst@police.example");
   await page.goto("/stra-pack");
   await expect(page.getByRole("heading", { level: 2, name: "Domestic abuse" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Domestic abuse: perpetrator's relationship to the victim" })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the data behind this pack (zip of CSV files)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^stra-pack-last-12-months-\d{4}-\d{2}-\d{2}\.zip$/);
   const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
-  expect(Object.keys(files)).toEqual(expect.arrayContaining(["README.txt", "volume.csv", "judgements.csv", "rate-per-1000-females.csv", "data-gaps.csv"]));
+  expect(Object.keys(files)).toEqual(
+    expect.arrayContaining(["README.txt", "volume.csv", "judgements.csv", "rate-per-1000-females.csv", "perpetrators.csv", "data-quality.csv", "data-gaps.csv"]),
+  );
   expect(strFromU8(files["README.txt"]!)).toContain("[c] marks a figure withheld");
   expect(strFromU8(files["volume.csv"]!)).toMatch(/^Threat area,Disclosures,Previous period,Trend,/);
+  expect(strFromU8(files["perpetrators.csv"]!)).toMatch(/^Question,Answer,Domestic abuse,/);
+  expect(strFromU8(files["perpetrators.csv"]!)).toContain("\r\nShare known to other offending,Yes,");
+  expect(strFromU8(files["data-quality.csv"]!)).toMatch(/^Organisation,Same month,The month after,/);
+  expect(strFromU8(files["data-quality.csv"]!)).toContain("\r\nAll organisations,");
 });
 
 test("the STRA pack is not offered to a viewer, who sees aggregate views only", async ({ page }) => {

@@ -85,7 +85,10 @@ export default async function StraPackPage({ searchParams }: { searchParams: Pro
               Data gaps across threat areas
             </h2>
             {pack.gaps.length === 0 ? (
-              <p>Every type of partner contributed, and every profile answer is recorded for at least half of disclosures.</p>
+              <p>
+                Every type of partner contributed, every profile answer is recorded for at least half of disclosures, and every organisation answers each key field
+                and submits at least half of its disclosures by the month after the month of disclosure.
+              </p>
             ) : (
               <ul className="list-disc pl-6">
                 {pack.gaps.map((gap) => (
@@ -103,9 +106,19 @@ export default async function StraPackPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function FigureRows({ caption, heading, figures }: { caption: string; heading: string; figures: readonly { label: string; value: { value: number | null; suppressed: null | "primary" | "secondary" } }[] }) {
+function FigureRows({
+  caption,
+  heading,
+  figures,
+  counted = "Disclosures",
+}: {
+  caption: string;
+  heading: string;
+  figures: readonly { label: string; value: { value: number | null; suppressed: null | "primary" | "secondary" } }[];
+  counted?: string;
+}) {
   return (
-    <DataTable caption={caption} columns={[heading, "Disclosures"]}>
+    <DataTable caption={caption} columns={[heading, counted]}>
       {figures.map((entry) => (
         <tr key={entry.label} className="border-b border-rule">
           <th scope="row" className="py-1 pr-4 font-normal">
@@ -168,11 +181,17 @@ function ThreatAreaPart({ section, pack }: { section: ThreatAreaSection; pack: S
         {share(section.online.share)} of the threat area&apos;s disclosures.
       </p>
       <h3 className="text-xl font-bold">Perpetrators</h3>
-      {section.perpetrators ? (
-        <FigureRows caption={`${section.label}: perpetrators`} heading="Perpetrator" figures={section.perpetrators} />
-      ) : (
-        <p>Figures on perpetrators are not yet part of the pack.</p>
-      )}
+      <p>{share(section.perpetrators.shareKnownToOtherOffending)} of the threat area&apos;s disclosures name a perpetrator known to other offending.</p>
+      <FigureRows caption={`${section.label}: perpetrator known to other offending`} heading="Known to other offending" figures={section.perpetrators.knownToOtherOffending} />
+      <FigureRows
+        caption={`${section.label}: kinds of other offending (a disclosure may give several)`}
+        heading="Kind of other offending"
+        figures={section.perpetrators.offendingKinds}
+        counted="Mentions"
+      />
+      <FigureRows caption={`${section.label}: perpetrator's relationship to the victim`} heading="Relationship" figures={section.perpetrators.relationship} />
+      <FigureRows caption={`${section.label}: lone perpetrator or group`} heading="Lone or group" figures={section.perpetrators.number} />
+      <FigureRows caption={`${section.label}: misogynistic or incel ideology concern`} heading="Ideology concern" figures={section.perpetrators.ideologyConcern} />
       <h3 className="text-xl font-bold">Data gaps</h3>
       {section.dataGaps.length === 0 ? (
         <p>None beyond those across all threat areas below.</p>

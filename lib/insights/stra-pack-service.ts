@@ -5,9 +5,11 @@ import { authorise } from "@/lib/access/authorise";
 import { contextOf } from "@/lib/access/guard";
 import type { Viewer } from "@/lib/access/viewer";
 import { auditEvent, recordAudit } from "@/lib/audit/record";
+import type { DataQualityView } from "./data-quality";
 import { insightQueryString, type InsightFilters } from "./filters";
 import type { MapView } from "./map";
 import type { OnlineView } from "./online";
+import type { PerpetratorsView } from "./perpetrators";
 import { insightView, type InsightResult } from "./service";
 import { straPackCsvFiles, straPackReadme, straPackZip, straSections, type PackViews, type StraPackContent } from "./stra-pack";
 import type { TrendsView } from "./trends";
@@ -33,6 +35,8 @@ export async function straPack(viewer: Viewer, filters: InsightFilters, format: 
     trends: (await insightView(viewer, "trends", filters)) as InsightResult & TrendsView,
     online: (await insightView(viewer, "online", filters)) as InsightResult & OnlineView,
     map: (await insightView(viewer, "map", filters)) as InsightResult & MapView,
+    perpetrators: (await insightView(viewer, "perpetrators", filters)) as InsightResult & PerpetratorsView,
+    dataQuality: (await insightView(viewer, "data-quality", filters)) as InsightResult & DataQualityView,
   };
   await withContext(await getDatabase(), contextOf(viewer), (tx) =>
     recordAudit(tx, auditEvent(viewer, "stra_pack.exported", { details: { format, filters: insightQueryString(filters, { period: filters.period.code }) } })),

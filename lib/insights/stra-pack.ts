@@ -3,8 +3,10 @@ import { REFERENCE_ATTRIBUTION } from "@/lib/reference/attribution";
 import type { Published } from "@/lib/sdc";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { toCsv } from "@/lib/uploads/csv-write";
+import type { DataQualityView } from "./data-quality";
 import type { MapView } from "./map";
 import type { OnlineView } from "./online";
+import type { PerpetratorsView } from "./perpetrators";
 import { inSentence, type TrendsView } from "./trends";
 import type { BeyondPoliceView, CommunitiesView, LabelledTable, OverviewView } from "./views";
 
@@ -23,6 +25,8 @@ export type PackViews = {
   trends: TrendsView;
   online: OnlineView;
   map: MapView;
+  perpetrators: PerpetratorsView;
+  dataQuality: DataQualityView;
 };
 
 type Figure = { label: string; value: Published };
@@ -35,15 +39,22 @@ export type ThreatAreaSection = {
   victimProfile: { ethnicGroups: Figure[]; profiles: Figure[] };
   place: Figure[];
   online: { withOnlineElement: Published | null; share: number | null };
-  /**
-   * Hook for the perpetrators view (priority 3): null until that view is in the registry. When it
-   * lands, fill this from its published tables in `perpetratorsSection`, as the others are filled.
-   */
-  perpetrators: Figure[] | null;
+  perpetrators: PerpetratorFigures;
   dataGaps: string[];
 };
 
-/** The sections, and the gaps that are not one threat area's: partners not contributing, answers seldom recorded. */
+/** The Perpetrators view's figures for one threat area (priority 3), each answer with its published count. */
+type PerpetratorFigures = {
+  knownToOtherOffending: Figure[];
+  /** The published share known to other offending among all the threat area's disclosures. */
+  shareKnownToOtherOffending: number | null;
+  offendingKinds: Figure[];
+  relationship: Figure[];
+  number: Figure[];
+  ideologyConcern: Figure[];
+};
+
+/** The sections, and the gaps that are not one threat area's: partners not contributing, answers seldom recorded, organisations slow to submit. */
 export type StraPackContent = { sections: ThreatAreaSection[]; gaps: string[] };
 
 /** A column of a published table as labelled figures; empty when the table has no such column. */
@@ -54,16 +65,39 @@ function column(table: LabelledTable, code: string): Figure[] {
 }
 
 /**
- * Hook: data-quality gaps (completeness and timeliness by organisation) from the data-quality view,
- * once it is in the registry. Until then the pack's gaps come from the landing and Communities views.
+ * The gap threshold, stated in each gap's words: a field answered, or disclosures submitted within
+ * a month, for fewer than half of the disclosures held. A withheld share names no gap.
  */
-function dataQualityGaps(): string[] {
-  return [];
+const belowHalf = (share: number | null | undefined) => share !== null && share !== undefined && share < 0.5;
+
+const list = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
+/**
+ * The Data quality view's gaps, by organisation: the fields it answers (other than not known) for
+ * fewer than half of its disclosures, and whether fewer than half reach the portal by the month
+ * after the month of disclosure.
+ */
+function dataQualityGaps({ completeness, promptShares }: DataQualityView): string[] {
+  const incomplete = completeness.rowLabels.flatMap((organisation, i) => {
+    const fields = completeness.columnLabels.filter((_, j) => belowHalf(completeness.shares[i]![j]));
+    return fields.length === 0 ? [] : [`${organisation}: ${list.format(fields)} answered for fewer than half of its disclosures.`];
+  });
+  const slow = promptShares
+    .filter((entry) => entry.code !== "all" && belowHalf(entry.share))
+    .map((entry) => `${entry.label}: fewer than half of its disclosures submitted in the month of disclosure or the month after.`);
+  return [...incomplete, ...slow];
 }
 
-/** Hook: the perpetrators view's figures for one threat area (null: not yet built). */
-function perpetratorsSection(): Figure[] | null {
-  return null;
+/** One threat area's column of each Perpetrators table: withheld figures stay withheld. */
+function perpetratorsSection(view: PerpetratorsView, area: ThreatArea): PerpetratorFigures {
+  return {
+    knownToOtherOffending: column(view.otherOffending, area),
+    shareKnownToOtherOffending: view.shareOtherOffending.find((entry) => entry.threatArea === area)?.share ?? null,
+    offendingKinds: column(view.offendingKinds, area),
+    relationship: column(view.relationship, area),
+    number: column(view.number, area),
+    ideologyConcern: column(view.ideologyConcern, area),
+  };
 }
 
 /** Every threat area the overview covers, in taxonomy order, with what each view says of it. */
@@ -96,20 +130,19 @@ export function straSections(views: PackViews): StraPackContent {
         withOnlineElement: onlineColumn < 0 ? null : views.online.byThreatArea.cells[0]![onlineColumn]!,
         share: views.online.share.find((entry) => entry.threatArea === area)?.share ?? null,
       },
-      perpetrators: perpetratorsSection(),
+      perpetrators: perpetratorsSection(views.perpetrators, area),
       dataGaps,
     };
   });
   const { completeness } = views.communities;
   const seldomRecorded = completeness.rowLabels.flatMap((type, i) =>
     completeness.columnLabels.flatMap((field, j) => {
-      const share = completeness.shares[i]![j];
-      return share !== null && share !== undefined && share < 0.5 ? [`${type}: ${field} recorded for fewer than half of disclosures.`] : [];
+      return belowHalf(completeness.shares[i]![j]) ? [`${type}: ${field} recorded for fewer than half of disclosures.`] : [];
     }),
   );
   return {
     sections,
-    gaps: [...views.overview.silentPartnerTypes.map((type) => `No disclosures in scope from any ${type.label}.`), ...seldomRecorded, ...dataQualityGaps()],
+    gaps: [...views.overview.silentPartnerTypes.map((type) => `No disclosures in scope from any ${type.label}.`), ...seldomRecorded, ...dataQualityGaps(views.dataQuality)],
   };
 }
 
@@ -119,18 +152,45 @@ const WITHHELD = "[c]";
 const cell = (figure: Published) => (figure.value === null ? WITHHELD : figure.value);
 const rate = (value: number | null, places = 3) => (value === null ? WITHHELD : Number(value.toFixed(places)));
 
+/** A published table's rows and its total row, as CSV rows. */
+function bodyRows(table: LabelledTable): (string | number)[][] {
+  return [...table.rowLabels.map((label, i) => [label, ...table.cells[i]!.map(cell), cell(table.rowTotals[i]!)]), ["Total", ...table.columnTotals.map(cell), cell(table.total)]];
+}
+
 /** A published table with its totals, as CSV rows. */
 function tableRows(table: LabelledTable, rowHeading: string): (string | number)[][] {
+  return [[rowHeading, ...table.columnLabels, "Total"], ...bodyRows(table)];
+}
+
+/** The Perpetrators view's tables one under another, each row named by its question; every table has the same threat-area columns. */
+function perpetratorRows(view: PerpetratorsView): (string | number)[][] {
+  const questions: [string, LabelledTable][] = [
+    ["Perpetrator known to other offending", view.otherOffending],
+    ["Kinds of other offending (mentions)", view.offendingKinds],
+    ["Relationship to the victim", view.relationship],
+    ["Lone perpetrator or group", view.number],
+    ["Misogynistic or incel ideology concern", view.ideologyConcern],
+  ];
   return [
-    [rowHeading, ...table.columnLabels, "Total"],
-    ...table.rowLabels.map((label, i) => [label, ...table.cells[i]!.map(cell), cell(table.rowTotals[i]!)]),
-    ["Total", ...table.columnTotals.map(cell), cell(table.total)],
+    ["Question", "Answer", ...view.otherOffending.columnLabels, "Total"],
+    ...questions.flatMap(([question, table]) => bodyRows(table).map((row) => [question, ...row])),
+    ["Share known to other offending", "Yes", ...view.shareOtherOffending.map((entry) => rate(entry.share)), ""],
+  ];
+}
+
+/** Each organisation's submission lag and the share of each field answered, then all organisations. */
+function dataQualityRows({ timeliness, promptShares, completeness }: DataQualityView): (string | number)[][] {
+  const row = (label: string, lags: readonly Published[], held: Published, i: number) => [label, ...lags.map(cell), cell(held), rate(promptShares[i]!.share), ...completeness.shares[i]!.map((value) => rate(value))];
+  return [
+    ["Organisation", ...timeliness.columnLabels, "Disclosures held", "Share submitted in the month of disclosure or the month after", ...completeness.columnLabels.map((field) => `${field}: share answered`)],
+    ...timeliness.rowLabels.map((label, i) => row(label, timeliness.cells[i]!, timeliness.rowTotals[i]!, i)),
+    row("All organisations", timeliness.columnTotals, timeliness.total, timeliness.rowLabels.length),
   ];
 }
 
 /** The CSV files behind the pack, by file name; every cell written by the formula-safe writer. */
 export function straPackCsvFiles(views: PackViews, content: StraPackContent): Record<string, string> {
-  const { overview, beyondPolice, communities, trends, online, map } = views;
+  const { overview, beyondPolice, communities, trends, online, map, perpetrators, dataQuality } = views;
   return {
     "volume.csv": toCsv([
       ["Threat area", "Disclosures", "Previous period", "Trend", "Police recorded crime", "Partner disclosures per recorded crime"],
@@ -165,6 +225,8 @@ export function straPackCsvFiles(views: PackViews, content: StraPackContent): Re
     "online-element.csv": toCsv(tableRows(online.byThreatArea, "Online element")),
     "online-platforms.csv": toCsv([["Platform type", "Disclosures naming it"], ...online.platforms.valueLabels.map((label, i) => [label, cell(online.platforms.values[i]!)]), ["Total", cell(online.platforms.total)]]),
     "online-by-month.csv": toCsv([["Month", "Share with an online element"], ...online.byMonth.rowLabels.map((label, i) => [label, rate(online.byMonth.shares[i] ?? null)])]),
+    "perpetrators.csv": toCsv(perpetratorRows(perpetrators)),
+    "data-quality.csv": toCsv(dataQualityRows(dataQuality)),
     "data-gaps.csv": toCsv([
       ["Threat area", "Gap"],
       ...content.gaps.map((gap) => ["All threat areas", gap]),

@@ -11,9 +11,11 @@ import { toDisclosureInput } from "@/lib/disclosures/rows";
 import { submitDisclosure } from "@/lib/disclosures/service";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
+import { parseCsv } from "@/lib/reference/csv";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
 import { parseInsightFilters } from "./filters";
 import { insightView } from "./service";
+import { straPackCsvFiles } from "./stra-pack";
 import { straPack } from "./stra-pack-service";
 
 // The Trends, Online and Map views and the STRA input pack read through the database's narrow
@@ -28,6 +30,7 @@ const september = parseInsightFilters({ period: "2026-09" }, NOW);
 let test: TestDatabase;
 let wyAnalyst: Viewer;
 let wyViewer: Viewer;
+let idvaName: string;
 
 /** A published figure is withheld, 0, or at least the threshold: never a small count. */
 function isProtected(figure: Published, threshold: number): boolean {
@@ -39,6 +42,7 @@ beforeAll(async () => {
   wyAnalyst = await viewerFor(test.db, "analyst@police.example");
   wyViewer = await viewerFor(test.db, "viewer@police.example");
   const caseworker = await viewerFor(test.db, "caseworker@idva.example");
+  idvaName = caseworker.organisation.name;
   for (let seed = 1; seed <= 8; seed += 1) {
     const [record] = generateDisclosures({ seed, count: 1, partnerType: "idva_service", ladCodes: [LEEDS], months: ["2026-09"], now: NOW });
     const online = seed <= 3;
@@ -121,6 +125,35 @@ describe("the STRA input pack", () => {
       .from(t.auditEvents)
       .where(and(eq(t.auditEvents.action, "stra_pack.exported"), eq(t.auditEvents.actorUserId, wyAnalyst.userId)));
     expect(events.map((event) => event.details)).toEqual([{ format: "csv", filters: "period=2026-09" }]);
+  });
+
+  it("reads the Perpetrators and Data quality views through insightView, each audited, and lays out what they published", async () => {
+    const pack = await straPack(wyAnalyst, september, "document");
+    const viewed = await test.db
+      .select({ details: t.auditEvents.details })
+      .from(t.auditEvents)
+      .where(and(eq(t.auditEvents.action, "insight.viewed"), eq(t.auditEvents.actorUserId, wyAnalyst.userId)));
+    const views = viewed.map((event) => (event.details as { view: string }).view);
+    expect(views).toContain("perpetrators");
+    expect(views).toContain("data-quality");
+    // The section's perpetrator figures are the Perpetrators view's domestic abuse column, as published.
+    const perpetrators = await insightView(wyAnalyst, "perpetrators", september);
+    if (perpetrators.view !== "perpetrators") throw new Error("expected the Perpetrators view");
+    const area = perpetrators.relationship.columns.indexOf("domestic_abuse");
+    const section = pack.sections.find((entry) => entry.threatArea === "domestic_abuse")!;
+    expect(section.perpetrators.relationship).toEqual(perpetrators.relationship.rowLabels.map((label, i) => ({ label, value: perpetrators.relationship.cells[i]![area]! })));
+    expect(section.perpetrators.shareKnownToOtherOffending).toBe(perpetrators.shareOtherOffending.find((entry) => entry.threatArea === "domestic_abuse")!.share);
+    for (const figure of [...section.perpetrators.knownToOtherOffending, ...section.perpetrators.offendingKinds, ...section.perpetrators.number, ...section.perpetrators.ideologyConcern]) {
+      expect(isProtected(figure.value, pack.policy.threshold)).toBe(true);
+    }
+    // September's disclosures were all submitted in November, two months after: none by the month after.
+    expect(pack.gaps).toContain(`${idvaName}: fewer than half of its disclosures submitted in the month of disclosure or the month after.`);
+    const files = straPackCsvFiles(pack.views, pack);
+    expect(files["perpetrators.csv"]).toMatch(/^Question,Answer,Domestic abuse,Total\r\n/);
+    // Its row: nothing in the month or the month after, all two months after, a prompt share of 0.
+    const [leeds] = parseCsv(files["data-quality.csv"]!);
+    expect(leeds).toMatchObject({ Organisation: idvaName, "Same month": "0", "The month after": "0", "Share submitted in the month of disclosure or the month after": "0" });
+    expect(leeds!["Two months after"]).toBe(leeds!["Disclosures held"]);
   });
 
   it("is refused to a viewer, who sees aggregate views only", async () => {

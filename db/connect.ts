@@ -24,10 +24,20 @@ export function describeServer(url: string): string {
   return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
 }
 
+/**
+ * How long the pool waits before connecting again after failed attempts, in seconds. postgres.js
+ * counts failures across the whole pool and by default waits up to 20 s, so a few seconds' restart
+ * under load left the portal refusing requests long after the server was back; a second at most
+ * keeps the retries cheap and the recovery prompt.
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  return Math.min(0.05 * 2 ** failures, 1);
+}
+
 /** Connects to a PostgreSQL server and proves it answers before handing the connection out. */
 export async function connectServer(url: string, { max = 10 }: { max?: number } = {}): Promise<DatabaseHandle> {
   const location = describeServer(url);
-  const client = postgres(url, { max, connect_timeout: 5, idle_timeout: 30, onnotice: () => {} });
+  const client = postgres(url, { max, connect_timeout: 5, idle_timeout: 30, backoff: reconnectDelaySeconds, onnotice: () => {} });
   try {
     await client`select 1`;
   } catch (error) {

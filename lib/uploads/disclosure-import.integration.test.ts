@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sum } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
@@ -85,6 +85,36 @@ describe("uploading disclosures", () => {
     const third = await upload(manager, disclosureCsv(rows.slice(0, 12)));
     expect(third.result).toMatchObject({ phase: "done", added: 0 });
     expect(await disclosuresOf(manager)).toBe(before + 14);
+  });
+
+  it("saves a file longer than one statement's batch whole, counting each disclosure once in every threat area", async () => {
+    const totalOf = async () => {
+      const [row] = await test.db
+        .select({ n: sum(t.insightCounts.count).mapWith(Number) })
+        .from(t.insightCounts)
+        .where(and(eq(t.insightCounts.orgId, manager.organisation.id), eq(t.insightCounts.dimension, "total")));
+      return row!.n ?? 0;
+    };
+    const areasOf = async () => {
+      const [row] = await test.db
+        .select({ n: count() })
+        .from(t.disclosureThreatAreas)
+        .innerJoin(t.disclosures, eq(t.disclosures.id, t.disclosureThreatAreas.disclosureId))
+        .where(and(eq(t.disclosures.orgId, manager.organisation.id), eq(t.disclosures.status, "submitted")));
+      return row!.n;
+    };
+    const [disclosuresBefore, totalBefore, areasBefore] = [await disclosuresOf(manager), await totalOf(), await areasOf()];
+    const rows = Array.from({ length: 1_001 }, (_, i) => good({ partner_reference: `LONG-${i}` }));
+    const { result, events } = await upload(manager, disclosureCsv(rows));
+    expect(result).toEqual({ phase: "done", rows: 1_001, added: 1_001, updated: 0, alreadySubmitted: [] });
+    expect(events.filter((event) => event.phase === "saving")).toEqual([
+      { phase: "saving", saved: 1_000, total: 1_001 },
+      { phase: "saving", saved: 1_001, total: 1_001 },
+    ]);
+    expect(await disclosuresOf(manager)).toBe(disclosuresBefore + 1_001);
+    const areasAdded = (await areasOf()) - areasBefore;
+    expect(areasAdded).toBeGreaterThanOrEqual(1_001);
+    expect((await totalOf()) - totalBefore).toBe(areasAdded);
   });
 
   it("records one audit event for the upload, without any disclosure content", async () => {

@@ -35,6 +35,7 @@ const ORGANISATION_DATA_TABLES = [
   "organisation_coverage",
   "organisations",
   "recorded_crime_returns",
+  "rejected_uploads",
   "retained_disclosure_counts",
 ];
 
@@ -66,6 +67,8 @@ const EXPECTED_APP_PRIVILEGES: Record<string, string> = {
   // Read only through app_insight_counts (docs/insights.md#scope): no privilege at all.
   insight_counts: null as unknown as string,
   scheduled_jobs: "INSERT,SELECT,UPDATE",
+  // Kept until dealt with, then marked so, never deleted by the app.
+  rejected_uploads: "INSERT,SELECT,UPDATE",
   police_force_areas: "SELECT",
   local_authorities: "SELECT",
 };

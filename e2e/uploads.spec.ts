@@ -133,7 +133,7 @@ test.describe("CSV uploads", () => {
     const fileName = `rejected-${Date.now().toString(36)}.csv`;
     await page.goto("/disclosures/upload");
     await upload(page, csvFile(fileName, ["partner_reference,colour", "07700900123,=1+1"]));
-    await expect(page.getByRole("region", { name: "There is a problem with the file" }).getByRole("alert")).toContainText("Nothing was saved");
+    await expect(page.getByRole("region", { name: "There is a problem with the file" }).getByRole("alert")).toContainText("The header row does not match the template");
 
     await page.goto("/");
     const rejected = page.getByRole("region", { name: "Uploads that were rejected" });

@@ -15,7 +15,7 @@ import { errorReportRows, type UploadEvent } from "./events";
 export type UploadKind = "disclosures" | "recorded_crime";
 
 /** At most this many errors of a refused file are kept for its report; the count says how many there were. */
-export const KEPT_ERRORS = 100;
+const KEPT_ERRORS = 100;
 
 const KIND_NAMES: Record<UploadKind, string> = { disclosures: "disclosures", recorded_crime: "recorded-crime returns" };
 
@@ -25,7 +25,7 @@ export type OpenRejection = { id: string; kind: UploadKind; kindName: string; fi
 type Failed = Extract<UploadEvent, { phase: "failed" }>;
 
 /** A file name fit to show and keep: its last path part, printable characters only, 255 at most. */
-export function cleanFileName(name: string | null | undefined): string {
+function cleanFileName(name: string | null | undefined): string {
   const last = (name ?? "").split(/[\\/]/).pop() ?? "";
   const printable = last.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
   return printable || "upload.csv";

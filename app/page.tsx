@@ -1,3 +1,4 @@
+import { dismissRejectionAction } from "@/app/uploads/rejected/actions";
 import { connection } from "next/server";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { PublicIntroduction } from "@/components/home/public-introduction";
@@ -9,5 +10,5 @@ export default async function HomePage() {
   await connection();
   const viewer = await getViewer();
   if (!viewer) return <PublicIntroduction />;
-  return <DashboardView viewer={viewer} dashboard={await getDashboard(viewer)} />;
+  return <DashboardView viewer={viewer} dashboard={await getDashboard(viewer)} dismissRejection={dismissRejectionAction} />;
 }

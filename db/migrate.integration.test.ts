@@ -66,6 +66,7 @@ describe("migrations", () => {
       "police_force_areas",
       "recorded_crime_returns",
       "recovery_codes",
+      "rejected_uploads",
       "retained_disclosure_counts",
       "scheduled_jobs",
       "sessions",

@@ -35,6 +35,7 @@ const ORGANISATION_DATA_TABLES = [
   "organisation_coverage",
   "organisations",
   "recorded_crime_returns",
+  "rejected_uploads",
   "retained_disclosure_counts",
 ];
 
@@ -66,6 +67,8 @@ const EXPECTED_APP_PRIVILEGES: Record<string, string> = {
   // Read only through app_insight_counts (docs/insights.md#scope): no privilege at all.
   insight_counts: null as unknown as string,
   scheduled_jobs: "INSERT,SELECT,UPDATE",
+  // Kept until dealt with, then marked so, never deleted by the app.
+  rejected_uploads: "INSERT,SELECT,UPDATE",
   police_force_areas: "SELECT",
   local_authorities: "SELECT",
 };
@@ -99,6 +102,7 @@ beforeAll(async () => {
   const manager = ids.users.get("manager@idva.example")!;
   const inAMonth = new Date(Date.now() + 30 * 86_400_000);
   await handle.db.insert(t.apiTokens).values({ orgId: idva, name: "Case system", tokenHash: randomBytes(16).toString("hex"), tokenPrefix: "vawg_ab", scopes: ["submit"], createdBy: manager, expiresAt: inAMonth });
+  await handle.db.insert(t.rejectedUploads).values({ orgId: idva, uploadedBy: manager, kind: "disclosures", fileName: "bad.csv", message: "There is a problem with the file.", errorCount: 1, errors: [{ row: 2, column: "victim_sex", message: "Choose an answer" }] });
   await handle.db.insert(t.invitations).values({ orgId: idva, email: "new.caseworker@idva.example", role: "submitter", tokenHash: randomBytes(16).toString("hex"), invitedBy: manager, expiresAt: inAMonth });
   await handle.db.insert(t.identityProviders).values({ orgId: ids.orgs.get("Demo Police West Yorkshire")!, displayName: "Demo Police Entra ID", issuer: "https://login.example/tenant/v2.0", clientId: "client", clientSecretEncrypted: "encrypted", allowedDomains: ["police.example"] });
   await handle.db.insert(t.auditEvents).values({ action: "test.seeded", outcome: "success" });

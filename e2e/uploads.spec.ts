@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { EARLIEST_DISCLOSURE_MONTH, SINGLE_ANSWER_FIELDS } from "@/lib/taxonomy";
+import { createAccount } from "./support/accounts";
 import { portalDatabase } from "./support/database";
-import { resumeSession } from "./support/sign-in";
+import { resumeSession, signInAs } from "./support/sign-in";
 
 const SINGLE_ANSWERS = SINGLE_ANSWER_FIELDS;
 
@@ -123,6 +124,35 @@ test.describe("CSV uploads", () => {
     await upload(page, returns(4, 11));
     await expect(complete).toContainText("Upload complete: 0 returns added and 2 updated.");
     expect(await saved()).toEqual([{ threat_area: "rasso", count: 11 }, { threat_area: "spiking", count: 4 }]);
+  });
+
+  test("a rejected upload waits on the dashboard with its error report until it is dismissed", async ({ page }) => {
+    test.setTimeout(120_000);
+    const lead = await createAccount("manager@isva.example", "rejected-upload");
+    await signInAs(page, lead.email);
+    const fileName = `rejected-${Date.now().toString(36)}.csv`;
+    await page.goto("/disclosures/upload");
+    await upload(page, csvFile(fileName, ["partner_reference,colour", "07700900123,=1+1"]));
+    await expect(page.getByRole("region", { name: "There is a problem with the file" }).getByRole("alert")).toContainText("The header row does not match the template");
+
+    await page.goto("/");
+    const rejected = page.getByRole("region", { name: "Uploads that were rejected" });
+    const item = rejected.getByRole("listitem").filter({ hasText: fileName });
+    await expect(item).toContainText("The header row does not match the template, so no rows were read.");
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await expectAccessible(page, `dashboard with a rejected upload at ${viewport.width} pixels`);
+    }
+
+    const downloading = page.waitForEvent("download");
+    await item.getByRole("link", { name: `Download the error report for ${fileName} (CSV)` }).click();
+    const report = await readFile((await (await downloading).path())!, "utf8");
+    expect(report.split("\r\n")[0]).toBe("row,column,message");
+    expect(report).toContain("1,colour,");
+    expect(report).not.toContain("07700900123");
+
+    await item.getByRole("button", { name: `Dismiss ${fileName}` }).click();
+    await expect(page.getByRole("listitem").filter({ hasText: fileName })).toHaveCount(0);
   });
 
   test("the recorded-crime upload is not found for a partner that is not a police force", async ({ page }) => {

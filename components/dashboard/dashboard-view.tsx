@@ -1,3 +1,4 @@
+import type { ActionState } from "@/lib/actions";
 import Link from "next/link";
 import { TitledSection } from "@/components/titled-section";
 import { ORGANISATION_TYPE_LABELS } from "@/lib/access/organisation-types";
@@ -15,10 +16,11 @@ import { TopTasks } from "./top-tasks";
 type DashboardViewProps = {
   viewer: Pick<Viewer, "displayName" | "role" | "organisation">;
   dashboard: Dashboard;
+  dismissRejection: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
 /** A signed-in person's home page: what they do most, what waits on them, and their recent work. */
-export function DashboardView({ viewer, dashboard }: DashboardViewProps) {
+export function DashboardView({ viewer, dashboard, dismissRejection }: DashboardViewProps) {
   const organisationWide = viewer.role === "org_manager";
   return (
     <div className="max-w-4xl space-y-10">
@@ -46,7 +48,9 @@ export function DashboardView({ viewer, dashboard }: DashboardViewProps) {
         draftAgreements={dashboard.draftAgreements}
         reminders={dashboard.reminders}
         lockedAccounts={dashboard.lockedAccounts}
+        rejectedUploads={dashboard.rejectedUploads}
         usersByOrganisation={viewer.role === "admin"}
+        dismissRejection={dismissRejection}
       />
 
       {dashboard.recentDisclosures ? (

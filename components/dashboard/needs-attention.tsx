@@ -1,22 +1,28 @@
 import Link from "next/link";
 import { TitledSection } from "@/components/titled-section";
+import { agreementDay } from "@/lib/access/visibility";
 import { longDate } from "@/lib/agreements/lifecycle";
+import type { ActionState } from "@/lib/actions";
 import type { Dashboard } from "@/lib/dashboard/service";
 import { formatMonth } from "@/lib/taxonomy";
+import { DismissRejectionForm } from "./dismiss-rejection-form";
 import { Subsection } from "./subsection";
 
-type NeedsAttentionProps = Pick<Dashboard, "drafts" | "corrections" | "awaitingSignature" | "draftAgreements" | "reminders" | "lockedAccounts"> & {
+type NeedsAttentionProps = Pick<Dashboard, "drafts" | "corrections" | "awaitingSignature" | "draftAgreements" | "reminders" | "lockedAccounts" | "rejectedUploads"> & {
   /** Whether the viewer picks the organisation on the users page (administrators), so a link names it. */
   usersByOrganisation: boolean;
+  /** The server action that dismisses a refused upload. */
+  dismissRejection: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
 
-/** What is waiting on the viewer: drafts, corrections, signatures, agreement dates, locked accounts; or a plain "nothing". */
-export function NeedsAttention({ drafts, corrections, awaitingSignature, draftAgreements, reminders, lockedAccounts, usersByOrganisation }: NeedsAttentionProps) {
+/** What is waiting on the viewer: drafts, corrections, refused uploads, signatures, agreement dates, locked accounts; or a plain "nothing". */
+export function NeedsAttention({ drafts, corrections, awaitingSignature, draftAgreements, reminders, lockedAccounts, rejectedUploads, usersByOrganisation, dismissRejection }: NeedsAttentionProps) {
   const signing = awaitingSignature ?? [];
   const unsent = draftAgreements ?? [];
   const locked = lockedAccounts ?? [];
   const correcting = corrections ?? [];
-  const nothing = !drafts && correcting.length === 0 && signing.length === 0 && unsent.length === 0 && reminders.length === 0 && locked.length === 0;
+  const rejected = rejectedUploads ?? [];
+  const nothing = !drafts && correcting.length === 0 && rejected.length === 0 && signing.length === 0 && unsent.length === 0 && reminders.length === 0 && locked.length === 0;
   return (
     <TitledSection id="needs-attention" title="Needs your attention" className="space-y-6 border-l-4 border-focus pl-4">
       {nothing ? <p>Nothing needs your attention today.</p> : null}
@@ -39,6 +45,27 @@ export function NeedsAttention({ drafts, corrections, awaitingSignature, draftAg
                   Continue correcting the disclosure{correction.disclosureMonth ? ` of ${formatMonth(correction.disclosureMonth)}` : ""}
                 </Link>
                 . Until it is submitted, the version it corrects still counts.
+              </li>
+            ))}
+          </ul>
+        </Subsection>
+      ) : null}
+      {rejected.length > 0 ? (
+        <Subsection id="rejected-uploads" title="Uploads that were rejected">
+          <p>Nothing from these files was saved. Fix the rows in the error report, then upload the file again.</p>
+          <ul className="list-disc space-y-3 pl-6">
+            {rejected.map((upload) => (
+              <li key={upload.id} className="space-y-1">
+                <p>
+                  {upload.fileName} ({upload.kindName}), uploaded {longDate(agreementDay(upload.createdAt))}: {upload.message}{" "}
+                  {upload.errorCount === 1 ? "1 error" : `${upload.errorCount.toLocaleString("en-GB")} errors`}.
+                </p>
+                <p>
+                  <a href={`/uploads/rejected/${upload.id}/errors`} download>
+                    Download the error report for {upload.fileName} (CSV)
+                  </a>
+                </p>
+                <DismissRejectionForm action={dismissRejection} id={upload.id} fileName={upload.fileName} />
               </li>
             ))}
           </ul>

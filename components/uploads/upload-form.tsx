@@ -94,7 +94,7 @@ export function UploadForm({ endpoint, kind }: UploadFormProps) {
 async function send(endpoint: string, file: File, onEvent: (status: Status) => void): Promise<Status> {
   let response: Response;
   try {
-    response = await fetch(endpoint, { method: "POST", body: file, headers: { "content-type": "text/csv" }, credentials: "same-origin" });
+    response = await fetch(endpoint, { method: "POST", body: file, headers: { "content-type": "text/csv", "x-file-name": encodeURIComponent(file.name) }, credentials: "same-origin" });
   } catch {
     return failed("The file could not be sent. Check your connection and try again.");
   }

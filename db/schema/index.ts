@@ -9,3 +9,4 @@ export * from "./recorded-crime";
 export * from "./audit";
 export * from "./operations";
 export * from "./insights";
+export * from "./uploads";

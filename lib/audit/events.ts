@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   "disclosure.withdrawn",
   "disclosure.bulk_uploaded",
   "recorded_crime.uploaded",
+  "upload.rejected",
+  "rejected_upload.dismissed",
   "shared_disclosure.viewed",
   "shared_disclosures.exported",
   "insight.viewed",

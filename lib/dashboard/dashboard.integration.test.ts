@@ -12,6 +12,9 @@ import { saveCorrectionSection, saveDraft, submitCorrection, submitDisclosure } 
 import { generateDisclosures } from "@/scripts/seed/synthetic";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
+import { importDisclosures } from "@/lib/uploads/disclosure-import";
+import { dismissRejection } from "@/lib/uploads/rejected";
+import { streamOfText } from "@/lib/uploads/testing";
 import { getDashboard } from "./service";
 
 const NOW = new Date("2026-11-15T12:00:00Z");
@@ -27,6 +30,23 @@ afterAll(async () => {
 const viewer = (email: string) => viewerFor(test.db, email);
 
 describe("the dashboard", () => {
+  it("lists a partner lead's rejected upload with its reason until they dismiss it, and to nobody else", async () => {
+    const lead = await viewer("manager@isva.example");
+    expect((await getDashboard(lead, NOW)).rejectedUploads).toEqual([]);
+    const refused = await importDisclosures(lead, streamOfText("partner_reference,colour\r\nX,red\r\n"), { now: NOW, fileName: "bradford.csv" });
+    expect(refused).toMatchObject({ phase: "failed" });
+    const [open] = (await getDashboard(lead, NOW)).rejectedUploads ?? [];
+    expect(open).toMatchObject({ fileName: "bradford.csv", kind: "disclosures", message: "The header row does not match the template, so no rows were read." });
+    expect(open!.errorCount).toBeGreaterThan(1);
+
+    expect((await getDashboard(await viewer("caseworker@isva.example"), NOW)).rejectedUploads).toEqual([]);
+    expect((await getDashboard(await viewer("manager@idva.example"), NOW)).rejectedUploads).toEqual([]);
+    expect((await getDashboard(await viewer("analyst@police.example"), NOW)).rejectedUploads).toBeNull();
+
+    await dismissRejection(lead, open!.id, NOW);
+    expect((await getDashboard(lead, NOW)).rejectedUploads).toEqual([]);
+  });
+
   it("counts a caseworker's own drafts and lists their latest work, newest first", async () => {
     const caseworker = await viewer("caseworker@isva.example");
     const before = await getDashboard(caseworker, NOW);

@@ -6,6 +6,7 @@ import { listAgreements, type AgreementSummary } from "@/lib/agreements/service"
 import { auditChainAlert, type ChainAlert } from "@/lib/audit-log/service";
 import { listCorrectionsInProgress, listDisclosures, type CorrectionInProgress, type DisclosureSummary } from "@/lib/disclosures/service";
 import { getSharedScope } from "@/lib/shared-disclosures/service";
+import { listOpenRejections, type OpenRejection } from "@/lib/uploads/rejected";
 import { listLockedMembers, type LockedMember } from "@/lib/users/service";
 import { tasksFor, type DashboardTask } from "./tasks";
 
@@ -27,6 +28,8 @@ export type Dashboard = {
   lockedAccounts: LockedMember[] | null;
   /** The latest disclosures the viewer worked on or, for a partner lead, their organisation submitted. */
   recentDisclosures: DisclosureSummary[] | null;
+  /** CSV uploads refused and not yet dealt with: the uploader's own, or a partner lead's organisation's. */
+  rejectedUploads: OpenRejection[] | null;
   /** The agreements the viewer can read, for an overview of where they stand. */
   agreements: AgreementSummary[] | null;
   /** The organisations whose record-level data an agreement in force shares with the viewer's (analysts). */
@@ -57,6 +60,7 @@ export async function getDashboard(viewer: Viewer, now = new Date()): Promise<Da
     reminders,
     lockedAccounts: may("users.read_org") ? await listLockedMembers(viewer) : null,
     recentDisclosures,
+    rejectedUploads: viewer.role === "submitter" || viewer.role === "org_manager" ? await listOpenRejections(viewer) : null,
     agreements,
     sharingProviders,
     chainAlert: may("audit.chain_alert") ? await auditChainAlert(viewer) : null,

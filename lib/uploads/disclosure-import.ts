@@ -12,6 +12,7 @@ import { disclosureParser, type ParsedDisclosure } from "@/lib/disclosures/parse
 import { submitParsedBatch } from "@/lib/disclosures/service";
 import { checkDisclosureHeader, columnOfPath, rowToInput } from "./disclosure-columns";
 import type { UploadEvent } from "./events";
+import { recordRejection, resolveRejections } from "./rejected";
 import { UploadReport, readUpload, type UploadOptions } from "./upload-file";
 
 type Row = { row: number; parsed: ParsedDisclosure; referenceHash: string | null };
@@ -30,6 +31,7 @@ const SAVE_BATCH = 1_000;
  * streams in; any error and nothing is saved, every error is reported by row and column. Otherwise
  * every row is submitted in one transaction. A row whose partner reference already names a live
  * disclosure of the organisation is skipped as already submitted, so a file uploaded twice adds nothing.
+ * A refused file is kept (without its cells) for the dashboard until a later upload succeeds.
  */
 export async function importDisclosures(viewer: Viewer, stream: ReadableStream<Uint8Array>, options: UploadOptions = {}): Promise<UploadEvent & { phase: "done" | "failed" }> {
   await authorise(viewer, "disclosures.upload");
@@ -63,7 +65,10 @@ export async function importDisclosures(viewer: Viewer, stream: ReadableStream<U
       rows.push({ row: line, parsed, referenceHash: reference === undefined ? null : hashPartnerReference(viewer.organisation.id, reference) });
     },
   });
-  if (read.phase === "failed") return read;
+  if (read.phase === "failed") {
+    await recordRejection(viewer, "disclosures", options.fileName, read, now);
+    return read;
+  }
 
   const saved = await withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const existing = new Set<string>();
@@ -83,6 +88,7 @@ export async function importDisclosures(viewer: Viewer, stream: ReadableStream<U
       added += (await submitParsedBatch(tx, viewer, batch.map((row) => row.parsed), now)).length;
       await options.onProgress?.({ phase: "saving", saved: added, total: toAdd.length });
     }
+    await resolveRejections(tx, viewer, "disclosures", now);
     await recordAudit(tx, auditEvent(viewer, "disclosure.bulk_uploaded", { subject: { type: "organisation", id: viewer.organisation.id }, details: { rows: rows.length, added, alreadySubmitted: alreadySubmitted.length } }));
     return { added, alreadySubmitted: alreadySubmitted.sort((a, b) => a - b) };
   });

@@ -13,6 +13,7 @@ import { Invalid } from "@/lib/errors";
 import { getPoliceForceArea } from "@/lib/reference";
 import { EARLIEST_DISCLOSURE_MONTH, THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";
 import { PROGRESS_EVERY, type UploadError, type UploadEvent } from "./events";
+import { recordRejection, resolveRejections } from "./rejected";
 import { RECORDED_CRIME_COLUMNS } from "./templates";
 import { UploadReport, readUpload, type UploadOptions } from "./upload-file";
 
@@ -96,7 +97,8 @@ function checkHeader(header: readonly string[]): UploadError[] {
 /**
  * Imports a police force's monthly returns from CSV (force_area_code, month, threat_area, count),
  * all or nothing: every row is checked first; with no error each is saved in one transaction,
- * replacing the count already held for the same force area, month and threat area.
+ * replacing the count already held for the same force area, month and threat area. A refused file
+ * is kept (without its cells) for the dashboard until a later upload succeeds.
  */
 export async function importRecordedCrime(viewer: Viewer, stream: ReadableStream<Uint8Array>, options: UploadOptions = {}): Promise<UploadEvent & { phase: "done" | "failed" }> {
   await authorise(viewer, "recorded_crime.upload");
@@ -121,8 +123,14 @@ export async function importRecordedCrime(viewer: Viewer, stream: ReadableStream
       values.push(value);
     },
   });
-  if (read.phase === "failed") return read;
-  const saved = await withContext(db, contextOf(viewer), (tx) => upsert(tx, viewer, values, now, "csv", options.onProgress));
+  if (read.phase === "failed") {
+    await recordRejection(viewer, "recorded_crime", options.fileName, read, now);
+    return read;
+  }
+  const saved = await withContext(db, contextOf(viewer), async (tx) => {
+    await resolveRejections(tx, viewer, "recorded_crime", now);
+    return upsert(tx, viewer, values, now, "csv", options.onProgress);
+  });
   return { phase: "done", rows: values.length, added: saved.added, updated: saved.updated, alreadySubmitted: [] };
 }
 

@@ -60,7 +60,7 @@ export async function uploadResponse(request: Request, door: Door): Promise<Resp
   };
   void (async () => {
     try {
-      send(await door.run(viewer, upload, { onProgress: send }));
+      send(await door.run(viewer, upload, { onProgress: send, fileName: fileNameOf(request) }));
     } catch (error) {
       send({ phase: "failed", message: describe(error), errors: [], errorCount: 0 });
     } finally {
@@ -115,6 +115,17 @@ function checkComplete(declared: number | undefined): TransformStream<Uint8Array
       }
     },
   });
+}
+
+/** The file's name, which the page sends URI-encoded in x-file-name (a header carries only Latin-1). */
+function fileNameOf(request: Request): string | undefined {
+  const raw = request.headers.get("x-file-name");
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(error: unknown): string {

@@ -7,6 +7,8 @@ export type UploadOptions = {
   /** Told how far the upload has got; awaited, so a slow reader slows the import rather than piling up. */
   onProgress?: (event: UploadEvent) => void | Promise<void>;
   limits?: CsvLimits;
+  /** The name of the uploaded file, kept with a refused upload so its uploader can tell which it was. */
+  fileName?: string;
 };
 
 /** Every error found in a file, in file order; only the first MAX_REPORTED_ERRORS are kept. */

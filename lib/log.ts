@@ -57,7 +57,7 @@ export function createLogger({ level = "info", destination }: { level?: Level | 
 
 const KEY = Symbol.for("vawg-portal.logger");
 
-/** The process's logger, made on first use at LOG_LEVEL (shared by every bundle Next.js loads). */
+/** The process's logger, made on first use at LOG_LEVEL: one for every bundle Next.js loads in the process. */
 function logger(): Logger {
   const holder = globalThis as { [KEY]?: Logger };
   if (!holder[KEY]) {

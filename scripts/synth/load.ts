@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { eq, inArray, sql } from "drizzle-orm";
 import type postgres from "postgres";
 import type { PGlite } from "@electric-sql/pglite";
-import type { Database, DatabaseHandle } from "@/db/database";
+import { rowsOf, type Database, type DatabaseHandle } from "@/db/database";
 import * as t from "@/db/schema";
 import type { Viewer } from "@/lib/access/viewer";
 import { agreementDraft } from "@/lib/agreements/schema";
@@ -82,28 +82,49 @@ export async function synthesise(handle: DatabaseHandle, options: SynthOptions):
     }
     await flush();
   });
-  if (bypass) await rebuildInsightCounts(handle.db);
+  if (bypass) await rebuildInsightCounts(handle.db, { concurrency: handle.driver === "pglite" ? 1 : REBUILD_CONNECTIONS });
   // Fresh statistics for the planner: the new agreements' grants as much as the new rows.
   await handle.db.execute(sql`analyze`);
   return { organisations: police.length + partners.length, agreements, disclosures: written, threatAreas };
 }
 
 /**
- * insight_counts rebuilt from every submitted disclosure in one statement, by the insights
- * migration's own app_insight_delta (the function the triggers use), as its backfill does.
+ * insight_counts rebuilt from every submitted disclosure by the insights migration's own
+ * app_insight_delta (the function the triggers use), as its backfill does, a few providers per
+ * statement: each statement's aggregate stays in memory, its rows go in in key order, and on the
+ * PostgreSQL server two statements run at once, one per core. Not one transaction: a load that
+ * stops half-way is run again, and the rebuild starts by emptying the table.
  */
-export async function rebuildInsightCounts(db: Database): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '256MB'`);
-    await tx.execute(sql`delete from insight_counts`);
-    await tx.execute(sql`
-      insert into insight_counts (org_id, dimension, month, threat_area, lad_code, value, force_area_code, count, record_key_sum)
-      select x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value, min(x.force_area_code), sum(x.n)::integer, sum(x.k)
-      from disclosures d cross join lateral app_insight_delta(d, 1) x
-      where d.status = 'submitted'
-      group by x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value`);
-  });
+export async function rebuildInsightCounts(db: Database, { concurrency = 1 }: { concurrency?: number } = {}): Promise<void> {
+  await db.execute(sql`delete from insight_counts`);
+  const providers = rowsOf<{ org_id: string }>(await db.execute(sql`select distinct org_id from disclosures where status = 'submitted' order by org_id`)).map((row) => row.org_id);
+  const groups: string[][] = [];
+  for (let start = 0; start < providers.length; start += PROVIDERS_PER_STATEMENT) groups.push(providers.slice(start, start + PROVIDERS_PER_STATEMENT));
+  const rebuildGroup = (orgIds: readonly string[]) =>
+    db.transaction(async (tx) => {
+      // JIT compiles the per-disclosure cells for longer than it saves (measured: 27 s against 10 s for 50,000).
+      await tx.execute(sql`set local jit = off`);
+      await tx.execute(sql`set local work_mem = '256MB'`);
+      await tx.execute(sql`
+        insert into insight_counts (org_id, dimension, month, threat_area, lad_code, value, force_area_code, count, record_key_sum)
+        select x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value, min(x.force_area_code), sum(x.n)::integer, sum(x.k)
+        from disclosures d cross join lateral app_insight_delta(d, 1) x
+        where d.status = 'submitted' and d.org_id in (${sql.join(orgIds.map((id) => sql`${id}::uuid`), sql`, `)})
+        group by x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value
+        order by x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value`);
+    });
+  let next = 0;
+  const worker = async () => {
+    while (next < groups.length) await rebuildGroup(groups[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, groups.length)) }, worker));
 }
+
+/** Rebuild statements run at once on the PostgreSQL server: one per core of this kind of machine. */
+const REBUILD_CONNECTIONS = 2;
+
+/** Providers per rebuild statement: about 30,000 disclosures each at ten million. */
+const PROVIDERS_PER_STATEMENT = 8;
 
 // ---------------------------------------------------------------------------------------------
 // COPY on either driver

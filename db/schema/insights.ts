@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgTable, primaryKey, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, date, integer, pgTable, primaryKey, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { threatArea } from "./disclosures";
 import { organisations } from "./organisations";
 
@@ -28,7 +28,6 @@ export const insightCounts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.dimension, t.month, t.threatArea, t.ladCode, t.value] }),
-    index().on(t.dimension, t.forceAreaCode, t.month),
     // No CHECK (count >= 0): PostgreSQL checks the proposed row of an upsert before it finds the
     // conflict, and the triggers upsert negative deltas.
   ],

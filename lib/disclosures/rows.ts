@@ -80,6 +80,15 @@ export function toDisclosureRow(parsed: DraftDisclosure): {
   };
 }
 
+/**
+ * The copy of a disclosure's threat areas kept in the disclosure itself for access policies, in
+ * taxonomy order as the database keeps it: written with a new disclosure, so that the database
+ * need not rewrite the row to copy them in (migration 0014).
+ */
+export function threatAreaCopy(threatAreas: readonly ThreatAreaRow[]): ThreatArea[] {
+  return threatAreas.map((area) => area.threatArea);
+}
+
 /** A stored disclosure's columns, nullable or missing as a select or insert has them. */
 export type StoredDisclosure = { [K in keyof DisclosureRow]?: DisclosureRow[K] | null };
 

@@ -17,7 +17,7 @@ import { disclosureParser, freeTextProblem, parseDisclosure, type ParsedDisclosu
 import { hashPartnerReference } from "./partner-reference";
 import { isUuid } from "@/lib/uuid";
 import { currentSubmitted, ownDraft, summarise, threatAreasOf, visibleTo } from "./queries";
-import { toDisclosureInput, toDisclosureRow } from "./rows";
+import { threatAreaCopy, toDisclosureInput, toDisclosureRow } from "./rows";
 import { codesIn, errorsIn, withSection } from "./sections";
 import type { DisclosureInput } from "./schema";
 import type { DisclosureDetail, DisclosureFilter, DisclosureRecord, DisclosureSummary } from "./types";
@@ -179,6 +179,7 @@ export async function submitParsedBatch(tx: Database, viewer: Viewer, batch: rea
         seriesId: id,
         orgId: viewer.organisation.id,
         createdBy: viewer.userId,
+        threatAreas: threatAreaCopy(threatAreas),
         partnerReferenceHash: parsed.partnerReference ? hashPartnerReference(viewer.organisation.id, parsed.partnerReference) : null,
         status: "submitted" as const,
         submittedAt: now,

@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict } from "@/lib/errors";
 import type { ParsedDisclosure } from "./parse";
 import { hashPartnerReference } from "./partner-reference";
-import { toDisclosureRow } from "./rows";
+import { threatAreaCopy, toDisclosureRow } from "./rows";
 
 /** A partner reference already names a live disclosure of the organisation: offer a correction instead. */
 export class DuplicateReference extends Conflict {
@@ -50,6 +50,7 @@ export async function write(tx: Database, viewer: Viewer, parsed: ParsedDisclosu
       id: target.id,
       orgId: viewer.organisation.id,
       createdBy: viewer.userId,
+      threatAreas: threatAreaCopy(threatAreas),
       seriesId: target.seriesId ?? target.id,
       version: target.version ?? 1,
       supersedesId: target.supersedesId ?? null,

@@ -1,6 +1,7 @@
-// `npm run bench -- [--disclosures N] [--orgs M] [--rounds R] [--seconds S] [--rate Q] [--csv-rows C] [--keep] [--out DIR] [--report FILE]`:
+// `npm run bench -- [--disclosures N] [--orgs M] [--rounds R] [--seconds S] [--rate Q] [--csv-rows C] [--keep | --database NAME] [--out DIR] [--report FILE]`:
 // benchmarks on a throwaway database on the PostgreSQL server (BENCH_PG_SERVER, a superuser URL;
-// default the local server), filled by `npm run db:synth`'s loader, each figure beside its ceiling
+// default the local server), filled by `npm run db:synth`'s loader (or on a database an earlier run
+// kept, named with --database: migrated, measured and kept, not filled again), each figure beside its ceiling
 // measured in the same run (docs/performance.md). The HTTP figures need the built portal (`npm run
 // build` first). Writes <date>.json and .md to bench/results (or --out), and with --report a list of
 // the parts measured, as CI counts them. Exits non-zero only when a measurement could not be made,
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     rate: { type: "string", default: "100" },
     "csv-rows": { type: "string", default: "100000" },
     keep: { type: "boolean", default: false },
+    database: { type: "string" },
     report: { type: "string" },
     out: { type: "string", default: "bench/results" },
   },
@@ -54,7 +56,12 @@ if (!numbers.every((value) => Number.isSafeInteger(value) && value > 0)) {
 const WEST_YORKSHIRE = "E23000010";
 const server = process.env.BENCH_PG_SERVER ?? "postgres://postgres@127.0.0.1:5432";
 const appPassword = process.env.BENCH_APP_PASSWORD ?? "vawg-app-test-password";
-const name = `vawg_bench_${process.pid}`;
+const reused = values.database;
+if (reused !== undefined && !/^vawg_bench_\d+$/.test(reused)) {
+  console.error("--database names a database an earlier run kept: vawg_bench_ and digits.");
+  process.exit(2);
+}
+const name = reused ?? `vawg_bench_${process.pid}`;
 
 /** Each part of the run, with what it measured or why it could not. */
 const sections: { name: string; ok: boolean; error?: string; figures: Figure[] }[] = [];
@@ -71,8 +78,10 @@ async function section(title: string, work: () => Promise<Figure[]>): Promise<vo
 }
 
 const admin = postgres(`${server}/postgres`, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
+if (!reused) await admin.unsafe(`create database ${name}`);
 let generation = "";
+/** Disclosures in the database measured: those generated, or those an earlier run kept. */
+let measured = disclosureCount;
 try {
   const owner = await connectServer(`${server}/${name}`, { max: 2 });
   const ownerSql = (owner.db as unknown as { $client: postgres.Sql }).$client;
@@ -80,7 +89,11 @@ try {
   let portal: ReliabilityPortal | undefined;
   try {
     await migrateDatabase(owner);
-    await section(`db:synth of ${disclosureCount} disclosures`, async () => {
+    if (reused) {
+      const [row] = await ownerSql<{ n: number }[]>`select count(*)::int as n from disclosures`;
+      measured = row!.n;
+      generation = `kept from an earlier run`;
+    } else await section(`db:synth of ${disclosureCount} disclosures`, async () => {
       const started = performance.now();
       const summary = await synthesise(owner, { disclosures: disclosureCount, partners, seed: 1 });
       const elapsed = (performance.now() - started) / 1000;
@@ -147,7 +160,7 @@ try {
     await owner.close();
   }
 } finally {
-  if (values.keep) console.info(`Kept the database ${name} for a closer look; drop it when done.`);
+  if (values.keep || reused) console.info(`Kept the database ${name} for a closer look; drop it when done.`);
   else await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.end();
 }
@@ -178,7 +191,7 @@ async function measureFreshness(owner: DatabaseHandle, baseURL: string, token: S
 const figures = sections.flatMap((part) => part.figures);
 const date = new Date().toISOString().slice(0, 10);
 const table = [
-  `Benchmarks, ${date}, ${disclosureCount} disclosures (${generation || "not generated"}), PostgreSQL server ${new URL(server).host}, built portal on loopback`,
+  `Benchmarks, ${date}, ${measured} disclosures (${generation || "not generated"}), PostgreSQL server ${new URL(server).host}, built portal on loopback`,
   "",
   "| figure | value | ceiling or target | within |",
   "|---|---:|---:|---|",
@@ -190,7 +203,7 @@ const table = [
 ].join("\n");
 const folder = resolve(process.cwd(), values.out);
 mkdirSync(folder, { recursive: true });
-writeFileSync(join(folder, `${date}.json`), `${JSON.stringify({ date, disclosures: disclosureCount, generation, figures }, null, 2)}\n`);
+writeFileSync(join(folder, `${date}.json`), `${JSON.stringify({ date, disclosures: measured, generation, figures }, null, 2)}\n`);
 writeFileSync(join(folder, `${date}.md`), `${table}\n`);
 if (values.report) writeFileSync(values.report, `${JSON.stringify({ sections: sections.map(({ name: title, ok, error }) => ({ name: title, ok, error })) }, null, 2)}\n`);
 console.info(table);

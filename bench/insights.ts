@@ -8,7 +8,8 @@ import { percentile, timed, type Figure } from "./measure";
  * built portal — `GET /api/v1/insights/{view}` with an analyst's token, so the agreement scope,
  * disclosure control and audit all run — against the same aggregate written by hand on the same
  * tables as their owner: the cells of the view's dimensions over its months (two years for the
- * overview's trend) that the analyst's grants cover, summed as the view sums them.
+ * overview's trend) of the providers the analyst's grants name, through the primary key, that
+ * the grants cover, summed as the view sums them.
  */
 export async function measureInsightViews(
   owner: Database,
@@ -25,7 +26,10 @@ export async function measureInsightViews(
     const byHand = () =>
       owner.execute(sql`
         select c.org_id, o.type, c.threat_area, c.force_area_code, c.dimension, c.value, sum(c.count), sum(c.record_key_sum)
-        from insight_counts c join organisations o on o.id = c.org_id
+        from (select distinct g.provider_org_id from agreement_grants g
+              where g.recipient_org_id = ${analystOrgId} and g.start_date <= current_date and current_date < g.end_date) p
+        join insight_counts c on c.org_id = p.provider_org_id
+        join organisations o on o.id = c.org_id
         where c.dimension = any(${sql.raw(`array[${VIEW_DIMENSIONS[view].map((dimension) => `'${dimension}'`).join(",")}]`)})
           and c.month between (date_trunc('month', now()) - make_interval(months => ${months}))::date and (date_trunc('month', now()) - interval '1 month')::date
           and c.count > 0

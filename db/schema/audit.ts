@@ -25,6 +25,11 @@ export const auditEvents = pgTable(
     /** The request the event came from (lib/http/client-address.ts), for matching it to the portal's log lines. */
     requestId: uuid(),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The transaction that wrote the event, so that the sealer links all of a transaction's events
+     * in one pass at commit. Not part of the event's hash.
+     */
+    transactionId: bigint({ mode: "number" }).default(sql`(pg_current_xact_id()::text)::bigint`),
   },
   (t) => [
     index().on(t.actorUserId, t.occurredAt),

@@ -11,6 +11,7 @@ import { base32Decode, totpCode } from "@/lib/auth/totp";
 import { sealTotpSecret } from "@/lib/auth/totp-secret";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Forbidden, Invalid } from "@/lib/errors";
+import { createLogger, replaceLogger } from "@/lib/log";
 import type { MailMessage } from "@/lib/mail/transport";
 import { exportSharedDisclosures, getSharedDisclosure, listSharedDisclosures, parseSharedQuery } from "@/lib/shared-disclosures/service";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
@@ -44,6 +45,11 @@ afterAll(async () => {
 
 async function eventsOf(action: string) {
   return test.db.select().from(t.auditEvents).where(eq(t.auditEvents.action, action)).orderBy(sql`seq desc`);
+}
+
+/** The chain's anchors, the furthest first, read as the owner. */
+async function anchors() {
+  return test.db.select().from(t.auditChainAnchors).orderBy(sql`position desc, id desc`);
 }
 
 describe("record-level reads of partner data", () => {
@@ -163,6 +169,24 @@ describe("verification", () => {
     expect(await auditChainStatus(auditor)).toMatchObject({ lastVerification: { intact: true, checked: verdict.checked, byScheduler: false } });
   });
 
+  it("anchors the head an auditor's verification found intact, as the daily one does, in the anchors, the portal's log and the verdict's event", async () => {
+    const logged: string[] = [];
+    replaceLogger(createLogger({ level: "info", destination: { write: (line: string) => void logged.push(line) } }));
+    try {
+      const verdict = await verifyAuditChainNow(auditor);
+      expect(verdict.intact).toBe(true);
+      const [anchor] = await anchors();
+      expect(anchor).toMatchObject({ position: verdict.head.position, hash: verdict.head.hash });
+      const anchored = { position: anchor!.position, hash: anchor!.hash, anchoredAt: anchor!.anchoredAt.toISOString() };
+      const [event] = await eventsOf("audit.verified");
+      expect(event).toMatchObject({ actorUserId: auditor.userId, details: { head: verdict.head, anchor: anchored } });
+      const lines = logged.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines).toContainEqual(expect.objectContaining({ msg: "Audit chain anchored", userId: auditor.userId, anchor: anchored }));
+    } finally {
+      replaceLogger(createLogger({ level: "silent" }));
+    }
+  });
+
   it("names a row the owner edited, records audit.chain_broken and e-mails every auditor", async () => {
     const [target] = await eventsOf("shared_disclosure.viewed");
     if (!target) throw new Error("no event to tamper with");
@@ -181,6 +205,22 @@ describe("verification", () => {
     const [event] = await eventsOf("audit.chain_broken");
     expect(event).toMatchObject({ actorUserId: null, outcome: "failure", details: { broken: { position: link?.position, eventSeq: target.seq } } });
     expect(await auditChainStatus(auditor)).toMatchObject({ lastVerification: { intact: false, byScheduler: true, broken: { position: link?.position } } });
+  });
+
+  it("anchors nothing when an auditor's verification finds the chain broken, and records the break as theirs", async () => {
+    const [target] = await eventsOf("shared_disclosures.listed");
+    if (!target) throw new Error("no event to tamper with");
+    await test.db.transaction(async (tx) => {
+      await tx.execute(sql`set local vawg.audit_maintenance = 'on'`);
+      await tx.execute(sql`update audit_events set outcome = 'denied' where seq = ${target.seq}`);
+    });
+    const before = await anchors();
+    const verdict = await verifyAuditChainNow(auditor);
+    expect(verdict.intact).toBe(false);
+    expect(await anchors()).toEqual(before);
+    const [event] = await eventsOf("audit.chain_broken");
+    expect(event).toMatchObject({ actorUserId: auditor.userId, outcome: "failure", details: { head: verdict.head, broken: { position: verdict.broken?.position } } });
+    expect(event?.details).not.toHaveProperty("anchor");
   });
 });
 

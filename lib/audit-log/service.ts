@@ -14,8 +14,8 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditAction, type AuditOutcome } fr
 import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { enforceExportLimits } from "@/lib/http/rate-limit";
 import { toCsv } from "@/lib/uploads/csv-write";
-import { verdictEvent } from "@/lib/audit/scheduled";
-import { verifyChain, type ChainVerdict } from "@/lib/audit/verify";
+import { verifyAndAnchor } from "@/lib/audit/verification";
+import type { ChainVerdict } from "@/lib/audit/verify";
 
 /**
  * The auditor's view of the audit log (docs/security.md#audit-log): the events, filtered and
@@ -317,12 +317,12 @@ export async function auditChainAlert(viewer: Viewer): Promise<ChainAlert | null
   });
 }
 
-/** Verifies the whole chain now, for an auditor, and records the verdict in the log. */
+/**
+ * Verifies the whole chain now, for an auditor, as the daily verification does: the head found
+ * intact is anchored, and the verdict recorded in the log as the auditor's.
+ */
 export async function verifyAuditChainNow(viewer: Viewer): Promise<ChainVerdict> {
   await authorise(viewer, "audit.verify");
-  const db = await getDatabase();
-  const verdict = await verifyChain(db, contextOf(viewer));
-  const client = await currentClient();
-  await withContext(db, contextOf(viewer), (tx) => recordAudit(tx, verdictEvent(viewer, verdict, client)));
+  const { verdict } = await verifyAndAnchor(await getDatabase(), contextOf(viewer), { actor: viewer, client: await currentClient() });
   return verdict;
 }

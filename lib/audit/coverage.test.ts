@@ -46,7 +46,7 @@ const KEY_FLOWS: [flow: string, action: string, writer: string][] = [
   ["a shared record opened", "shared_disclosure.viewed", "lib/shared-disclosures/service.ts"],
   ["shared records listed (page or API)", "shared_disclosures.listed", "lib/shared-disclosures/service.ts"],
   ["shared records exported", "shared_disclosures.exported", "lib/shared-disclosures/service.ts"],
-  ["the audit chain verified", "audit.verified", "lib/audit/scheduled.ts"],
+  ["the audit chain verified", "audit.verified", "lib/audit/verification.ts"],
 ];
 
 describe("what the audit log records", () => {

@@ -12,7 +12,7 @@ import { generateDisclosures } from "@/scripts/seed/synthetic";
 import * as withdraw from "@/app/api/v1/disclosures/[id]/withdraw/route";
 import * as collection from "@/app/api/v1/disclosures/route";
 import { toDisclosureInput } from "./rows";
-import { correctDisclosure, submitDisclosure, withdrawDisclosure } from "./service";
+import { saveCorrectionSection, submitDisclosure, withdrawDisclosure } from "./service";
 
 /**
  * Free text is refused wherever it arrives (docs/privacy-check.md): the API's submission and
@@ -102,7 +102,7 @@ describe("the API", () => {
 describe("the service behind the forms", () => {
   it("refuses a correction whose context holds a name, by field and span", async () => {
     const { id } = await submitDisclosure(manager, validInput(), undefined, NOW);
-    const refusal = await correctDisclosure(manager, id, validInput({ context: NAME_TEXT }), NOW).catch((error: unknown) => error);
+    const refusal = await saveCorrectionSection(manager, { section: "Context", input: { context: NAME_TEXT }, complete: true }, id, NOW).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(Invalid);
     expect((refusal as Invalid).fieldErrors).toEqual({ context: expect.stringMatching(/^looks like a name \(characters 16 to 19\)/) });
   });

@@ -12,7 +12,6 @@ import { toDisclosureInput } from "./rows";
 import { codesIn } from "./sections";
 import {
   DuplicateReference,
-  correctDisclosure,
   getCorrection,
   getDisclosure,
   listDisclosures,
@@ -24,6 +23,7 @@ import {
   submitDisclosure,
   submitDraft,
   withdrawDisclosure,
+  type SectionAnswers,
 } from "./service";
 
 const NOW = new Date("2026-11-15T12:00:00Z");
@@ -206,10 +206,18 @@ describe("submitting", () => {
   );
 });
 
+/** A correction's Victim section: the answers of a valid disclosure, with `changes`. */
+function victimSection(changes: Record<string, unknown>): SectionAnswers {
+  return { section: "Victim", input: { ...pick(validInput(), codesIn("Victim")), ...changes }, complete: true };
+}
+
+const NOT_CURRENT = "Only the current submitted version of a disclosure can be corrected or withdrawn.";
+
 describe("corrections and withdrawals", () => {
   it("make a correction a new version that supersedes the old, keeping the history", async () => {
-    const { id } = await submitDisclosure(caseworker, validInput({ partner_reference: "IDVA-CORRECT-1" }), undefined, NOW);
-    const { id: corrected } = await correctDisclosure(caseworker, id, validInput(), NOW);
+    const { id } = await submitDisclosure(caseworker, validInput({ victim_sex: "male", partner_reference: "IDVA-CORRECT-1" }), undefined, NOW);
+    await saveCorrectionSection(caseworker, victimSection({ victim_sex: "female" }), id, NOW);
+    const { id: corrected } = await submitCorrection(caseworker, id, NOW);
     expect(await stored(id)).toMatchObject({ status: "superseded" });
     expect(await stored(corrected)).toMatchObject({ status: "submitted", version: 2, supersedesId: id, seriesId: id });
     expect((await stored(corrected)).partnerReferenceHash).toBe((await stored(id)).partnerReferenceHash);
@@ -226,7 +234,9 @@ describe("corrections and withdrawals", () => {
     const listed = (await listDisclosures(caseworker)).items.map((item) => item.id);
     expect(listed).toContain(corrected);
     expect(listed).not.toContain(id);
-    await expect(correctDisclosure(caseworker, id, validInput(), NOW)).rejects.toBeInstanceOf(Conflict);
+    // The superseded version is history: a correction starts only from the current one.
+    await expect(saveCorrectionSection(caseworker, victimSection({ victim_sex: "male" }), id, NOW)).rejects.toThrow(NOT_CURRENT);
+    await expect(submitCorrection(caseworker, id, NOW)).rejects.toThrow(NOT_CURRENT);
   });
 
   it("withdraw a submission with a reason, after which it can be neither corrected nor withdrawn again", async () => {
@@ -235,7 +245,8 @@ describe("corrections and withdrawals", () => {
     await withdrawDisclosure(caseworker, id, "Entered in error", NOW);
     expect(await stored(id)).toMatchObject({ status: "withdrawn", withdrawnReason: "Entered in error" });
     await expect(withdrawDisclosure(caseworker, id, "Again", NOW)).rejects.toBeInstanceOf(Conflict);
-    await expect(correctDisclosure(caseworker, id, validInput(), NOW)).rejects.toBeInstanceOf(Conflict);
+    await expect(saveCorrectionSection(caseworker, victimSection({ victim_sex: "female" }), id, NOW)).rejects.toThrow(NOT_CURRENT);
+    await expect(submitCorrection(caseworker, id, NOW)).rejects.toThrow(NOT_CURRENT);
   });
 });
 
@@ -300,7 +311,8 @@ describe("another organisation's disclosure", () => {
     const { id } = await submitDisclosure(caseworker, validInput(), undefined, NOW);
     await expect(getDisclosure(otherPartner, id)).rejects.toBeInstanceOf(NotFound);
     await expect(withdrawDisclosure(otherPartner, id, "Not mine", NOW)).rejects.toBeInstanceOf(NotFound);
-    await expect(correctDisclosure(otherPartner, id, validInput({ lad_code: "E08000032" }), NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(saveCorrectionSection(otherPartner, { section: "Victim", input: { victim_sex: "female" }, complete: false }, id, NOW)).rejects.toBeInstanceOf(NotFound);
+    await expect(submitCorrection(otherPartner, id, NOW)).rejects.toBeInstanceOf(NotFound);
     await expect(saveDraft(otherPartner, { victim_sex: "female" }, id, NOW)).rejects.toBeInstanceOf(NotFound);
     await expect(saveDraftSection(otherPartner, { section: "Victim", input: { victim_sex: "female" }, complete: false }, id, NOW)).rejects.toBeInstanceOf(NotFound);
     await expect(submitDraft(otherPartner, id, NOW)).rejects.toBeInstanceOf(NotFound);

@@ -176,7 +176,7 @@ describe("the retention purge", () => {
   it("purges nothing on a second run, and certifies that too", async () => {
     const before = await handle.db.select().from(t.retainedDisclosureCounts);
     const certificate = await purgeExpiredDisclosures(app.db, { defaultMonths: DEFAULT_MONTHS });
-    expect(certificate).toEqual({ purged: [], total: 0 });
+    expect(certificate).toEqual({ purged: [], total: 0, rejectedUploads: { purged: [], total: 0 } });
     expect(await handle.db.select().from(t.retainedDisclosureCounts)).toEqual(before);
     expect(await handle.db.select().from(t.auditEvents).where(eq(t.auditEvents.action, "retention.purged"))).toHaveLength(2);
   });
@@ -206,7 +206,7 @@ describe("the retention purge", () => {
     await firstHasPurged;
     const later = purgeExpiredDisclosures(second.db, { defaultMonths: DEFAULT_MONTHS });
     await first;
-    expect(await later).toEqual({ purged: [], total: 0 });
+    expect(await later).toEqual({ purged: [], total: 0, rejectedUploads: { purged: [], total: 0 } });
 
     expect(await remaining(ids)).toEqual([]);
     const rows = await handle.db
@@ -229,5 +229,74 @@ describe("the retention purge", () => {
     expect(await visible({ orgId: org.police, role: "analyst" })).toEqual([]);
     expect(await visible({})).toEqual([]);
     expect(new Set((await visible({ role: "admin" })).map((row) => row.orgId))).toEqual(new Set([org.covered, org.uncovered]));
+  });
+});
+
+describe("the retention purge of rejected uploads", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
+  let uploaderId: string;
+
+  /** A rejected upload of `orgId`'s, refused `days` ago, inserted as the owner; returns its id. */
+  async function rejected(orgId: string, days: number, resolution: "succeeded" | "dismissed" | null = null): Promise<string> {
+    const [row] = await handle.db
+      .insert(t.rejectedUploads)
+      .values({
+        orgId,
+        uploadedBy: uploaderId,
+        kind: "disclosures",
+        fileName: "disclosures.csv",
+        message: "The file has 1 problem.",
+        errorCount: 1,
+        errors: [{ row: 2, column: "context", message: "looks like a name" }],
+        createdAt: daysAgo(days),
+        resolvedAt: resolution ? daysAgo(days - 1) : null,
+        resolution,
+      })
+      .returning({ id: t.rejectedUploads.id });
+    return row!.id;
+  }
+
+  async function left(ids: string[]): Promise<string[]> {
+    const rows = await handle.db.select({ id: t.rejectedUploads.id }).from(t.rejectedUploads).where(inArray(t.rejectedUploads.id, ids));
+    return rows.map((row) => row.id).sort();
+  }
+
+  beforeAll(async () => {
+    const [uploader] = await handle.db.insert(t.users).values({ email: "uploader@retention.example", displayName: "Retention uploader" }).returning({ id: t.users.id });
+    uploaderId = uploader!.id;
+  });
+
+  it("deletes those refused more than 90 days ago, dealt with or not, keeps the rest, and counts them in the deletion certificate", async () => {
+    const old = [await rejected(org.covered, 91), await rejected(org.covered, 120, "dismissed"), await rejected(org.uncovered, 400, "succeeded")];
+    const recent = [await rejected(org.covered, 89), await rejected(org.uncovered, 10, "succeeded")];
+
+    const certificate = await purgeExpiredDisclosures(app.db, { defaultMonths: DEFAULT_MONTHS });
+
+    expect(await left([...old, ...recent])).toEqual([...recent].sort());
+    expect(certificate.rejectedUploads).toEqual({
+      purged: expect.arrayContaining([
+        { orgId: org.covered, deleted: 2 },
+        { orgId: org.uncovered, deleted: 1 },
+      ]),
+      total: 3,
+    });
+    expect(certificate.rejectedUploads.purged).toHaveLength(2);
+    const [audit] = await handle.db.select().from(t.auditEvents).where(eq(t.auditEvents.action, "retention.purged")).orderBy(sql`seq desc`).limit(1);
+    expect(audit?.details).toMatchObject({ rejectedUploads: certificate.rejectedUploads, rule: expect.objectContaining({ rejectedUploadDays: 90 }) });
+  });
+
+  it("leaves the delete to the purge: the app role cannot delete a rejected upload, and only the scheduler or an administrator purges them", async () => {
+    const id = await rejected(org.covered, 200);
+    await expect(
+      withContext(app.db, { orgId: org.covered, userId: uploaderId, role: "org_manager" }, (tx) => tx.delete(t.rejectedUploads).where(eq(t.rejectedUploads.id, id))),
+    ).rejects.toMatchObject(refusedWith("42501", /permission denied for table rejected_uploads/));
+    await expect(
+      withContext(app.db, { orgId: org.covered, role: "org_manager" }, (tx) => tx.execute(sql`select * from app_purge_rejected_uploads(90)`)),
+    ).rejects.toMatchObject(refusedWith("42501", /^Only the scheduler or an administrator may purge rejected uploads$/));
+    await expect(withContext(app.db, {}, (tx) => tx.execute(sql`select * from app_purge_rejected_uploads(0)`))).rejects.toMatchObject(
+      refusedWith("22023", /^Rejected uploads must be kept at least one day$/),
+    );
+    expect(await left([id])).toEqual([id]);
   });
 });

@@ -203,20 +203,6 @@ export async function submitParsedBatch(tx: Database, viewer: Viewer, batch: rea
   return rows.map((row) => row.disclosure.id);
 }
 
-/**
- * Corrects a submitted disclosure: the correction is a new version that supersedes the old,
- * and only the new one counts from now on. Caseworkers correct their own; partner leads any of
- * the organisation's.
- */
-export async function correctDisclosure(viewer: Viewer, id: string, input: unknown, now = new Date()): Promise<{ id: string }> {
-  await authorise(viewer, "disclosures.correct");
-  const parsed = parseDisclosure("submit", input, now);
-  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
-    const previous = await currentSubmitted(tx, viewer, id);
-    return supersede(tx, viewer, previous, parsed, previous.partnerReferenceHash, now);
-  });
-}
-
 /** A submitted disclosure, and the viewer's correction of it in progress (none until a section is changed). */
 export type Correction = { disclosure: DisclosureDetail; draft: { id: string; input: DisclosureInput } | null };
 

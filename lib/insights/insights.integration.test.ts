@@ -7,7 +7,8 @@ import { refusedWith, type TestDatabase } from "@/db/testing";
 import { contextOf } from "@/lib/access/guard";
 import type { Viewer } from "@/lib/auth/viewer";
 import { toDisclosureInput } from "@/lib/disclosures/rows";
-import { correctDisclosure, submitDisclosure, withdrawDisclosure } from "@/lib/disclosures/service";
+import { codesIn } from "@/lib/disclosures/sections";
+import { getDisclosure, saveCorrectionSection, submitCorrection, submitDisclosure, withdrawDisclosure } from "@/lib/disclosures/service";
 import { Forbidden } from "@/lib/errors";
 import { purgeExpiredDisclosures } from "@/lib/retention/purge";
 import type { ThreatArea } from "@/lib/taxonomy";
@@ -159,7 +160,10 @@ describe("insight counts in scope", () => {
 
 describe("counts follow the disclosures in the same transaction", () => {
   it("moves a corrected disclosure's counts, removes a withdrawn one's, and keeps a rolled-back change out", async () => {
-    const corrected = await correctDisclosure(idvaCaseworker, ids.d1!, input(LEEDS, ["domestic_abuse"], "no", ["language"]), NOW);
+    const { input: answers } = await getDisclosure(idvaCaseworker, ids.d1!);
+    const reporting = Object.fromEntries(codesIn("Reporting").map((code) => [code, (answers as Record<string, unknown>)[code]]));
+    await saveCorrectionSection(idvaCaseworker, { section: "Reporting", input: { ...reporting, reported_to_police: "no", barriers: ["language"] }, complete: true }, ids.d1!, NOW);
+    const corrected = await submitCorrection(idvaCaseworker, ids.d1!, NOW);
     const [key] = await test.db
       .select({ first: t.disclosures.recordKey })
       .from(t.disclosures)

@@ -4,12 +4,13 @@ import { z } from "zod";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import { rowsOf } from "@/db/database";
-import { apiTokens, memberships, organisations, users } from "@/db/schema";
+import { apiTokens } from "@/db/schema";
 import { authorise } from "@/lib/access/authorise";
 import { contextOf } from "@/lib/access/guard";
 import type { Viewer } from "@/lib/access/viewer";
 import { auditEvent, recordAudit } from "@/lib/audit/record";
 import { hashToken, newToken } from "@/lib/auth/tokens";
+import type { OrganisationType } from "@/lib/access/organisation-types";
 import type { Role } from "@/lib/access/roles";
 import { Invalid, NotFound, Unauthenticated } from "@/lib/errors";
 
@@ -129,31 +130,33 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]{10,200})$/;
 export async function authenticateBearer(authorization: string | null): Promise<ApiClient> {
   const match = authorization ? BEARER.exec(authorization.trim()) : null;
   if (!match) throw new Unauthenticated("Send a valid API token: Authorization: Bearer vawg_…");
-  const db = await getDatabase();
-  const [token] = rowsOf<{ id: string; org_id: string; scopes: string | string[]; created_by: string | null }>(
-    await db.execute(sql`select id, org_id, scopes, created_by from app_authenticate_api_token(${hashToken(match[1]!)})`),
+  // The token and its creator's present membership, in one call (migration 0017).
+  const [token] = rowsOf<{
+    id: string;
+    org_id: string;
+    scopes: string | string[];
+    created_by: string;
+    email: string;
+    display_name: string;
+    org_name: string;
+    org_type: OrganisationType;
+    role: Role;
+  }>(
+    await (await getDatabase()).execute(
+      sql`select id, org_id, scopes, created_by, email, display_name, org_name, org_type, role from app_authenticate_api_token(${hashToken(match[1]!)})`,
+    ),
   );
-  if (!token?.created_by) throw new Unauthenticated("This API token is not valid: it may have expired or been revoked.");
-  const creator = await withContext(db, { userId: token.created_by }, async (tx) => {
-    const [row] = await tx
-      .select({ user: users, orgName: organisations.name, orgType: organisations.type, role: memberships.role })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-      .where(and(eq(memberships.userId, token.created_by!), eq(memberships.orgId, token.org_id), eq(users.status, "active"), eq(organisations.status, "active")));
-    return row;
-  });
-  const scopes = creator ? parseScopes(token.scopes).filter((scope) => scopesFor(creator.role).includes(scope)) : [];
-  if (!creator || scopes.length === 0) throw new Unauthenticated("This API token is not valid: it may have expired or been revoked.");
+  const scopes = token ? parseScopes(token.scopes).filter((scope) => scopesFor(token.role).includes(scope)) : [];
+  if (!token || scopes.length === 0) throw new Unauthenticated("This API token is not valid: it may have expired or been revoked.");
   return {
     tokenId: token.id,
     scopes,
     viewer: {
-      userId: creator.user.id,
-      email: creator.user.email,
-      displayName: creator.user.displayName,
-      organisation: { id: token.org_id, name: creator.orgName, type: creator.orgType },
-      role: creator.role,
+      userId: token.created_by,
+      email: token.email,
+      displayName: token.display_name,
+      organisation: { id: token.org_id, name: token.org_name, type: token.org_type },
+      role: token.role,
       sessionId: `api-token:${token.id}`,
     },
   };

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "@/db/schema";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
@@ -79,6 +79,31 @@ describe("authentication", () => {
     const expired = await createApiToken(manager, { name: "Expired", scopes: ["read"], expiresInDays: 1 });
     await test.db.update(t.apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(t.apiTokens.id, expired.id));
     expect((await collection.GET(request("/api/v1/disclosures", { token: expired.token }), noParams)).status).toBe(401);
+  });
+
+  it("refuses a token once its creator is suspended, leaves the organisation, or the organisation is suspended", async () => {
+    const { token } = await createApiToken(manager, { name: "Creator checked", scopes: ["read"], expiresInDays: 1 });
+    const answer = async () => (await collection.GET(request("/api/v1/disclosures", { token }), noParams)).status;
+    const user = eq(t.users.id, manager.userId);
+    const organisation = eq(t.organisations.id, manager.organisation.id);
+    const member = and(eq(t.memberships.userId, manager.userId), eq(t.memberships.orgId, manager.organisation.id));
+    const [membership] = await test.db.select().from(t.memberships).where(member);
+    expect(await answer()).toBe(200);
+    try {
+      await test.db.update(t.users).set({ status: "suspended" }).where(user);
+      expect(await answer()).toBe(401);
+      await test.db.update(t.users).set({ status: "active" }).where(user);
+      await test.db.update(t.organisations).set({ status: "suspended" }).where(organisation);
+      expect(await answer()).toBe(401);
+      await test.db.update(t.organisations).set({ status: "active" }).where(organisation);
+      await test.db.delete(t.memberships).where(member);
+      expect(await answer()).toBe(401);
+    } finally {
+      await test.db.update(t.users).set({ status: "active" }).where(user);
+      await test.db.update(t.organisations).set({ status: "active" }).where(organisation);
+      await test.db.insert(t.memberships).values(membership!).onConflictDoNothing();
+    }
+    expect(await answer()).toBe(200);
   });
 
   it("stores only a hash of each token, and records when it was last used", async () => {

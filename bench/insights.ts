@@ -22,10 +22,13 @@ export async function measureInsightViews(
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`GET /api/v1/insights/${view} answered ${response.status}`);
     };
-    const months = view === "overview" ? 24 : 12;
+    // The months each view reads: the overview two years (this period and the one before), the
+    // trends three years month by month, the others the default period's twelve.
+    const months = view === "overview" ? 24 : view === "trends" ? 36 : 12;
+    const byMonth = view === "trends";
     const byHand = () =>
       owner.execute(sql`
-        select c.org_id, o.type, c.threat_area, c.force_area_code, c.dimension, c.value, sum(c.count), sum(c.record_key_sum)
+        select c.org_id, o.type, c.threat_area, c.force_area_code, ${byMonth ? sql`c.month` : sql`null`}, c.dimension, c.value, sum(c.count), sum(c.record_key_sum)
         from (select distinct g.provider_org_id from agreement_grants g
               where g.recipient_org_id = ${analystOrgId} and g.start_date <= current_date and current_date < g.end_date) p
         join insight_counts c on c.org_id = p.provider_org_id
@@ -37,7 +40,7 @@ export async function measureInsightViews(
                       where g.recipient_org_id = ${analystOrgId} and g.provider_org_id = c.org_id and g.threat_area = c.threat_area
                         and g.force_area_code = c.force_area_code and (g.lad_code is null or g.lad_code = c.lad_code)
                         and g.start_date <= current_date and current_date < g.end_date)
-        group by 1, 2, 3, 4, 5, 6`);
+        group by 1, 2, 3, 4, 5, 6, 7`);
     const route = await sample(viaRoute, rounds);
     const hand = await sample(byHand, rounds);
     figures.push(

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { permits } from "@/lib/access/permissions";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { DisclosureNote, PublishedTable, figure } from "@/components/insights/published-table";
+import { ChartedTable } from "@/components/insights/charted-table";
+import { DisclosureNote, figure } from "@/components/insights/published-table";
 import { TableChart } from "@/components/insights/table-chart";
 import { insightQueryString } from "@/lib/insights/filters";
 import { INSIGHT_PAGES } from "@/lib/navigation";
@@ -95,28 +96,15 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
               </>
             )}
             {view.byPartnerType.rows.length > 0 ? (
-              <>
-                <TableChart
-                  id="partner-types-chart"
-                  title="Disclosures by partner type and threat area"
-                  rowLabels={view.byPartnerType.rowLabels}
-                  columnLabels={view.byPartnerType.columnLabels}
-                  cells={view.byPartnerType.cells}
-                  valueLabel="Disclosures"
-                  mode="stacked"
-                  rounded={view.policy.roundToBase5}
-                />
-                <PublishedTable
-                  caption="Disclosures by partner type and threat area"
-                  rowHeading="Partner type"
-                  rowLabels={view.byPartnerType.rowLabels}
-                  columnLabels={view.byPartnerType.columnLabels}
-                  cells={view.byPartnerType.cells}
-                  rowTotals={view.byPartnerType.rowTotals}
-                  columnTotals={view.byPartnerType.columnTotals}
-                  total={view.byPartnerType.total}
-                />
-              </>
+              <ChartedTable
+                id="partner-types-chart"
+                title="Disclosures by partner type and threat area"
+                rowHeading="Partner type"
+                table={view.byPartnerType}
+                valueLabel="Disclosures"
+                mode="stacked"
+                rounded={view.policy.roundToBase5}
+              />
             ) : (
               <p>No disclosures in scope match these filters.</p>
             )}

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { BarChart } from "@/components/charts";
-import { DisclosureNote, PublishedTable, figure, share } from "@/components/insights/published-table";
-import { TableChart } from "@/components/insights/table-chart";
+import { ChartedTable } from "@/components/insights/charted-table";
+import { DisclosureNote, figure, share } from "@/components/insights/published-table";
 import { insightQueryString } from "@/lib/insights/filters";
 import type { InsightResult } from "@/lib/insights/service";
 import type { BeyondPoliceView } from "@/lib/insights/views";
@@ -35,45 +35,23 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
             <p>No disclosures in scope match these filters.</p>
           ) : (
             <>
-              <TableChart
+              <ChartedTable
                 id="partner-types-chart"
                 title="Disclosures by partner type and threat area"
-                rowLabels={view.byPartnerType.rowLabels}
-                columnLabels={view.byPartnerType.columnLabels}
-                cells={view.byPartnerType.cells}
+                rowHeading="Partner type"
+                table={view.byPartnerType}
                 valueLabel="Disclosures"
                 mode="stacked"
                 rounded={view.policy.roundToBase5}
               />
-              <PublishedTable
-                caption="Disclosures by partner type and threat area"
-                rowHeading="Partner type"
-                rowLabels={view.byPartnerType.rowLabels}
-                columnLabels={view.byPartnerType.columnLabels}
-                cells={view.byPartnerType.cells}
-                rowTotals={view.byPartnerType.rowTotals}
-                columnTotals={view.byPartnerType.columnTotals}
-                total={view.byPartnerType.total}
-              />
-              <TableChart
+              <ChartedTable
                 id="reported-chart"
                 title="Reported to police, by partner type"
-                rowLabels={view.reportedToPolice.rowLabels}
-                columnLabels={view.reportedToPolice.columnLabels}
-                cells={view.reportedToPolice.cells}
+                rowHeading="Partner type"
+                table={view.reportedToPolice}
                 valueLabel="Disclosures"
                 mode="stacked"
                 rounded={view.policy.roundToBase5}
-              />
-              <PublishedTable
-                caption="Reported to police, by partner type"
-                rowHeading="Partner type"
-                rowLabels={view.reportedToPolice.rowLabels}
-                columnLabels={view.reportedToPolice.columnLabels}
-                cells={view.reportedToPolice.cells}
-                rowTotals={view.reportedToPolice.rowTotals}
-                columnTotals={view.reportedToPolice.columnTotals}
-                total={view.reportedToPolice.total}
               />
               <DataTable caption="Share not reported to police, by partner type" columns={["Partner type", "Not reported to police"]}>
                 {view.shareNotReported.map((entry) => (
@@ -85,21 +63,14 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
                   </tr>
                 ))}
               </DataTable>
-              <TableChart
+              <ChartedTable
                 id="barriers-chart"
                 title="Barriers to reporting, where the victim did not report to police"
-                rowLabels={view.barriers.valueLabels}
-                columnLabels={["Disclosures"]}
-                cells={view.barriers.values.map((value) => [value])}
-                valueLabel="Disclosures"
-                rounded={view.policy.roundToBase5}
-              />
-              <PublishedTable
                 caption="Barriers to reporting, where the victim did not report to police (a disclosure may give several)"
                 rowHeading="Barrier"
-                rowLabels={view.barriers.valueLabels}
-                columnLabels={["Disclosures"]}
-                cells={view.barriers.values.map((value) => [value])}
+                table={{ rowLabels: view.barriers.valueLabels, columnLabels: ["Disclosures"], cells: view.barriers.values.map((value) => [value]) }}
+                valueLabel="Disclosures"
+                rounded={view.policy.roundToBase5}
               />
               <section aria-labelledby="hidden-demand" className="space-y-3">
                 <h2 id="hidden-demand" className="text-2xl font-bold">

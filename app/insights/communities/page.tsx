@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
+import { ChartedTable } from "@/components/insights/charted-table";
+import { DisclosureNote, share } from "@/components/insights/published-table";
 import { TableChart } from "@/components/insights/table-chart";
 import { DataTable } from "@/components/data-table";
 import { insightQueryString } from "@/lib/insights/filters";
@@ -34,42 +35,25 @@ export default async function CommunitiesPage({ searchParams }: { searchParams: 
             <p>No disclosures in scope match these filters.</p>
           ) : (
             <>
-              <TableChart
+              <ChartedTable
                 id="ethnic-groups-chart"
                 title="Victims by ethnic group (Census 2021) and threat area"
-                rowLabels={view.ethnicGroups.rowLabels}
-                columnLabels={view.ethnicGroups.columnLabels}
-                cells={view.ethnicGroups.cells}
+                rowHeading="Ethnic group"
+                table={view.ethnicGroups}
                 valueLabel="Victims"
                 mode="stacked"
                 rounded={view.policy.roundToBase5}
               />
-              <PublishedTable
-                caption="Victims by ethnic group (Census 2021) and threat area"
-                rowHeading="Ethnic group"
-                rowLabels={view.ethnicGroups.rowLabels}
-                columnLabels={view.ethnicGroups.columnLabels}
-                cells={view.ethnicGroups.cells}
-                rowTotals={view.ethnicGroups.rowTotals}
-                columnTotals={view.ethnicGroups.columnTotals}
-                total={view.ethnicGroups.total}
-              />
-              <TableChart
+              <ChartedTable
                 id="profiles-chart"
                 title="Victims who are migrants, have no recourse to public funds, are LGBTQ+ or disabled, by threat area"
-                rowLabels={view.profiles.rowLabels}
-                columnLabels={view.profiles.columnLabels}
-                cells={view.profiles.cells}
+                caption="Victims who are migrants, have no recourse to public funds, are LGBTQ+ or disabled, by threat area (a victim may be in several rows)"
+                rowHeading="Victim"
+                table={view.profiles}
+                totals={false}
                 valueLabel="Victims"
                 mode="stacked"
                 rounded={view.policy.roundToBase5}
-              />
-              <PublishedTable
-                caption="Victims who are migrants, have no recourse to public funds, are LGBTQ+ or disabled, by threat area (a victim may be in several rows)"
-                rowHeading="Victim"
-                rowLabels={view.profiles.rowLabels}
-                columnLabels={view.profiles.columnLabels}
-                cells={view.profiles.cells}
               />
               <TableChart
                 id="completeness-chart"

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { BarChart } from "@/components/charts";
 import { DataTable } from "@/components/data-table";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
-import { TableChart } from "@/components/insights/table-chart";
+import { ChartedTable } from "@/components/insights/charted-table";
+import { DisclosureNote, share } from "@/components/insights/published-table";
 import type { DataQualityView } from "@/lib/insights/data-quality";
 import { insightQueryString } from "@/lib/insights/filters";
 import type { InsightResult } from "@/lib/insights/service";
@@ -70,25 +70,15 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
                 <h2 id="timeliness-heading" className="text-2xl font-bold">
                   Timeliness
                 </h2>
-                <TableChart
+                <ChartedTable
                   id="timeliness"
                   title="When disclosures were submitted, after the month of disclosure, by organisation"
-                  rowLabels={view.timeliness.rowLabels}
-                  columnLabels={view.timeliness.columnLabels}
-                  cells={view.timeliness.cells}
+                  caption="Disclosures by organisation and how long after the month of disclosure they were submitted"
+                  rowHeading="Organisation"
+                  table={view.timeliness}
                   valueLabel="Disclosures"
                   mode="stacked"
                   rounded={view.policy.roundToBase5}
-                />
-                <PublishedTable
-                  caption="Disclosures by organisation and how long after the month of disclosure they were submitted"
-                  rowHeading="Organisation"
-                  rowLabels={view.timeliness.rowLabels}
-                  columnLabels={view.timeliness.columnLabels}
-                  cells={view.timeliness.cells}
-                  rowTotals={view.timeliness.rowTotals}
-                  columnTotals={view.timeliness.columnTotals}
-                  total={view.timeliness.total}
                 />
                 <DataTable caption="Share submitted in the month of disclosure or the month after" columns={["Organisation", "Submitted in the month or the next"]}>
                   {view.promptShares.map((entry) => (

@@ -63,16 +63,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
                   </tr>
                 ))}
               </DataTable>
-              <PublishedTable
-                caption="Disclosures by police force area and threat area"
-                rowHeading="Police force area"
-                rowLabels={view.byForceArea.rowLabels}
-                columnLabels={view.byForceArea.columnLabels}
-                cells={view.byForceArea.cells}
-                rowTotals={view.byForceArea.rowTotals}
-                columnTotals={view.byForceArea.columnTotals}
-                total={view.byForceArea.total}
-              />
+              <PublishedTable caption="Disclosures by police force area and threat area" rowHeading="Police force area" table={view.byForceArea} />
               <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
               <p className="text-sm text-muted">
                 Boundaries and population: {REFERENCE_ATTRIBUTION.join(" ")} <a href={OGL_URL}>Open Government Licence v3.0</a>.

@@ -39,16 +39,7 @@ export default async function OnlinePage({ searchParams }: { searchParams: Promi
               <p className="text-xl">
                 <span className="font-bold">{share(view.overallShare)}</span> of disclosures in scope had an online element.
               </p>
-              <PublishedTable
-                caption="Disclosures with and without an online element, by threat area"
-                rowHeading="Online element"
-                rowLabels={view.byThreatArea.rowLabels}
-                columnLabels={view.byThreatArea.columnLabels}
-                cells={view.byThreatArea.cells}
-                rowTotals={view.byThreatArea.rowTotals}
-                columnTotals={view.byThreatArea.columnTotals}
-                total={view.byThreatArea.total}
-              />
+              <PublishedTable caption="Disclosures with and without an online element, by threat area" rowHeading="Online element" table={view.byThreatArea} />
               <DataTable caption="Share of disclosures with an online element, by threat area" columns={["Threat area", "Share"]}>
                 {view.share.map((entry) => (
                   <tr key={entry.threatArea} className="border-b border-rule">

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
-import { TableChart } from "@/components/insights/table-chart";
+import { ChartedTable } from "@/components/insights/charted-table";
+import { DisclosureNote, share } from "@/components/insights/published-table";
 import { insightQueryString } from "@/lib/insights/filters";
 import type { PerpetratorsView } from "@/lib/insights/perpetrators";
 import type { InsightResult } from "@/lib/insights/service";
@@ -22,17 +22,7 @@ function AnswerByThreatArea({ id, title, rowHeading, table, rounded, note }: { i
         {title}
       </h2>
       {note ? <p>{note}</p> : null}
-      <TableChart id={id} title={`${title}, by threat area`} rowLabels={table.rowLabels} columnLabels={table.columnLabels} cells={table.cells} valueLabel="Disclosures" mode="stacked" rounded={rounded} />
-      <PublishedTable
-        caption={`${title} by threat area`}
-        rowHeading={rowHeading}
-        rowLabels={table.rowLabels}
-        columnLabels={table.columnLabels}
-        cells={table.cells}
-        rowTotals={table.rowTotals}
-        columnTotals={table.columnTotals}
-        total={table.total}
-      />
+      <ChartedTable id={id} title={`${title}, by threat area`} caption={`${title} by threat area`} rowHeading={rowHeading} table={table} valueLabel="Disclosures" mode="stacked" rounded={rounded} />
     </section>
   );
 }

@@ -41,16 +41,7 @@ function RepeatComparison({ id, title, unit, comparison }: { id: string; title: 
           ) : (
             <p>No {unit}&apos;s rate can be published for these filters, so there is no funnel plot.</p>
           )}
-          <PublishedTable
-            caption={`Repeat victims by ${unit}`}
-            rowHeading={unit[0]!.toUpperCase() + unit.slice(1)}
-            rowLabels={table.rowLabels}
-            columnLabels={table.columnLabels}
-            cells={table.cells}
-            rowTotals={table.rowTotals}
-            columnTotals={table.columnTotals}
-            total={table.total}
-          />
+          <PublishedTable caption={`Repeat victims by ${unit}`} rowHeading={unit[0]!.toUpperCase() + unit.slice(1)} table={table} />
         </>
       )}
     </section>

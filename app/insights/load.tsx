@@ -11,26 +11,34 @@ import { THREAT_AREAS } from "@/lib/taxonomy";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-export type LoadedInsight = { viewer: Viewer; result?: InsightResult; problem?: Invalid; filterForm: React.ReactNode };
+/** One view's result: its own figures, with the filters and the disclosure control they were read under. */
+export type InsightOf<View extends InsightViewName> = Extract<InsightResult, { view: View }>;
+
+export type LoadedInsight<View extends InsightViewName> = { view: View; viewer: Viewer; result?: InsightOf<View>; problem?: Invalid; filterForm: React.ReactNode };
+
+/** Where a view's page is: the overview at /insights, every other view below it by its name. */
+const insightPath = (view: InsightViewName) => (view === "overview" ? "/insights" : `/insights/${view}`);
 
 /**
  * An insight page's data: the viewer (a 404 for anyone without an insights permission), the view
  * read under the filters in the URL, or the filters' problem, and the filter form with the values sent.
  */
-export async function loadInsight(view: InsightViewName, path: string, searchParams: Promise<SearchParams>): Promise<LoadedInsight> {
+export async function loadInsight<View extends InsightViewName>(view: View, searchParams: Promise<SearchParams>): Promise<LoadedInsight<View>> {
+  const path = insightPath(view);
   const viewer = await requireViewer(path);
   await orNotFound(authorise(viewer, viewer.role === "org_manager" ? "insights.read_own_org" : "insights.read", { path }));
   const params = await searchParams;
-  let result: InsightResult | undefined;
+  let result: InsightOf<View> | undefined;
   let problem: Invalid | undefined;
   try {
-    result = await orNotFound(insightView(viewer, view, parseInsightFilters(params)));
+    // The service builds the view it is asked for, so its result is that view's.
+    result = (await orNotFound(insightView(viewer, view, parseInsightFilters(params)))) as InsightOf<View>;
   } catch (error) {
     if (!(error instanceof Invalid)) throw error;
     problem = error;
   }
   const filterForm = insightFilterForm(path, params, problem);
-  return { viewer, ...(result ? { result } : {}), ...(problem ? { problem } : {}), filterForm };
+  return { view, viewer, ...(result ? { result } : {}), ...(problem ? { problem } : {}), filterForm };
 }
 
 /** The filter form of an insight page, with the values sent and the problems with them. */

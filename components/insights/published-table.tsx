@@ -3,17 +3,22 @@ import type { ReactNode } from "react";
 /** A figure as published by disclosure control: a number, or null where it is withheld. */
 type Figure = { value: number | null; suppressed: null | "primary" | "secondary" };
 
-type PublishedTableProps = {
-  /** Shown above the table and read as its caption. */
-  caption: string;
-  /** The heading of the row-label column. */
-  rowHeading: string;
+/** A published table's figures, labelled for people: a row per row label, and the totals where they are shown. */
+export type LabelledFigures = {
   rowLabels: readonly string[];
   columnLabels: readonly string[];
   cells: readonly (readonly Figure[])[];
   rowTotals?: readonly Figure[];
   columnTotals?: readonly Figure[];
   total?: Figure;
+};
+
+type PublishedTableProps = {
+  /** Shown above the table and read as its caption. */
+  caption: string;
+  /** The heading of the row-label column. */
+  rowHeading: string;
+  table: LabelledFigures;
 };
 
 /** A published figure as text: thousands separated, or [c] where it is withheld. */
@@ -44,7 +49,8 @@ export function share(value: number | null): ReactNode {
  * A table of published counts with its row and column totals. Row and column headers are marked
  * up as such so a screen reader names each figure by its row and column.
  */
-export function PublishedTable({ caption, rowHeading, rowLabels, columnLabels, cells, rowTotals, columnTotals, total }: PublishedTableProps) {
+export function PublishedTable({ caption, rowHeading, table }: PublishedTableProps) {
+  const { rowLabels, columnLabels, cells, rowTotals, columnTotals, total } = table;
   return (
     // A labelled region the keyboard reaches, so a wide table scrolls inside it; `relative` keeps the
     // screen-reader-only text of withheld figures inside the region rather than widening the page.

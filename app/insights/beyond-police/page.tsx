@@ -1,148 +1,101 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table";
-import { ErrorSummary } from "@/components/form/error-summary";
 import { BarChart } from "@/components/charts";
-import { DisclosureNote, PublishedTable, figure, share } from "@/components/insights/published-table";
-import { TableChart } from "@/components/insights/table-chart";
-import { insightQueryString } from "@/lib/insights/filters";
-import type { InsightResult } from "@/lib/insights/service";
-import type { BeyondPoliceView } from "@/lib/insights/views";
-import { loadInsight } from "../load";
+import { ChartedTable } from "@/components/insights/charted-table";
+import { DisclosureNote, figure, share } from "@/components/insights/published-table";
+import { InsightPage } from "../insight-page";
+import { loadInsight, type SearchParams } from "../load";
 
 export const metadata: Metadata = { title: "Beyond police data" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 /** Priority 1: what partners see that police data does not. */
 export default async function BeyondPolicePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { result, problem, filterForm } = await loadInsight("beyond-police", "/insights/beyond-police", searchParams);
-  const view = result as (InsightResult & BeyondPoliceView) | undefined;
-  const query = view ? insightQueryString(view.filters) : "";
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href={`/insights${query ? `?${query}` : ""}`}>Back to Insights</Link>
-      </p>
-      <h1 className="text-3xl font-bold">Beyond police data</h1>
-      <p>What partners hear that police data does not show: who discloses, whether it was reported to the police, and why not.</p>
-      {problem ? <ErrorSummary message={problem.message} fieldErrors={problem.fieldErrors} /> : null}
-      {filterForm}
-      {view ? (
+    <InsightPage
+      loaded={await loadInsight("beyond-police", searchParams)}
+      title="Beyond police data"
+      lede="What partners hear that police data does not show: who discloses, whether it was reported to the police, and why not."
+      empty={(view) => view.byPartnerType.rows.length === 0}
+    >
+      {(view) => (
         <>
-          <p role="status">Figures for {view.filters.period.label}.</p>
-          {view.byPartnerType.rows.length === 0 ? (
-            <p>No disclosures in scope match these filters.</p>
-          ) : (
-            <>
-              <TableChart
-                id="partner-types-chart"
-                title="Disclosures by partner type and threat area"
-                rowLabels={view.byPartnerType.rowLabels}
-                columnLabels={view.byPartnerType.columnLabels}
-                cells={view.byPartnerType.cells}
-                valueLabel="Disclosures"
-                mode="stacked"
-                rounded={view.policy.roundToBase5}
-              />
-              <PublishedTable
-                caption="Disclosures by partner type and threat area"
-                rowHeading="Partner type"
-                rowLabels={view.byPartnerType.rowLabels}
-                columnLabels={view.byPartnerType.columnLabels}
-                cells={view.byPartnerType.cells}
-                rowTotals={view.byPartnerType.rowTotals}
-                columnTotals={view.byPartnerType.columnTotals}
-                total={view.byPartnerType.total}
-              />
-              <TableChart
-                id="reported-chart"
-                title="Reported to police, by partner type"
-                rowLabels={view.reportedToPolice.rowLabels}
-                columnLabels={view.reportedToPolice.columnLabels}
-                cells={view.reportedToPolice.cells}
-                valueLabel="Disclosures"
-                mode="stacked"
-                rounded={view.policy.roundToBase5}
-              />
-              <PublishedTable
-                caption="Reported to police, by partner type"
-                rowHeading="Partner type"
-                rowLabels={view.reportedToPolice.rowLabels}
-                columnLabels={view.reportedToPolice.columnLabels}
-                cells={view.reportedToPolice.cells}
-                rowTotals={view.reportedToPolice.rowTotals}
-                columnTotals={view.reportedToPolice.columnTotals}
-                total={view.reportedToPolice.total}
-              />
-              <DataTable caption="Share not reported to police, by partner type" columns={["Partner type", "Not reported to police"]}>
-                {view.shareNotReported.map((entry) => (
-                  <tr key={entry.partnerType} className="border-b border-rule">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {entry.label}
-                    </th>
-                    <td className="py-2 tabular-nums">{share(entry.share)}</td>
-                  </tr>
-                ))}
-              </DataTable>
-              <TableChart
-                id="barriers-chart"
-                title="Barriers to reporting, where the victim did not report to police"
-                rowLabels={view.barriers.valueLabels}
-                columnLabels={["Disclosures"]}
-                cells={view.barriers.values.map((value) => [value])}
-                valueLabel="Disclosures"
-                rounded={view.policy.roundToBase5}
-              />
-              <PublishedTable
-                caption="Barriers to reporting, where the victim did not report to police (a disclosure may give several)"
-                rowHeading="Barrier"
-                rowLabels={view.barriers.valueLabels}
-                columnLabels={["Disclosures"]}
-                cells={view.barriers.values.map((value) => [value])}
-              />
-              <section aria-labelledby="hidden-demand" className="space-y-3">
-                <h2 id="hidden-demand" className="text-2xl font-bold">
-                  Partner disclosures beside police recorded crime
-                </h2>
-                {view.filters.ladCode ? (
-                  <p>Police recorded crime is counted by force area, so it is not set beside a single local authority. Choose a force area to compare.</p>
-                ) : (
-                  <>
-                    <BarChart
-                      id="hidden-demand-chart"
-                      title="Partner disclosures and police recorded crime, by threat area"
-                      categories={view.hiddenDemand.map((row) => row.label)}
-                      series={[
-                        { name: "Partner disclosures", values: view.hiddenDemand.map((row) => row.partner.value) },
-                        { name: "Police recorded crime", values: view.hiddenDemand.map((row) => row.police.value) },
-                      ]}
-                      valueLabel="Count"
-                      notes={["Both are protected by disclosure control, so the ratio in the table below is built from the published figures."]}
-                    />
-                    <DataTable
-                      caption="Partner disclosures and police recorded crime by threat area, and partner disclosures per recorded crime"
-                      columns={["Threat area", "Partner disclosures", "Police recorded crime", "Partner disclosures per recorded crime"]}
-                    >
-                      {view.hiddenDemand.map((row) => (
-                        <tr key={row.threatArea} className="border-b border-rule">
-                          <th scope="row" className="py-2 pr-4 font-normal">
-                            {row.label}
-                          </th>
-                          <td className="py-2 pr-4 tabular-nums">{figure(row.partner)}</td>
-                          <td className="py-2 pr-4 tabular-nums">{figure(row.police)}</td>
-                          <td className="py-2 tabular-nums">{row.ratio === null ? figure({ value: null, suppressed: "primary" }) : row.ratio.toFixed(2)}</td>
-                        </tr>
-                      ))}
-                    </DataTable>
-                  </>
-                )}
-              </section>
-              <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
-            </>
-          )}
+          <ChartedTable
+            id="partner-types-chart"
+            title="Disclosures by partner type and threat area"
+            rowHeading="Partner type"
+            table={view.byPartnerType}
+            valueLabel="Disclosures"
+            mode="stacked"
+            rounded={view.policy.roundToBase5}
+          />
+          <ChartedTable
+            id="reported-chart"
+            title="Reported to police, by partner type"
+            rowHeading="Partner type"
+            table={view.reportedToPolice}
+            valueLabel="Disclosures"
+            mode="stacked"
+            rounded={view.policy.roundToBase5}
+          />
+          <DataTable caption="Share not reported to police, by partner type" columns={["Partner type", "Not reported to police"]}>
+            {view.shareNotReported.map((entry) => (
+              <tr key={entry.partnerType} className="border-b border-rule">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  {entry.label}
+                </th>
+                <td className="py-2 tabular-nums">{share(entry.share)}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <ChartedTable
+            id="barriers-chart"
+            title="Barriers to reporting, where the victim did not report to police"
+            caption="Barriers to reporting, where the victim did not report to police (a disclosure may give several)"
+            rowHeading="Barrier"
+            table={{ rowLabels: view.barriers.valueLabels, columnLabels: ["Disclosures"], cells: view.barriers.values.map((value) => [value]) }}
+            valueLabel="Disclosures"
+            rounded={view.policy.roundToBase5}
+          />
+          <section aria-labelledby="hidden-demand" className="space-y-3">
+            <h2 id="hidden-demand" className="text-2xl font-bold">
+              Partner disclosures beside police recorded crime
+            </h2>
+            {view.filters.ladCode ? (
+              <p>Police recorded crime is counted by force area, so it is not set beside a single local authority. Choose a force area to compare.</p>
+            ) : (
+              <>
+                <BarChart
+                  id="hidden-demand-chart"
+                  title="Partner disclosures and police recorded crime, by threat area"
+                  categories={view.hiddenDemand.map((row) => row.label)}
+                  series={[
+                    { name: "Partner disclosures", values: view.hiddenDemand.map((row) => row.partner.value) },
+                    { name: "Police recorded crime", values: view.hiddenDemand.map((row) => row.police.value) },
+                  ]}
+                  valueLabel="Count"
+                  notes={["Both are protected by disclosure control, so the ratio in the table below is built from the published figures."]}
+                />
+                <DataTable
+                  caption="Partner disclosures and police recorded crime by threat area, and partner disclosures per recorded crime"
+                  columns={["Threat area", "Partner disclosures", "Police recorded crime", "Partner disclosures per recorded crime"]}
+                >
+                  {view.hiddenDemand.map((row) => (
+                    <tr key={row.threatArea} className="border-b border-rule">
+                      <th scope="row" className="py-2 pr-4 font-normal">
+                        {row.label}
+                      </th>
+                      <td className="py-2 pr-4 tabular-nums">{figure(row.partner)}</td>
+                      <td className="py-2 pr-4 tabular-nums">{figure(row.police)}</td>
+                      <td className="py-2 tabular-nums">{row.ratio === null ? figure({ value: null, suppressed: "primary" }) : row.ratio.toFixed(2)}</td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </>
+            )}
+          </section>
+          <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
         </>
-      ) : null}
-    </div>
+      )}
+    </InsightPage>
   );
 }

@@ -1,104 +1,70 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ErrorSummary } from "@/components/form/error-summary";
-import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
+import { ChartedTable } from "@/components/insights/charted-table";
+import { DisclosureNote, share } from "@/components/insights/published-table";
 import { TableChart } from "@/components/insights/table-chart";
 import { DataTable } from "@/components/data-table";
-import { insightQueryString } from "@/lib/insights/filters";
-import type { InsightResult } from "@/lib/insights/service";
-import type { CommunitiesView } from "@/lib/insights/views";
-import { loadInsight } from "../load";
+import { InsightPage } from "../insight-page";
+import { loadInsight, type SearchParams } from "../load";
 
 export const metadata: Metadata = { title: "Communities" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 /** Priority 2: who the victims are, and how completely each kind of partner records it. */
 export default async function CommunitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { result, problem, filterForm } = await loadInsight("communities", "/insights/communities", searchParams);
-  const view = result as (InsightResult & CommunitiesView) | undefined;
-  const query = view ? insightQueryString(view.filters) : "";
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href={`/insights${query ? `?${query}` : ""}`}>Back to Insights</Link>
-      </p>
-      <h1 className="text-3xl font-bold">Communities</h1>
-      <p>Victims by Census 2021 ethnic group, migrant status, no recourse to public funds, LGBTQ+ and disability, and how completely partners record them.</p>
-      {problem ? <ErrorSummary message={problem.message} fieldErrors={problem.fieldErrors} /> : null}
-      {filterForm}
-      {view ? (
+    <InsightPage
+      loaded={await loadInsight("communities", searchParams)}
+      title="Communities"
+      lede="Victims by Census 2021 ethnic group, migrant status, no recourse to public funds, LGBTQ+ and disability, and how completely partners record them."
+      empty={(view) => view.ethnicGroups.columns.length === 0}
+    >
+      {(view) => (
         <>
-          <p role="status">Figures for {view.filters.period.label}.</p>
-          {view.ethnicGroups.columns.length === 0 ? (
-            <p>No disclosures in scope match these filters.</p>
-          ) : (
-            <>
-              <TableChart
-                id="ethnic-groups-chart"
-                title="Victims by ethnic group (Census 2021) and threat area"
-                rowLabels={view.ethnicGroups.rowLabels}
-                columnLabels={view.ethnicGroups.columnLabels}
-                cells={view.ethnicGroups.cells}
-                valueLabel="Victims"
-                mode="stacked"
-                rounded={view.policy.roundToBase5}
-              />
-              <PublishedTable
-                caption="Victims by ethnic group (Census 2021) and threat area"
-                rowHeading="Ethnic group"
-                rowLabels={view.ethnicGroups.rowLabels}
-                columnLabels={view.ethnicGroups.columnLabels}
-                cells={view.ethnicGroups.cells}
-                rowTotals={view.ethnicGroups.rowTotals}
-                columnTotals={view.ethnicGroups.columnTotals}
-                total={view.ethnicGroups.total}
-              />
-              <TableChart
-                id="profiles-chart"
-                title="Victims who are migrants, have no recourse to public funds, are LGBTQ+ or disabled, by threat area"
-                rowLabels={view.profiles.rowLabels}
-                columnLabels={view.profiles.columnLabels}
-                cells={view.profiles.cells}
-                valueLabel="Victims"
-                mode="stacked"
-                rounded={view.policy.roundToBase5}
-              />
-              <PublishedTable
-                caption="Victims who are migrants, have no recourse to public funds, are LGBTQ+ or disabled, by threat area (a victim may be in several rows)"
-                rowHeading="Victim"
-                rowLabels={view.profiles.rowLabels}
-                columnLabels={view.profiles.columnLabels}
-                cells={view.profiles.cells}
-              />
-              <TableChart
-                id="completeness-chart"
-                title="How completely each type of partner records these answers (per cent with an answer other than not known)"
-                rowLabels={view.completeness.rowLabels}
-                columnLabels={view.completeness.columnLabels}
-                cells={view.completeness.shares.map((shares) => shares.map((value) => ({ value: value === null ? null : Math.round(value * 100) })))}
-                valueLabel="Per cent answered"
-                rounded={false}
-              />
-              <DataTable caption="How completely each type of partner records these answers: the share of disclosures with an answer other than not known" columns={["Partner type", ...view.completeness.columnLabels]}>
-                {view.completeness.rowLabels.map((label, i) => (
-                  <tr key={label} className="border-b border-rule">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {label}
-                    </th>
-                    {(view.completeness.shares[i] ?? []).map((value, j) => (
-                      <td key={j} className="py-2 pr-4 tabular-nums">
-                        {share(value)}
-                      </td>
-                    ))}
-                  </tr>
+          <ChartedTable
+            id="ethnic-groups-chart"
+            title="Victims by ethnic group (Census 2021) and threat area"
+            rowHeading="Ethnic group"
+            table={view.ethnicGroups}
+            valueLabel="Victims"
+            mode="stacked"
+            rounded={view.policy.roundToBase5}
+          />
+          <ChartedTable
+            id="profiles-chart"
+            title="Victims who are migrants, have no recourse to public funds, are LGBTQ+ or disabled, by threat area"
+            caption="Victims who are migrants, have no recourse to public funds, are LGBTQ+ or disabled, by threat area (a victim may be in several rows)"
+            rowHeading="Victim"
+            table={view.profiles}
+            totals={false}
+            valueLabel="Victims"
+            mode="stacked"
+            rounded={view.policy.roundToBase5}
+          />
+          <TableChart
+            id="completeness-chart"
+            title="How completely each type of partner records these answers (per cent with an answer other than not known)"
+            rowLabels={view.completeness.rowLabels}
+            columnLabels={view.completeness.columnLabels}
+            cells={view.completeness.shares.map((shares) => shares.map((value) => ({ value: value === null ? null : Math.round(value * 100) })))}
+            valueLabel="Per cent answered"
+            rounded={false}
+          />
+          <DataTable caption="How completely each type of partner records these answers: the share of disclosures with an answer other than not known" columns={["Partner type", ...view.completeness.columnLabels]}>
+            {view.completeness.rowLabels.map((label, i) => (
+              <tr key={label} className="border-b border-rule">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  {label}
+                </th>
+                {(view.completeness.shares[i] ?? []).map((value, j) => (
+                  <td key={j} className="py-2 pr-4 tabular-nums">
+                    {share(value)}
+                  </td>
                 ))}
-              </DataTable>
-              <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
-            </>
-          )}
+              </tr>
+            ))}
+          </DataTable>
+          <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
         </>
-      ) : null}
-    </div>
+      )}
+    </InsightPage>
   );
 }

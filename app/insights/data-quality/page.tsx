@@ -1,111 +1,87 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BarChart } from "@/components/charts";
 import { DataTable } from "@/components/data-table";
-import { ErrorSummary } from "@/components/form/error-summary";
-import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
-import { TableChart } from "@/components/insights/table-chart";
-import type { DataQualityView } from "@/lib/insights/data-quality";
-import { insightQueryString } from "@/lib/insights/filters";
-import type { InsightResult } from "@/lib/insights/service";
-import { loadInsight } from "../load";
+import { ChartedTable } from "@/components/insights/charted-table";
+import { DisclosureNote, share } from "@/components/insights/published-table";
+import { InsightPage } from "../insight-page";
+import { loadInsight, type SearchParams } from "../load";
 
 export const metadata: Metadata = { title: "Data quality" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 /** How completely and how promptly each organisation records its disclosures. */
 export default async function DataQualityPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { result, problem, filterForm } = await loadInsight("data-quality", "/insights/data-quality", searchParams);
-  const view = result as (InsightResult & DataQualityView) | undefined;
-  const query = view ? insightQueryString(view.filters) : "";
-  const overall = view?.completeness.shares[view.completeness.shares.length - 1] ?? [];
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href={`/insights${query ? `?${query}` : ""}`}>Back to Insights</Link>
-      </p>
-      <h1 className="text-3xl font-bold">Data quality</h1>
-      <p>
-        How completely each organisation answers the questions the intelligence priorities lean on (an answer other than not known), and how soon after the month of
-        disclosure it submits. Gaps here are gaps in every other view.
-      </p>
-      {problem ? <ErrorSummary message={problem.message} fieldErrors={problem.fieldErrors} /> : null}
-      {filterForm}
-      {view ? (
+    <InsightPage
+      loaded={await loadInsight("data-quality", searchParams)}
+      title="Data quality"
+      lede={
         <>
-          <p role="status">Figures for {view.filters.period.label}.</p>
-          {view.timeliness.rows.length === 0 ? (
-            <p>No disclosures in scope match these filters.</p>
-          ) : (
-            <>
-              <section aria-labelledby="completeness-heading" className="space-y-3">
-                <h2 id="completeness-heading" className="text-2xl font-bold">
-                  Completeness
-                </h2>
-                <BarChart
-                  id="completeness"
-                  title="Disclosures with a known answer, all organisations (per cent)"
-                  categories={view.completeness.columnLabels}
-                  series={[{ name: "Per cent answered", values: overall.map((value) => (value === null ? null : Math.round(value * 100))) }]}
-                  valueLabel="Per cent answered"
-                  notes={["Shares are worked out from published figures; a share over a withheld figure is withheld."]}
-                />
-                <DataTable caption="Share of disclosures with an answer other than not known, by organisation and field" columns={["Organisation", ...view.completeness.columnLabels]}>
-                  {[...view.completeness.rowLabels, "All organisations"].map((label, i) => (
-                    <tr key={label} className="border-b border-rule">
-                      <th scope="row" className="py-2 pr-4 font-normal">
-                        {label}
-                      </th>
-                      {(view.completeness.shares[i] ?? []).map((value, j) => (
-                        <td key={j} className="py-2 pr-4 tabular-nums">
-                          {share(value)}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </DataTable>
-              </section>
-              <section aria-labelledby="timeliness-heading" className="space-y-3">
-                <h2 id="timeliness-heading" className="text-2xl font-bold">
-                  Timeliness
-                </h2>
-                <TableChart
-                  id="timeliness"
-                  title="When disclosures were submitted, after the month of disclosure, by organisation"
-                  rowLabels={view.timeliness.rowLabels}
-                  columnLabels={view.timeliness.columnLabels}
-                  cells={view.timeliness.cells}
-                  valueLabel="Disclosures"
-                  mode="stacked"
-                  rounded={view.policy.roundToBase5}
-                />
-                <PublishedTable
-                  caption="Disclosures by organisation and how long after the month of disclosure they were submitted"
-                  rowHeading="Organisation"
-                  rowLabels={view.timeliness.rowLabels}
-                  columnLabels={view.timeliness.columnLabels}
-                  cells={view.timeliness.cells}
-                  rowTotals={view.timeliness.rowTotals}
-                  columnTotals={view.timeliness.columnTotals}
-                  total={view.timeliness.total}
-                />
-                <DataTable caption="Share submitted in the month of disclosure or the month after" columns={["Organisation", "Submitted in the month or the next"]}>
-                  {view.promptShares.map((entry) => (
-                    <tr key={entry.code} className="border-b border-rule">
-                      <th scope="row" className="py-2 pr-4 font-normal">
-                        {entry.label}
-                      </th>
-                      <td className="py-2 tabular-nums">{share(entry.share)}</td>
-                    </tr>
-                  ))}
-                </DataTable>
-              </section>
-              <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
-            </>
-          )}
+          How completely each organisation answers the questions the intelligence priorities lean on (an answer other than not known), and how soon after the month of
+          disclosure it submits. Gaps here are gaps in every other view.
         </>
-      ) : null}
-    </div>
+      }
+      empty={(view) => view.timeliness.rows.length === 0}
+    >
+      {(view) => {
+        const overall = view.completeness.shares[view.completeness.shares.length - 1] ?? [];
+        return (
+          <>
+            <section aria-labelledby="completeness-heading" className="space-y-3">
+              <h2 id="completeness-heading" className="text-2xl font-bold">
+                Completeness
+              </h2>
+              <BarChart
+                id="completeness"
+                title="Disclosures with a known answer, all organisations (per cent)"
+                categories={view.completeness.columnLabels}
+                series={[{ name: "Per cent answered", values: overall.map((value) => (value === null ? null : Math.round(value * 100))) }]}
+                valueLabel="Per cent answered"
+                notes={["Shares are worked out from published figures; a share over a withheld figure is withheld."]}
+              />
+              <DataTable caption="Share of disclosures with an answer other than not known, by organisation and field" columns={["Organisation", ...view.completeness.columnLabels]}>
+                {[...view.completeness.rowLabels, "All organisations"].map((label, i) => (
+                  <tr key={label} className="border-b border-rule">
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      {label}
+                    </th>
+                    {(view.completeness.shares[i] ?? []).map((value, j) => (
+                      <td key={j} className="py-2 pr-4 tabular-nums">
+                        {share(value)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </DataTable>
+            </section>
+            <section aria-labelledby="timeliness-heading" className="space-y-3">
+              <h2 id="timeliness-heading" className="text-2xl font-bold">
+                Timeliness
+              </h2>
+              <ChartedTable
+                id="timeliness"
+                title="When disclosures were submitted, after the month of disclosure, by organisation"
+                caption="Disclosures by organisation and how long after the month of disclosure they were submitted"
+                rowHeading="Organisation"
+                table={view.timeliness}
+                valueLabel="Disclosures"
+                mode="stacked"
+                rounded={view.policy.roundToBase5}
+              />
+              <DataTable caption="Share submitted in the month of disclosure or the month after" columns={["Organisation", "Submitted in the month or the next"]}>
+                {view.promptShares.map((entry) => (
+                  <tr key={entry.code} className="border-b border-rule">
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      {entry.label}
+                    </th>
+                    <td className="py-2 tabular-nums">{share(entry.share)}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            </section>
+            <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
+          </>
+        );
+      }}
+    </InsightPage>
   );
 }

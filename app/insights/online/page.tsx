@@ -1,84 +1,57 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BarChart, LineChart } from "@/components/charts";
 import { DataTable } from "@/components/data-table";
-import { ErrorSummary } from "@/components/form/error-summary";
 import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
-import { insightQueryString } from "@/lib/insights/filters";
-import type { OnlineView } from "@/lib/insights/online";
-import type { InsightResult } from "@/lib/insights/service";
-import { loadInsight } from "../load";
+import { InsightPage } from "../insight-page";
+import { loadInsight, type SearchParams } from "../load";
 
 export const metadata: Metadata = { title: "Online" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 100));
 
 /** Priority 4: how much of what partners see happens online, where, and how that is changing. */
 export default async function OnlinePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { result, problem, filterForm } = await loadInsight("online", "/insights/online", searchParams);
-  const view = result as (InsightResult & OnlineView) | undefined;
-  const query = view ? insightQueryString(view.filters) : "";
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href={`/insights${query ? `?${query}` : ""}`}>Back to Insights</Link>
-      </p>
-      <h1 className="text-3xl font-bold">Online</h1>
-      <p>The share of disclosures with an online element (an online space or a platform named), the kinds of platform, and the share month by month.</p>
-      {problem ? <ErrorSummary message={problem.message} fieldErrors={problem.fieldErrors} /> : null}
-      {filterForm}
-      {view ? (
+    <InsightPage
+      loaded={await loadInsight("online", searchParams)}
+      title="Online"
+      lede="The share of disclosures with an online element (an online space or a platform named), the kinds of platform, and the share month by month."
+      empty={(view) => view.byThreatArea.columns.length === 0}
+    >
+      {(view) => (
         <>
-          <p role="status">Figures for {view.filters.period.label}.</p>
-          {view.byThreatArea.columns.length === 0 ? (
-            <p>No disclosures in scope match these filters.</p>
-          ) : (
-            <>
-              <p className="text-xl">
-                <span className="font-bold">{share(view.overallShare)}</span> of disclosures in scope had an online element.
-              </p>
-              <PublishedTable
-                caption="Disclosures with and without an online element, by threat area"
-                rowHeading="Online element"
-                rowLabels={view.byThreatArea.rowLabels}
-                columnLabels={view.byThreatArea.columnLabels}
-                cells={view.byThreatArea.cells}
-                rowTotals={view.byThreatArea.rowTotals}
-                columnTotals={view.byThreatArea.columnTotals}
-                total={view.byThreatArea.total}
-              />
-              <DataTable caption="Share of disclosures with an online element, by threat area" columns={["Threat area", "Share"]}>
-                {view.share.map((entry) => (
-                  <tr key={entry.threatArea} className="border-b border-rule">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {entry.label}
-                    </th>
-                    <td className="py-2 pr-4 tabular-nums">{share(entry.share)}</td>
-                  </tr>
-                ))}
-              </DataTable>
-              <BarChart
-                id="online-platforms"
-                title="Platform types named"
-                notes={["A disclosure may name several platforms."]}
-                categories={view.platforms.valueLabels}
-                series={[{ name: "Disclosures", values: view.platforms.values.map((value) => value.value) }]}
-                valueLabel="Disclosures naming the platform"
-              />
-              <LineChart
-                id="online-share"
-                title="Share with an online element, month by month"
-                notes={["Per cent of each month's disclosures; a month whose figures are withheld is a gap."]}
-                points={view.byMonth.rowLabels.map((label, i) => ({ label, value: percent(view.byMonth.shares[i] ?? null) }))}
-                valueLabel="Per cent with an online element"
-              />
-              <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
-            </>
-          )}
+          <p className="text-xl">
+            <span className="font-bold">{share(view.overallShare)}</span> of disclosures in scope had an online element.
+          </p>
+          <PublishedTable caption="Disclosures with and without an online element, by threat area" rowHeading="Online element" table={view.byThreatArea} />
+          <DataTable caption="Share of disclosures with an online element, by threat area" columns={["Threat area", "Share"]}>
+            {view.share.map((entry) => (
+              <tr key={entry.threatArea} className="border-b border-rule">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  {entry.label}
+                </th>
+                <td className="py-2 pr-4 tabular-nums">{share(entry.share)}</td>
+              </tr>
+            ))}
+          </DataTable>
+          <BarChart
+            id="online-platforms"
+            title="Platform types named"
+            notes={["A disclosure may name several platforms."]}
+            categories={view.platforms.valueLabels}
+            series={[{ name: "Disclosures", values: view.platforms.values.map((value) => value.value) }]}
+            valueLabel="Disclosures naming the platform"
+          />
+          <LineChart
+            id="online-share"
+            title="Share with an online element, month by month"
+            notes={["Per cent of each month's disclosures; a month whose figures are withheld is a gap."]}
+            points={view.byMonth.rowLabels.map((label, i) => ({ label, value: percent(view.byMonth.shares[i] ?? null) }))}
+            valueLabel="Per cent with an online element"
+          />
+          <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
         </>
-      ) : null}
-    </div>
+      )}
+    </InsightPage>
   );
 }

@@ -1,18 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { DataTable } from "@/components/data-table";
-import { ErrorSummary } from "@/components/form/error-summary";
-import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
-import { TableChart } from "@/components/insights/table-chart";
-import { insightQueryString } from "@/lib/insights/filters";
-import type { PerpetratorsView } from "@/lib/insights/perpetrators";
-import type { InsightResult } from "@/lib/insights/service";
+import { ChartedTable } from "@/components/insights/charted-table";
+import { DisclosureNote, share } from "@/components/insights/published-table";
 import type { LabelledTable } from "@/lib/insights/views";
-import { loadInsight } from "../load";
+import { InsightPage } from "../insight-page";
+import { loadInsight, type SearchParams } from "../load";
 
 export const metadata: Metadata = { title: "Perpetrators" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 /** One answer by threat area: the chart, then the published table with its totals. */
 function AnswerByThreatArea({ id, title, rowHeading, table, rounded, note }: { id: string; title: string; rowHeading: string; table: LabelledTable; rounded: boolean; note?: string }) {
@@ -22,70 +16,50 @@ function AnswerByThreatArea({ id, title, rowHeading, table, rounded, note }: { i
         {title}
       </h2>
       {note ? <p>{note}</p> : null}
-      <TableChart id={id} title={`${title}, by threat area`} rowLabels={table.rowLabels} columnLabels={table.columnLabels} cells={table.cells} valueLabel="Disclosures" mode="stacked" rounded={rounded} />
-      <PublishedTable
-        caption={`${title} by threat area`}
-        rowHeading={rowHeading}
-        rowLabels={table.rowLabels}
-        columnLabels={table.columnLabels}
-        cells={table.cells}
-        rowTotals={table.rowTotals}
-        columnTotals={table.columnTotals}
-        total={table.total}
-      />
+      <ChartedTable id={id} title={`${title}, by threat area`} caption={`${title} by threat area`} rowHeading={rowHeading} table={table} valueLabel="Disclosures" mode="stacked" rounded={rounded} />
     </section>
   );
 }
 
 /** Priority 3: what partners know about the perpetrators. */
 export default async function PerpetratorsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { result, problem, filterForm } = await loadInsight("perpetrators", "/insights/perpetrators", searchParams);
-  const view = result as (InsightResult & PerpetratorsView) | undefined;
-  const query = view ? insightQueryString(view.filters) : "";
-  const rounded = view?.policy.roundToBase5 ?? false;
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href={`/insights${query ? `?${query}` : ""}`}>Back to Insights</Link>
-      </p>
-      <h1 className="text-3xl font-bold">Perpetrators</h1>
-      <p>What partners know about the perpetrators: other offending, their relationship to the victim, whether they acted alone or in a group, and any misogynistic or incel ideology concern.</p>
-      {problem ? <ErrorSummary message={problem.message} fieldErrors={problem.fieldErrors} /> : null}
-      {filterForm}
-      {view ? (
-        <>
-          <p role="status">Figures for {view.filters.period.label}.</p>
-          {view.otherOffending.columns.length === 0 ? (
-            <p>No disclosures in scope match these filters.</p>
-          ) : (
-            <>
-              <AnswerByThreatArea id="other-offending" title="Perpetrator known to other offending" rowHeading="Known to other offending" table={view.otherOffending} rounded={rounded} />
-              <DataTable caption="Share of disclosures whose perpetrator is known to other offending, by threat area" columns={["Threat area", "Known to other offending"]}>
-                {view.shareOtherOffending.map((entry) => (
-                  <tr key={entry.threatArea} className="border-b border-rule">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {entry.label}
-                    </th>
-                    <td className="py-2 tabular-nums">{share(entry.share)}</td>
-                  </tr>
-                ))}
-              </DataTable>
-              <AnswerByThreatArea
-                id="offending-kinds"
-                title="Kinds of other offending"
-                rowHeading="Kind of offending"
-                table={view.offendingKinds}
-                rounded={rounded}
-                note="A disclosure may give several kinds, so the totals count kinds mentioned, not disclosures."
-              />
-              <AnswerByThreatArea id="relationship" title="Relationship to the victim" rowHeading="Relationship" table={view.relationship} rounded={rounded} />
-              <AnswerByThreatArea id="number" title="Lone perpetrator or group" rowHeading="Perpetrators" table={view.number} rounded={rounded} />
-              <AnswerByThreatArea id="ideology" title="Misogynistic or incel ideology concern" rowHeading="Ideology concern" table={view.ideologyConcern} rounded={rounded} />
-              <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
-            </>
-          )}
-        </>
-      ) : null}
-    </div>
+    <InsightPage
+      loaded={await loadInsight("perpetrators", searchParams)}
+      title="Perpetrators"
+      lede="What partners know about the perpetrators: other offending, their relationship to the victim, whether they acted alone or in a group, and any misogynistic or incel ideology concern."
+      empty={(view) => view.otherOffending.columns.length === 0}
+    >
+      {(view) => {
+        const rounded = view.policy.roundToBase5;
+        return (
+          <>
+            <AnswerByThreatArea id="other-offending" title="Perpetrator known to other offending" rowHeading="Known to other offending" table={view.otherOffending} rounded={rounded} />
+            <DataTable caption="Share of disclosures whose perpetrator is known to other offending, by threat area" columns={["Threat area", "Known to other offending"]}>
+              {view.shareOtherOffending.map((entry) => (
+                <tr key={entry.threatArea} className="border-b border-rule">
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    {entry.label}
+                  </th>
+                  <td className="py-2 tabular-nums">{share(entry.share)}</td>
+                </tr>
+              ))}
+            </DataTable>
+            <AnswerByThreatArea
+              id="offending-kinds"
+              title="Kinds of other offending"
+              rowHeading="Kind of offending"
+              table={view.offendingKinds}
+              rounded={rounded}
+              note="A disclosure may give several kinds, so the totals count kinds mentioned, not disclosures."
+            />
+            <AnswerByThreatArea id="relationship" title="Relationship to the victim" rowHeading="Relationship" table={view.relationship} rounded={rounded} />
+            <AnswerByThreatArea id="number" title="Lone perpetrator or group" rowHeading="Perpetrators" table={view.number} rounded={rounded} />
+            <AnswerByThreatArea id="ideology" title="Misogynistic or incel ideology concern" rowHeading="Ideology concern" table={view.ideologyConcern} rounded={rounded} />
+            <DisclosureNote threshold={view.policy.threshold} rounded={rounded} />
+          </>
+        );
+      }}
+    </InsightPage>
   );
 }

@@ -1,16 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FunnelPlot } from "@/components/charts";
-import { ErrorSummary } from "@/components/form/error-summary";
 import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
-import { insightQueryString } from "@/lib/insights/filters";
 import type { RepeatVictimisationView } from "@/lib/insights/repeat-victimisation";
-import type { InsightResult } from "@/lib/insights/service";
-import { loadInsight } from "../load";
+import { InsightPage } from "../insight-page";
+import { loadInsight, type SearchParams } from "../load";
 
 export const metadata: Metadata = { title: "Repeat victimisation" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 type Comparison = RepeatVictimisationView["byOrganisation"];
 
@@ -41,16 +36,7 @@ function RepeatComparison({ id, title, unit, comparison }: { id: string; title: 
           ) : (
             <p>No {unit}&apos;s rate can be published for these filters, so there is no funnel plot.</p>
           )}
-          <PublishedTable
-            caption={`Repeat victims by ${unit}`}
-            rowHeading={unit[0]!.toUpperCase() + unit.slice(1)}
-            rowLabels={table.rowLabels}
-            columnLabels={table.columnLabels}
-            cells={table.cells}
-            rowTotals={table.rowTotals}
-            columnTotals={table.columnTotals}
-            total={table.total}
-          />
+          <PublishedTable caption={`Repeat victims by ${unit}`} rowHeading={unit[0]!.toUpperCase() + unit.slice(1)} table={table} />
         </>
       )}
     </section>
@@ -59,24 +45,19 @@ function RepeatComparison({ id, title, unit, comparison }: { id: string; title: 
 
 /** How often victims come back: each organisation's and area's repeat rate against the overall rate. */
 export default async function RepeatVictimisationPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { result, problem, filterForm } = await loadInsight("repeat-victimisation", "/insights/repeat-victimisation", searchParams);
-  const view = result as (InsightResult & RepeatVictimisationView) | undefined;
-  const query = view ? insightQueryString(view.filters) : "";
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href={`/insights${query ? `?${query}` : ""}`}>Back to Insights</Link>
-      </p>
-      <h1 className="text-3xl font-bold">Repeat victimisation</h1>
-      <p>
-        The share of disclosures whose victim was known to the partner before, among those where it is known, by organisation and by area. A funnel plot sets each rate
-        against the overall rate: points outside the dashed 95% limits differ by more than chance would usually explain, and outside the solid 99.8% limits, by far more.
-      </p>
-      {problem ? <ErrorSummary message={problem.message} fieldErrors={problem.fieldErrors} /> : null}
-      {filterForm}
-      {view ? (
+    <InsightPage
+      loaded={await loadInsight("repeat-victimisation", searchParams)}
+      title="Repeat victimisation"
+      lede={
         <>
-          <p role="status">Figures for {view.filters.period.label}.</p>
+          The share of disclosures whose victim was known to the partner before, among those where it is known, by organisation and by area. A funnel plot sets each rate
+          against the overall rate: points outside the dashed 95% limits differ by more than chance would usually explain, and outside the solid 99.8% limits, by far more.
+        </>
+      }
+    >
+      {(view) => (
+        <>
           <RepeatComparison id="by-organisation" title="By organisation" unit="organisation" comparison={view.byOrganisation} />
           <RepeatComparison
             id="by-area"
@@ -86,7 +67,7 @@ export default async function RepeatVictimisationPage({ searchParams }: { search
           />
           <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
         </>
-      ) : null}
-    </div>
+      )}
+    </InsightPage>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DataTable } from "@/components/data-table";
 
 /** A figure as published by disclosure control: a number, or null where it is withheld. */
 type Figure = { value: number | null; suppressed: null | "primary" | "secondary" };
@@ -43,6 +44,25 @@ export function share(value: number | null): ReactNode {
     );
   }
   return `${Math.round(value * 100)}%`;
+}
+
+/** A row of a share table: what it is, and its share (null where withheld). */
+export type ShareRow = { key: string; label: string; share: number | null };
+
+/** Two columns: a row per label and its share, as a whole percentage or [c] where withheld. */
+export function ShareTable({ caption, columns, rows }: { caption: string; columns: readonly [string, string]; rows: readonly ShareRow[] }) {
+  return (
+    <DataTable caption={caption} columns={columns}>
+      {rows.map((row) => (
+        <tr key={row.key} className="border-b border-rule">
+          <th scope="row" className="py-2 pr-4 font-normal">
+            {row.label}
+          </th>
+          <td className="py-2 tabular-nums">{share(row.share)}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DataTable } from "@/components/data-table";
 import { BarChart } from "@/components/charts";
 import { ChartedTable } from "@/components/insights/charted-table";
-import { DisclosureNote, figure, share } from "@/components/insights/published-table";
+import { DisclosureNote, figure, ShareTable } from "@/components/insights/published-table";
 import { InsightPage } from "../insight-page";
 import { loadInsight, type SearchParams } from "../load";
 
@@ -37,16 +37,11 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
             mode="stacked"
             rounded={view.policy.roundToBase5}
           />
-          <DataTable caption="Share not reported to police, by partner type" columns={["Partner type", "Not reported to police"]}>
-            {view.shareNotReported.map((entry) => (
-              <tr key={entry.partnerType} className="border-b border-rule">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  {entry.label}
-                </th>
-                <td className="py-2 tabular-nums">{share(entry.share)}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <ShareTable
+            caption="Share not reported to police, by partner type"
+            columns={["Partner type", "Not reported to police"]}
+            rows={view.shareNotReported.map((entry) => ({ key: entry.partnerType, label: entry.label, share: entry.share }))}
+          />
           <ChartedTable
             id="barriers-chart"
             title="Barriers to reporting, where the victim did not report to police"

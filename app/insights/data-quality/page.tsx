@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { BarChart } from "@/components/charts";
 import { DataTable } from "@/components/data-table";
 import { ChartedTable } from "@/components/insights/charted-table";
-import { DisclosureNote, share } from "@/components/insights/published-table";
+import { DisclosureNote, share, ShareTable } from "@/components/insights/published-table";
 import { InsightPage } from "../insight-page";
 import { loadInsight, type SearchParams } from "../load";
 
@@ -67,16 +67,11 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
                 mode="stacked"
                 rounded={view.policy.roundToBase5}
               />
-              <DataTable caption="Share submitted in the month of disclosure or the month after" columns={["Organisation", "Submitted in the month or the next"]}>
-                {view.promptShares.map((entry) => (
-                  <tr key={entry.code} className="border-b border-rule">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {entry.label}
-                    </th>
-                    <td className="py-2 tabular-nums">{share(entry.share)}</td>
-                  </tr>
-                ))}
-              </DataTable>
+              <ShareTable
+                caption="Share submitted in the month of disclosure or the month after"
+                columns={["Organisation", "Submitted in the month or the next"]}
+                rows={view.promptShares.map((entry) => ({ key: entry.code, label: entry.label, share: entry.share }))}
+              />
             </section>
             <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
           </>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { BarChart, LineChart } from "@/components/charts";
-import { DataTable } from "@/components/data-table";
-import { DisclosureNote, PublishedTable, share } from "@/components/insights/published-table";
+import { DisclosureNote, PublishedTable, share, ShareTable } from "@/components/insights/published-table";
 import { InsightPage } from "../insight-page";
 import { loadInsight, type SearchParams } from "../load";
 
@@ -24,16 +23,11 @@ export default async function OnlinePage({ searchParams }: { searchParams: Promi
             <span className="font-bold">{share(view.overallShare)}</span> of disclosures in scope had an online element.
           </p>
           <PublishedTable caption="Disclosures with and without an online element, by threat area" rowHeading="Online element" table={view.byThreatArea} />
-          <DataTable caption="Share of disclosures with an online element, by threat area" columns={["Threat area", "Share"]}>
-            {view.share.map((entry) => (
-              <tr key={entry.threatArea} className="border-b border-rule">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  {entry.label}
-                </th>
-                <td className="py-2 pr-4 tabular-nums">{share(entry.share)}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <ShareTable
+            caption="Share of disclosures with an online element, by threat area"
+            columns={["Threat area", "Share"]}
+            rows={view.share.map((entry) => ({ key: entry.threatArea, label: entry.label, share: entry.share }))}
+          />
           <BarChart
             id="online-platforms"
             title="Platform types named"

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { DataTable } from "@/components/data-table";
 import { ChartedTable } from "@/components/insights/charted-table";
-import { DisclosureNote, share } from "@/components/insights/published-table";
+import { DisclosureNote, ShareTable } from "@/components/insights/published-table";
 import type { LabelledTable } from "@/lib/insights/views";
 import { InsightPage } from "../insight-page";
 import { loadInsight, type SearchParams } from "../load";
@@ -35,16 +34,11 @@ export default async function PerpetratorsPage({ searchParams }: { searchParams:
         return (
           <>
             <AnswerByThreatArea id="other-offending" title="Perpetrator known to other offending" rowHeading="Known to other offending" table={view.otherOffending} rounded={rounded} />
-            <DataTable caption="Share of disclosures whose perpetrator is known to other offending, by threat area" columns={["Threat area", "Known to other offending"]}>
-              {view.shareOtherOffending.map((entry) => (
-                <tr key={entry.threatArea} className="border-b border-rule">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    {entry.label}
-                  </th>
-                  <td className="py-2 tabular-nums">{share(entry.share)}</td>
-                </tr>
-              ))}
-            </DataTable>
+            <ShareTable
+              caption="Share of disclosures whose perpetrator is known to other offending, by threat area"
+              columns={["Threat area", "Known to other offending"]}
+              rows={view.shareOtherOffending.map((entry) => ({ key: entry.threatArea, label: entry.label, share: entry.share }))}
+            />
             <AnswerByThreatArea
               id="offending-kinds"
               title="Kinds of other offending"

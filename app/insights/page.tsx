@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { permits } from "@/lib/access/permissions";
-import { ChartedTable } from "@/components/insights/charted-table";
 import { DisclosureNote, figure } from "@/components/insights/published-table";
 import { TableChart } from "@/components/insights/table-chart";
 import { insightQueryString } from "@/lib/insights/filters";
 import { INSIGHT_PAGES } from "@/lib/navigation";
+import { PartnerTypesChart } from "./partner-types-chart";
 import { InsightPage } from "./insight-page";
 import { loadInsight, type SearchParams } from "./load";
 
@@ -93,15 +93,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
                 </>
               )}
               {view.byPartnerType.rows.length > 0 ? (
-                <ChartedTable
-                  id="partner-types-chart"
-                  title="Disclosures by partner type and threat area"
-                  rowHeading="Partner type"
-                  table={view.byPartnerType}
-                  valueLabel="Disclosures"
-                  mode="stacked"
-                  rounded={view.policy.roundToBase5}
-                />
+                <PartnerTypesChart table={view.byPartnerType} rounded={view.policy.roundToBase5} />
               ) : (
                 <p>No disclosures in scope match these filters.</p>
               )}

@@ -46,11 +46,11 @@ export function share(value: number | null): ReactNode {
   return `${Math.round(value * 100)}%`;
 }
 
-/** A row of a share table: what it is, and its share (null where withheld). */
-export type ShareRow = { key: string; label: string; share: number | null };
+/** A row of a share table: what it is, and its share in each column (null where withheld). */
+export type ShareRow = { key: string; label: string; shares: readonly (number | null)[] };
 
-/** Two columns: a row per label and its share, as a whole percentage or [c] where withheld. */
-export function ShareTable({ caption, columns, rows }: { caption: string; columns: readonly [string, string]; rows: readonly ShareRow[] }) {
+/** A row per label and its shares, each as a whole percentage or [c] where withheld; the first column heads the labels. */
+export function ShareTable({ caption, columns, rows }: { caption: string; columns: readonly string[]; rows: readonly ShareRow[] }) {
   return (
     <DataTable caption={caption} columns={columns}>
       {rows.map((row) => (
@@ -58,7 +58,11 @@ export function ShareTable({ caption, columns, rows }: { caption: string; column
           <th scope="row" className="py-2 pr-4 font-normal">
             {row.label}
           </th>
-          <td className="py-2 tabular-nums">{share(row.share)}</td>
+          {row.shares.map((value, index) => (
+            <td key={index} className={index < row.shares.length - 1 ? "py-2 pr-4 tabular-nums" : "py-2 tabular-nums"}>
+              {share(value)}
+            </td>
+          ))}
         </tr>
       ))}
     </DataTable>

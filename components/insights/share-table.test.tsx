@@ -13,9 +13,9 @@ describe("a share table", () => {
       caption="Share not reported to police, by partner type"
       columns={["Partner type", "Not reported to police"]}
       rows={[
-        { key: "health", label: "Health", share: 0.426 },
-        { key: "housing", label: "Housing", share: null },
-        { key: "idva_service", label: "IDVA service", share: 1 },
+        { key: "health", label: "Health", shares: [0.426] },
+        { key: "housing", label: "Housing", shares: [null] },
+        { key: "idva_service", label: "IDVA service", shares: [1] },
       ]}
     />,
   );
@@ -26,6 +26,24 @@ describe("a share table", () => {
       ["Health", "43%"],
       ["Housing", "[c] (withheld)"],
       ["IDVA service", "100%"],
+    ]);
+  });
+
+  it("gives a row a share in each column when there are several", () => {
+    const grid = renderToStaticMarkup(
+      <ShareTable
+        caption="Share of disclosures with an answer other than not known, by organisation and field"
+        columns={["Organisation", "Ethnicity", "Disability"]}
+        rows={[
+          { key: "a", label: "Leeds IDVA service", shares: [0.5, null] },
+          { key: "all", label: "All organisations", shares: [0.254, 0.755] },
+        ]}
+      />,
+    );
+    expect(rowsOf(grid)).toEqual([
+      ["Organisation", "Ethnicity", "Disability"],
+      ["Leeds IDVA service", "50%", "[c] (withheld)"],
+      ["All organisations", "25%", "76%"],
     ]);
   });
 

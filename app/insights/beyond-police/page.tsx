@@ -3,6 +3,7 @@ import { DataTable } from "@/components/data-table";
 import { BarChart } from "@/components/charts";
 import { ChartedTable } from "@/components/insights/charted-table";
 import { DisclosureNote, figure, ShareTable } from "@/components/insights/published-table";
+import { PartnerTypesChart } from "../partner-types-chart";
 import { InsightPage } from "../insight-page";
 import { loadInsight, type SearchParams } from "../load";
 
@@ -19,15 +20,7 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
     >
       {(view) => (
         <>
-          <ChartedTable
-            id="partner-types-chart"
-            title="Disclosures by partner type and threat area"
-            rowHeading="Partner type"
-            table={view.byPartnerType}
-            valueLabel="Disclosures"
-            mode="stacked"
-            rounded={view.policy.roundToBase5}
-          />
+          <PartnerTypesChart table={view.byPartnerType} rounded={view.policy.roundToBase5} />
           <ChartedTable
             id="reported-chart"
             title="Reported to police, by partner type"
@@ -40,7 +33,7 @@ export default async function BeyondPolicePage({ searchParams }: { searchParams:
           <ShareTable
             caption="Share not reported to police, by partner type"
             columns={["Partner type", "Not reported to police"]}
-            rows={view.shareNotReported.map((entry) => ({ key: entry.partnerType, label: entry.label, share: entry.share }))}
+            rows={view.shareNotReported.map((entry) => ({ key: entry.partnerType, label: entry.label, shares: [entry.share] }))}
           />
           <ChartedTable
             id="barriers-chart"

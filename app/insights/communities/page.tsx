@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { ChartedTable } from "@/components/insights/charted-table";
-import { DisclosureNote, share } from "@/components/insights/published-table";
+import { DisclosureNote, ShareTable } from "@/components/insights/published-table";
 import { TableChart } from "@/components/insights/table-chart";
-import { DataTable } from "@/components/data-table";
 import { InsightPage } from "../insight-page";
 import { loadInsight, type SearchParams } from "../load";
 
@@ -48,20 +47,11 @@ export default async function CommunitiesPage({ searchParams }: { searchParams: 
             valueLabel="Per cent answered"
             rounded={false}
           />
-          <DataTable caption="How completely each type of partner records these answers: the share of disclosures with an answer other than not known" columns={["Partner type", ...view.completeness.columnLabels]}>
-            {view.completeness.rowLabels.map((label, i) => (
-              <tr key={label} className="border-b border-rule">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  {label}
-                </th>
-                {(view.completeness.shares[i] ?? []).map((value, j) => (
-                  <td key={j} className="py-2 pr-4 tabular-nums">
-                    {share(value)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </DataTable>
+          <ShareTable
+            caption="How completely each type of partner records these answers: the share of disclosures with an answer other than not known"
+            columns={["Partner type", ...view.completeness.columnLabels]}
+            rows={view.completeness.rowLabels.map((label, i) => ({ key: label, label, shares: view.completeness.shares[i] ?? [] }))}
+          />
           <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />
         </>
       )}

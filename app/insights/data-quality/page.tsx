@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { BarChart } from "@/components/charts";
-import { DataTable } from "@/components/data-table";
 import { ChartedTable } from "@/components/insights/charted-table";
-import { DisclosureNote, share, ShareTable } from "@/components/insights/published-table";
+import { DisclosureNote, ShareTable } from "@/components/insights/published-table";
 import { InsightPage } from "../insight-page";
 import { loadInsight, type SearchParams } from "../load";
 
@@ -38,20 +37,11 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
                 valueLabel="Per cent answered"
                 notes={["Shares are worked out from published figures; a share over a withheld figure is withheld."]}
               />
-              <DataTable caption="Share of disclosures with an answer other than not known, by organisation and field" columns={["Organisation", ...view.completeness.columnLabels]}>
-                {[...view.completeness.rowLabels, "All organisations"].map((label, i) => (
-                  <tr key={label} className="border-b border-rule">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      {label}
-                    </th>
-                    {(view.completeness.shares[i] ?? []).map((value, j) => (
-                      <td key={j} className="py-2 pr-4 tabular-nums">
-                        {share(value)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </DataTable>
+              <ShareTable
+                caption="Share of disclosures with an answer other than not known, by organisation and field"
+                columns={["Organisation", ...view.completeness.columnLabels]}
+                rows={[...view.completeness.rowLabels, "All organisations"].map((label, i) => ({ key: label, label, shares: view.completeness.shares[i] ?? [] }))}
+              />
             </section>
             <section aria-labelledby="timeliness-heading" className="space-y-3">
               <h2 id="timeliness-heading" className="text-2xl font-bold">
@@ -70,7 +60,7 @@ export default async function DataQualityPage({ searchParams }: { searchParams: 
               <ShareTable
                 caption="Share submitted in the month of disclosure or the month after"
                 columns={["Organisation", "Submitted in the month or the next"]}
-                rows={view.promptShares.map((entry) => ({ key: entry.code, label: entry.label, share: entry.share }))}
+                rows={view.promptShares.map((entry) => ({ key: entry.code, label: entry.label, shares: [entry.share] }))}
               />
             </section>
             <DisclosureNote threshold={view.policy.threshold} rounded={view.policy.roundToBase5} />

@@ -26,7 +26,7 @@ export default async function OnlinePage({ searchParams }: { searchParams: Promi
           <ShareTable
             caption="Share of disclosures with an online element, by threat area"
             columns={["Threat area", "Share"]}
-            rows={view.share.map((entry) => ({ key: entry.threatArea, label: entry.label, share: entry.share }))}
+            rows={view.share.map((entry) => ({ key: entry.threatArea, label: entry.label, shares: [entry.share] }))}
           />
           <BarChart
             id="online-platforms"

@@ -37,7 +37,7 @@ export default async function PerpetratorsPage({ searchParams }: { searchParams:
             <ShareTable
               caption="Share of disclosures whose perpetrator is known to other offending, by threat area"
               columns={["Threat area", "Known to other offending"]}
-              rows={view.shareOtherOffending.map((entry) => ({ key: entry.threatArea, label: entry.label, share: entry.share }))}
+              rows={view.shareOtherOffending.map((entry) => ({ key: entry.threatArea, label: entry.label, shares: [entry.share] }))}
             />
             <AnswerByThreatArea
               id="offending-kinds"

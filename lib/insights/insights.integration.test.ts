@@ -10,7 +10,7 @@ import { toDisclosureInput } from "@/lib/disclosures/rows";
 import { codesIn } from "@/lib/disclosures/sections";
 import { getDisclosure, saveCorrectionSection, submitCorrection, submitDisclosure, withdrawDisclosure } from "@/lib/disclosures/service";
 import { Forbidden } from "@/lib/errors";
-import { purgeExpiredDisclosures } from "@/lib/retention/purge";
+import { purgeExpired } from "@/lib/retention/purge";
 import type { ThreatArea } from "@/lib/taxonomy";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
@@ -213,7 +213,7 @@ describe("counts kept by the retention purge", () => {
     const read = () => withContext(app.db, contextOf(wyAnalyst), async (tx) => flat(await readCounts(tx, year, ["total", "reported_to_police"])));
     const held = { "idva_service/domestic_abuse/total/": 1, "idva_service/domestic_abuse/reported_to_police/no": 1 };
     expect(await read()).toEqual(held);
-    const certificate = await purgeExpiredDisclosures(app.db, { defaultMonths: 84 });
+    const certificate = await purgeExpired(app.db, { defaultMonths: 84 });
     expect(certificate.purged).toContainEqual(expect.objectContaining({ month: "2016-03-01", counted: 1 }));
     expect(await read()).toEqual({ "idva_service/domestic_abuse/total/": 1 });
   });

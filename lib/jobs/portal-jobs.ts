@@ -3,7 +3,7 @@ import { sendAgreementReminders } from "@/lib/agreements/reminders";
 import { verifyAuditChainScheduled } from "@/lib/audit/scheduled";
 import type { Env } from "@/lib/env";
 import type { Mailer } from "@/lib/mail/transport";
-import { purgeExpiredDisclosures, REJECTED_UPLOAD_DAYS } from "@/lib/retention/purge";
+import { purgeExpired, REJECTED_UPLOAD_DAYS } from "@/lib/retention/purge";
 import type { Job } from "./runner";
 
 /** The portal's scheduled jobs, each once a day at a UK time (docs/architecture.md#scheduled-jobs). */
@@ -30,7 +30,7 @@ export function portalJobs(env: Pick<Env, "PORTAL_URL" | "RETENTION_DEFAULT_MONT
       name: "retention.purge",
       dailyAt: "02:30",
       async run(db) {
-        const certificate = await purgeExpiredDisclosures(db, { defaultMonths: env.RETENTION_DEFAULT_MONTHS });
+        const certificate = await purgeExpired(db, { defaultMonths: env.RETENTION_DEFAULT_MONTHS });
         return `${certificate.total} disclosure(s) past their retention and ${certificate.rejectedUploads.total} rejected upload(s) older than ${REJECTED_UPLOAD_DAYS} days deleted`;
       },
     },

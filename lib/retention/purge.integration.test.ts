@@ -9,7 +9,7 @@ import { createTestDatabase, refusedWith, type TestDatabase } from "@/db/testing
 import { agreementDay } from "@/lib/access/visibility";
 import { insertActiveAgreement } from "@/lib/testing/agreements";
 import type { ThreatArea } from "@/lib/taxonomy";
-import { purgeExpiredDisclosures } from "./purge";
+import { purgeExpired } from "./purge";
 
 // Disclosures are deleted once the longest retention covering them has run out, and their counts
 // survive in retained_disclosure_counts; each run leaves a deletion certificate in the audit log.
@@ -131,7 +131,7 @@ describe("the retention purge", () => {
   });
 
   it("deletes what is past its retention, keeps the rest, and keeps the submitted ones as counts", async () => {
-    const certificate = await purgeExpiredDisclosures(app.db, { defaultMonths: DEFAULT_MONTHS });
+    const certificate = await purgeExpired(app.db, { defaultMonths: DEFAULT_MONTHS });
 
     expect(await remaining(Object.values(purged).flat())).toEqual([]);
     expect((await remaining(Object.values(kept).flat())).sort()).toEqual(Object.values(kept).flat().sort());
@@ -175,7 +175,7 @@ describe("the retention purge", () => {
 
   it("purges nothing on a second run, and certifies that too", async () => {
     const before = await handle.db.select().from(t.retainedDisclosureCounts);
-    const certificate = await purgeExpiredDisclosures(app.db, { defaultMonths: DEFAULT_MONTHS });
+    const certificate = await purgeExpired(app.db, { defaultMonths: DEFAULT_MONTHS });
     expect(certificate).toEqual({ purged: [], total: 0, rejectedUploads: { purged: [], total: 0 } });
     expect(await handle.db.select().from(t.retainedDisclosureCounts)).toEqual(before);
     expect(await handle.db.select().from(t.auditEvents).where(eq(t.auditEvents.action, "retention.purged"))).toHaveLength(2);
@@ -183,7 +183,7 @@ describe("the retention purge", () => {
 
   it("adds to the counts already kept for the same organisation, month and place", async () => {
     const ids = await series(org.covered, [{ status: "submitted", month: monthsAgo(14), areas: ["domestic_abuse"] }]);
-    await purgeExpiredDisclosures(app.db, { defaultMonths: DEFAULT_MONTHS });
+    await purgeExpired(app.db, { defaultMonths: DEFAULT_MONTHS });
     expect(await remaining(ids)).toEqual([]);
     const [row] = await handle.db
       .select({ count: t.retainedDisclosureCounts.count })
@@ -204,7 +204,7 @@ describe("the retention purge", () => {
       await sleep(300);
     });
     await firstHasPurged;
-    const later = purgeExpiredDisclosures(second.db, { defaultMonths: DEFAULT_MONTHS });
+    const later = purgeExpired(second.db, { defaultMonths: DEFAULT_MONTHS });
     await first;
     expect(await later).toEqual({ purged: [], total: 0, rejectedUploads: { purged: [], total: 0 } });
 
@@ -271,7 +271,7 @@ describe("the retention purge of rejected uploads", () => {
     const old = [await rejected(org.covered, 91), await rejected(org.covered, 120, "dismissed"), await rejected(org.uncovered, 400, "succeeded")];
     const recent = [await rejected(org.covered, 89), await rejected(org.uncovered, 10, "succeeded")];
 
-    const certificate = await purgeExpiredDisclosures(app.db, { defaultMonths: DEFAULT_MONTHS });
+    const certificate = await purgeExpired(app.db, { defaultMonths: DEFAULT_MONTHS });
 
     expect(await left([...old, ...recent])).toEqual([...recent].sort());
     expect(certificate.rejectedUploads).toEqual({

@@ -26,7 +26,7 @@ export type PurgeCertificate = {
  * deletion certificate — what was deleted, per organisation (and month), and by which rule — in
  * the audit log in the same transaction. A run with nothing to purge still records its certificate.
  */
-export async function purgeExpiredDisclosures(db: Database, { defaultMonths }: { defaultMonths: number }): Promise<PurgeCertificate> {
+export async function purgeExpired(db: Database, { defaultMonths }: { defaultMonths: number }): Promise<PurgeCertificate> {
   return withContext(db, {}, async (tx) => {
     const rows = rowsOf<{ purged_org_id: string; purged_month: string | Date; deleted: number; counted: number }>(
       await tx.execute(sql`select purged_org_id, purged_month::text as purged_month, deleted, counted from app_purge_expired_disclosures(${defaultMonths}::integer)`),

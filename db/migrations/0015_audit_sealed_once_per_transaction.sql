@@ -52,6 +52,7 @@ DECLARE
   v_prev text;
   v_hash text;
   v_event audit_events;
+  v_transaction bigint := (pg_current_xact_id()::text)::bigint;
 BEGIN
   IF EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_seq = NEW.seq) THEN
     RETURN NULL;
@@ -61,8 +62,8 @@ BEGIN
     SELECT e.* FROM audit_events e
     WHERE e.seq = NEW.seq
        OR (e.seq > NEW.seq
-           AND NEW.transaction_id = (pg_current_xact_id()::text)::bigint
-           AND e.transaction_id = NEW.transaction_id
+           AND NEW.transaction_id = v_transaction
+           AND e.transaction_id = v_transaction
            AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_seq = e.seq))
     ORDER BY e.seq
   LOOP

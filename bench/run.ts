@@ -166,9 +166,10 @@ try {
 }
 
 /**
- * From a submission's request to its count in insight_counts, read as the owner: the triggers
- * count it in the submitting transaction, so this is the request's own time plus one read. The
- * published figures move only when disclosure control lets them (rounding, perturbation).
+ * From a submission's request to its count in insight_counts, read as the owner without folding:
+ * the submission is logged in its own transaction and counted when the portal's folding loop next
+ * comes round (every few seconds), so this is the loop's delay, not a reader's (a reader folds
+ * first). The published figures move only when disclosure control lets them (rounding, perturbation).
  */
 async function measureFreshness(owner: DatabaseHandle, baseURL: string, token: SubmitterToken): Promise<Figure[]> {
   const total = async () => {

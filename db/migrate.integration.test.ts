@@ -57,6 +57,7 @@ describe("migrations", () => {
       "disclosure_threat_areas",
       "disclosures",
       "identity_providers",
+      "insight_changes",
       "insight_counts",
       "invitations",
       "local_authorities",

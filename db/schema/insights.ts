@@ -1,13 +1,13 @@
-import { bigint, date, integer, pgTable, primaryKey, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, check, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { threatArea } from "./disclosures";
 import { organisations } from "./organisations";
 
 /**
  * Counts of submitted disclosures for the intelligence-gap views (docs/insights.md#aggregates):
  * one row per provider organisation × month × threat area × local authority × dimension × value,
- * with the sum of the disclosures' record keys for cell-key perturbation. Kept by triggers on
- * `disclosures` in the same transaction as every submission, correction, withdrawal and purge.
- * Never read by the app role: only the SECURITY DEFINER functions of the insights migration read
+ * with the sum of the disclosures' record keys for cell-key perturbation. Moved only by folding
+ * `insight_changes` into it (below), never written by the app role and never read by it: only the SECURITY DEFINER functions of the insights migration read
  * it, returning the cells a viewer's grants cover.
  */
 export const insightCounts = pgTable(
@@ -31,4 +31,22 @@ export const insightCounts = pgTable(
     // No CHECK (count >= 0): PostgreSQL checks the proposed row of an upsert before it finds the
     // conflict, and the triggers upsert negative deltas.
   ],
+);
+
+/**
+ * Changes to the insight counts not counted yet (docs/insights.md#counting): one row for each
+ * counted disclosure a statement added (+1) or took away (−1), holding what the counts need of it
+ * (no free text). Triggers on `disclosures` append here in the changing transaction, so a submission
+ * never waits on the counts; `app_fold_insight_changes` moves the rows into `insight_counts` in the
+ * order they were logged and deletes them, every few seconds and before every insight read.
+ */
+export const insightChanges = pgTable(
+  "insight_changes",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    sign: smallint().notNull(),
+    disclosure: jsonb().notNull(),
+    loggedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("insight_changes_sign", sql`${t.sign} in (-1, 1)`)],
 );

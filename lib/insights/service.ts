@@ -14,6 +14,7 @@ import type { ThreatArea } from "@/lib/taxonomy";
 import { readCounts, readPolicy, type CountRow } from "./counts";
 import { insightQueryString, lastCompleteMonth, monthsOf, previousPeriod, type InsightFilters } from "./filters";
 import { coveredAreas } from "./coverage";
+import { foldBeforeReading } from "./folding";
 import { buildDataQuality, type DataQualityView } from "./data-quality";
 import { buildMap, type MapView } from "./map";
 import { buildOnline, type OnlineView } from "./online";
@@ -103,7 +104,9 @@ export async function insightView(viewer: Viewer, view: string, filters: Insight
   const ownOrganisation = viewer.role === "org_manager";
   await authorise(viewer, ownOrganisation ? "insights.read_own_org" : "insights.read");
   if (!isInsightView(view)) throw new NotFound("No such insight view.");
-  return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
+  const db = await getDatabase();
+  await foldBeforeReading(db);
+  return withContext(db, contextOf(viewer), async (tx) => {
     const policy = await readPolicy(tx, filters);
     const built = await BUILDERS[view]({ tx, viewer, filters, policy });
     await recordAudit(tx, auditEvent(viewer, "insight.viewed", { details: { view, filters: insightQueryString(filters, { period: filters.period.code }) } }));

@@ -4,6 +4,7 @@ import * as t from "@/db/schema";
 import type { TestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Forbidden } from "@/lib/errors";
+import { foldAllInsightChanges } from "@/lib/insights/folding";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { importDisclosures } from "./disclosure-import";
@@ -89,6 +90,7 @@ describe("uploading disclosures", () => {
 
   it("saves a file longer than one statement's batch whole, counting each disclosure once in every threat area", async () => {
     const totalOf = async () => {
+      await foldAllInsightChanges(test.db, { wait: true });
       const [row] = await test.db
         .select({ n: sum(t.insightCounts.count).mapWith(Number) })
         .from(t.insightCounts)

@@ -90,13 +90,19 @@ export async function synthesise(handle: DatabaseHandle, options: SynthOptions):
 
 /**
  * insight_counts rebuilt from every submitted disclosure by the insights migration's own
- * app_insight_delta (the function the triggers use), as its backfill does, a few providers per
+ * app_insight_delta (the function folding uses), as its backfill does, a few providers per
  * statement: each statement's aggregate stays in memory, its rows go in in key order, and on the
  * PostgreSQL server two statements run at once, one per core. Not one transaction: a load that
- * stops half-way is run again, and the rebuild starts by emptying the table.
+ * stops half-way is run again. The rebuild starts by emptying the table and the log of changes not
+ * yet folded (lib/insights/folding.ts), which it counts from the disclosures themselves; it is for
+ * a database nobody else is writing to.
  */
 export async function rebuildInsightCounts(db: Database, { concurrency = 1 }: { concurrency?: number } = {}): Promise<void> {
-  await db.execute(sql`delete from insight_counts`);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('app_fold_insight_changes'))`);
+    await tx.execute(sql`delete from insight_changes`);
+    await tx.execute(sql`delete from insight_counts`);
+  });
   const providers = rowsOf<{ org_id: string }>(await db.execute(sql`select distinct org_id from disclosures where status = 'submitted' order by org_id`)).map((row) => row.org_id);
   const groups: string[][] = [];
   for (let start = 0; start < providers.length; start += PROVIDERS_PER_STATEMENT) groups.push(providers.slice(start, start + PROVIDERS_PER_STATEMENT));

@@ -2,10 +2,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/database";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { foldInsightChanges } from "@/lib/insights/folding";
 import { rebuildInsightCounts, synthesise } from "./load";
 
 // The synthetic load keeps the insight counts exactly as the triggers would: loaded through the
-// triggers, the set-based rebuild gives the same counts; loaded past them, the columns the
+// triggers and folded, the set-based rebuild gives the same counts; loaded past them, the columns the
 // triggers fill hold what they would have written.
 
 const WEST_YORKSHIRE = "E23000010";
@@ -34,9 +35,10 @@ afterAll(async () => {
 });
 
 describe("npm run db:synth on a small database", () => {
-  it("loaded through the triggers, leaves counts that the set-based rebuild gives again", async () => {
+  it("loaded through the triggers and folded, leaves counts that the set-based rebuild gives again", async () => {
     const summary = await synthesise(handle, { disclosures: 120, partners: 3, forceAreaCodes: [WEST_YORKSHIRE], seed: 11, now: NOW, triggers: "fire" });
     expect(summary).toMatchObject({ organisations: 4, agreements: 1, disclosures: 120 });
+    expect(await foldInsightChanges(handle.db, { limit: 1_000, wait: true })).toBe(120);
     const byTriggers = await counts(handle);
     expect(byTriggers.length).toBeGreaterThan(120);
     await rebuildInsightCounts(handle.db);
@@ -61,10 +63,11 @@ describe("npm run db:synth on a small database", () => {
     expect(check).toEqual({ rows: before + 150, wrong_areas: 0, wrong_keys: 0, bad_record_keys: 0 });
 
     // The rebuilt counts are what the triggers keep: each disclosure's contribution, taken away
-    // by withdrawing it through the triggers, leaves nothing behind.
+    // by withdrawing it through the triggers and folding, leaves nothing behind.
     const rebuilt = await counts(handle);
     expect(rebuilt.length).toBeGreaterThan(150);
     await handle.db.execute(sql`update disclosures set status = 'withdrawn', withdrawn_at = now(), withdrawn_reason = 'Synthetic test'`);
+    expect(await foldInsightChanges(handle.db, { limit: 10_000, wait: true })).toBe(before + 150);
     expect(await counts(handle)).toEqual([]);
   });
 

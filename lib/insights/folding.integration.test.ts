@@ -1,0 +1,149 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withContext } from "@/db/context";
+import { rowsOf, type Database, type DatabaseHandle } from "@/db/database";
+import { asAppWithoutContext, refusedWith, type TestDatabase } from "@/db/testing";
+import type { Viewer } from "@/lib/auth/viewer";
+import { toDisclosureInput } from "@/lib/disclosures/rows";
+import { submitDisclosure, withdrawDisclosure } from "@/lib/disclosures/service";
+import { getEnv } from "@/lib/env";
+import { openDemoDatabase } from "@/lib/testing/demo-database";
+import { viewerFor } from "@/lib/testing/viewers";
+import { generateDisclosures } from "@/scripts/seed/synthetic";
+import { foldAllInsightChanges, foldInsightChanges } from "./folding";
+
+// docs/insights.md#counting: a change to what is counted is logged in the changing transaction and
+// folded into insight_counts later, oldest first, exactly once, by one fold at a time.
+
+const NOW = new Date("2026-11-15T12:00:00Z");
+const LEEDS = "E08000035";
+const MONTH = "2026-09";
+let test: TestDatabase;
+let app: DatabaseHandle;
+let caseworker: Viewer;
+
+beforeAll(async () => {
+  test = await openDemoDatabase(NOW);
+  app = await test.connectAsApp({ max: test.driver === "postgres" ? 2 : 1 });
+  caseworker = await viewerFor(test.db, "caseworker@idva.example");
+  // The demo's own disclosures, counted before anything here is measured.
+  await foldAllInsightChanges(test.db, { wait: true });
+});
+afterAll(async () => {
+  await test?.close();
+});
+
+let seed = 500;
+/** A submission for Leeds in September 2026, with `context` free text and the ethnicity given. */
+async function submit(ethnicity = "english_welsh_scottish_ni_british"): Promise<string> {
+  const [record] = generateDisclosures({ seed: ++seed, count: 1, partnerType: "idva_service", ladCodes: [LEEDS], months: [MONTH], now: NOW });
+  const input = {
+    ...(toDisclosureInput(record!.disclosure, record!.threatAreas) as Record<string, unknown>),
+    threat_areas: { domestic_abuse: ["coercive_control"] },
+    online_platforms: [],
+    victim_ethnicity: ethnicity,
+    context: "Disclosed at a drop-in session after a referral.",
+  };
+  return (await submitDisclosure(caseworker, input, undefined, NOW)).id;
+}
+
+type Logged = { sign: number; disclosure: Record<string, unknown> };
+async function logged(): Promise<Logged[]> {
+  return rowsOf<Logged>(await test.db.execute(sql`select sign, disclosure from insight_changes order by id`));
+}
+
+/** The counted cell of Leeds, September 2026, domestic abuse, for the caseworker's organisation. */
+async function cell(dimension: string, value: string): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await test.db.execute(sql`select coalesce(sum(count), 0)::int as n from insight_counts
+      where org_id = ${caseworker.organisation.id}::uuid and lad_code = ${LEEDS} and month = ${`${MONTH}-01`}::date
+        and threat_area = 'domestic_abuse' and dimension = ${dimension} and value = ${value}`),
+  );
+  return row!.n;
+}
+
+describe("folding insight changes", () => {
+  it("logs a submission once, without its free text, and counts it only when folded", async () => {
+    const before = await cell("total", "");
+    const id = await submit();
+    const changes = await logged();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ sign: 1, disclosure: { id, status: "submitted", lad_code: LEEDS, threat_areas: ["domestic_abuse"] } });
+    for (const hidden of ["context", "partner_reference_hash", "access_keys", "withdrawn_reason"]) expect(changes[0]!.disclosure).not.toHaveProperty(hidden);
+    expect(await cell("total", "")).toBe(before);
+    expect(await foldInsightChanges(test.db, { wait: true })).toBe(1);
+    expect(await cell("total", "")).toBe(before + 1);
+    expect(await logged()).toEqual([]);
+  });
+
+  it("takes a withdrawn disclosure out, and logs nothing for a rewrite that changes nothing counted", async () => {
+    const id = await submit("indian");
+    await foldInsightChanges(test.db, { wait: true });
+    const [total, indian] = [await cell("total", ""), await cell("victim_ethnicity", "indian")];
+    await test.db.execute(sql`update disclosures set updated_at = updated_at + interval '1 second' where id = ${id}::uuid`);
+    expect(await logged()).toEqual([]);
+    await withdrawDisclosure(caseworker, id, "Entered twice by mistake", NOW);
+    expect((await logged()).map((change) => [change.sign, change.disclosure.id])).toEqual([[-1, id]]);
+    expect(await foldInsightChanges(test.db, { wait: true })).toBe(1);
+    expect([await cell("total", ""), await cell("victim_ethnicity", "indian")]).toEqual([total - 1, indian - 1]);
+  });
+
+  it("moves a disclosure whose counted answers change out of its old cells and into its new ones", async () => {
+    const id = await submit("pakistani");
+    await foldInsightChanges(test.db, { wait: true });
+    const [pakistani, bangladeshi] = [await cell("victim_ethnicity", "pakistani"), await cell("victim_ethnicity", "bangladeshi")];
+    await test.db.execute(sql`update disclosures set victim_ethnicity = 'bangladeshi' where id = ${id}::uuid`);
+    expect((await logged()).map((change) => [change.sign, change.disclosure.victim_ethnicity])).toEqual([
+      [-1, "pakistani"],
+      [1, "bangladeshi"],
+    ]);
+    await foldInsightChanges(test.db, { wait: true });
+    expect([await cell("victim_ethnicity", "pakistani"), await cell("victim_ethnicity", "bangladeshi")]).toEqual([pakistani - 1, bangladeshi + 1]);
+  });
+
+  it("folds the oldest changes first, at most the limit asked for, each once", async () => {
+    const ids = [await submit(), await submit(), await submit()];
+    const before = await cell("total", "");
+    expect(await foldInsightChanges(test.db, { limit: 2, wait: true })).toBe(2);
+    expect((await logged()).map((change) => change.disclosure.id)).toEqual([ids[2]]);
+    expect(await cell("total", "")).toBe(before + 2);
+    expect(await foldInsightChanges(test.db, { limit: 2, wait: true })).toBe(1);
+    expect(await foldInsightChanges(test.db, { limit: 2, wait: true })).toBe(0);
+    expect(await cell("total", "")).toBe(before + 3);
+  });
+
+  it("refuses a fold of no changes", async () => {
+    await expect(foldInsightChanges(test.db, { limit: 0, wait: true })).rejects.toMatchObject(refusedWith("22023", /A fold takes at least one change/));
+  });
+
+  it("lets the app role fold but never read or write the log", async () => {
+    await submit();
+    await expect(asAppWithoutContext(app.db, (tx) => tx.execute(sql`select count(*) from insight_changes`))).rejects.toMatchObject(
+      refusedWith("42501", /permission denied for table insight_changes/),
+    );
+    await expect(asAppWithoutContext(app.db, (tx) => tx.execute(sql`delete from insight_changes`))).rejects.toMatchObject(
+      refusedWith("42501", /permission denied for table insight_changes/),
+    );
+    expect(await withContext(app.db, {}, (tx) => foldInsightChanges(tx as Database, { wait: true }))).toBe(1);
+  });
+
+  // PGlite has one connection, so a second fold cannot run beside the first there.
+  it.runIf(Boolean(getEnv().DATABASE_URL))("leaves the log to a fold under way rather than wait, unless asked to wait", async () => {
+    await submit();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holder = test.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('app_fold_insight_changes'))`);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    expect(await foldInsightChanges(app.db, { wait: false })).toBe(0);
+    const waiting = foldInsightChanges(app.db, { wait: true });
+    release();
+    await holder;
+    expect(await waiting).toBe(1);
+  });
+});

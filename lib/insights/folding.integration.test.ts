@@ -10,7 +10,7 @@ import { getEnv } from "@/lib/env";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
-import { foldAllInsightChanges, foldInsightChanges } from "./folding";
+import { foldInsightChanges } from "./folding";
 
 // docs/insights.md#counting: a change to what is counted is logged in the changing transaction and
 // folded into insight_counts later, oldest first, exactly once, by one fold at a time.
@@ -26,8 +26,6 @@ beforeAll(async () => {
   test = await openDemoDatabase(NOW);
   app = await test.connectAsApp({ max: test.driver === "postgres" ? 2 : 1 });
   caseworker = await viewerFor(test.db, "caseworker@idva.example");
-  // The demo's own disclosures, counted before anything here is measured.
-  await foldAllInsightChanges(test.db, { wait: true });
 });
 afterAll(async () => {
   await test?.close();

@@ -7,6 +7,7 @@ import { createDraft, expireAgreements, getAgreement, sendForSignature, sign } f
 import { hashPassword } from "@/lib/auth/password";
 import { sealTotpSecret } from "@/lib/auth/totp-secret";
 import type { Env } from "@/lib/env";
+import { foldAllInsightChanges } from "@/lib/insights/folding";
 import { OperatorError } from "@/lib/operator-error";
 import { listLocalAuthoritiesInForceArea } from "@/lib/reference";
 import type { Database } from "@/db/database";
@@ -115,6 +116,8 @@ export async function seedDemo(
     for (const agreement of DEMO_AGREEMENTS) await createAgreement(tx, agreement, { viewerOf, orgIds, now });
     // The service left the transaction acting as the app role for an admin: back to the owner.
     await tx.execute(sql`select set_config('role', 'none', true), set_config('app.role', '', true), set_config('app.user_id', '', true), set_config('app.org_id', '', true)`);
+    // The demo opens with its insight counts current, however many disclosures it holds.
+    await foldAllInsightChanges(tx, { wait: true });
 
     return {
       organisations: DEMO_ORGANISATIONS.length,

@@ -169,6 +169,17 @@ describe("the demo seed", () => {
     expect(rowsOf<{ n: number }>(result)[0]!.n).toBe(0);
   });
 
+  it("opens with every disclosure counted in the insights, in each of its threat areas, and nothing left to fold", async () => {
+    const [row] = rowsOf<{ pending: number; counted: number; areas: number }>(
+      await handle.db.execute(sql`
+        select (select count(*)::int from insight_changes) as pending,
+               (select coalesce(sum(count), 0)::int from insight_counts where dimension = 'total') as counted,
+               (select count(*)::int from disclosure_threat_areas a join disclosures d on d.id = a.disclosure_id where d.status = 'submitted') as areas`),
+    );
+    expect(row!.areas).toBeGreaterThanOrEqual(5 * 60);
+    expect(row).toEqual({ pending: 0, counted: row!.areas, areas: row!.areas });
+  });
+
   it("adds monthly recorded-crime returns for both demo forces", async () => {
     const rows = await handle.db
       .select({ forceArea: t.recordedCrimeReturns.forceAreaCode, n: count() })

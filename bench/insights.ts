@@ -9,7 +9,9 @@ import { percentile, timed, type Figure } from "./measure";
  * disclosure control and audit all run — against the same aggregate written by hand on the same
  * tables as their owner: the cells of the view's dimensions over its months (two years for the
  * overview's trend) of the providers the analyst's grants name, through the primary key, that
- * the grants cover, summed as the view sums them.
+ * the grants cover, summed as the view sums them. Like the portal, it reads the counts summed over
+ * local authorities where a grant shares a whole force area, and by local authority only where a
+ * grant shares single ones.
  */
 export async function measureInsightViews(
   owner: Database,
@@ -26,20 +28,29 @@ export async function measureInsightViews(
     // trends three years month by month, the others the default period's twelve.
     const months = view === "overview" ? 24 : view === "trends" ? 36 : 12;
     const byMonth = view === "trends";
+    const dimensions = sql.raw(`array[${VIEW_DIMENSIONS[view].map((dimension) => `'${dimension}'`).join(",")}]`);
+    const period = sql`c.month between (date_trunc('month', now()) - make_interval(months => ${months}))::date and (date_trunc('month', now()) - interval '1 month')::date`;
     const byHand = () =>
       owner.execute(sql`
+        with g as materialized (
+          select g.provider_org_id, g.threat_area, g.force_area_code, g.lad_code from agreement_grants g
+          where g.recipient_org_id = ${analystOrgId} and g.start_date <= current_date and current_date < g.end_date)
         select c.org_id, o.type, c.threat_area, c.force_area_code, ${byMonth ? sql`c.month` : sql`null`}, c.dimension, c.value, sum(c.count), sum(c.record_key_sum)
-        from (select distinct g.provider_org_id from agreement_grants g
-              where g.recipient_org_id = ${analystOrgId} and g.start_date <= current_date and current_date < g.end_date) p
-        join insight_counts c on c.org_id = p.provider_org_id
+        from (
+          select c.org_id, c.threat_area, c.force_area_code, c.month, c.dimension, c.value, c.count, c.record_key_sum
+          from (select distinct provider_org_id from g where lad_code is null) p
+          join insight_area_counts c on c.org_id = p.provider_org_id
+          where c.dimension = any(${dimensions}) and ${period} and c.count > 0
+            and exists (select 1 from g where g.provider_org_id = c.org_id and g.threat_area = c.threat_area and g.force_area_code = c.force_area_code and g.lad_code is null)
+          union all
+          select c.org_id, c.threat_area, c.force_area_code, c.month, c.dimension, c.value, c.count, c.record_key_sum
+          from (select distinct provider_org_id from g where lad_code is not null) p
+          join insight_counts c on c.org_id = p.provider_org_id
+          where c.dimension = any(${dimensions}) and ${period} and c.count > 0
+            and exists (select 1 from g where g.provider_org_id = c.org_id and g.threat_area = c.threat_area and g.force_area_code = c.force_area_code and g.lad_code = c.lad_code)
+            and not exists (select 1 from g where g.provider_org_id = c.org_id and g.threat_area = c.threat_area and g.force_area_code = c.force_area_code and g.lad_code is null)
+        ) c
         join organisations o on o.id = c.org_id
-        where c.dimension = any(${sql.raw(`array[${VIEW_DIMENSIONS[view].map((dimension) => `'${dimension}'`).join(",")}]`)})
-          and c.month between (date_trunc('month', now()) - make_interval(months => ${months}))::date and (date_trunc('month', now()) - interval '1 month')::date
-          and c.count > 0
-          and exists (select 1 from agreement_grants g
-                      where g.recipient_org_id = ${analystOrgId} and g.provider_org_id = c.org_id and g.threat_area = c.threat_area
-                        and g.force_area_code = c.force_area_code and (g.lad_code is null or g.lad_code = c.lad_code)
-                        and g.start_date <= current_date and current_date < g.end_date)
         group by 1, 2, 3, 4, 5, 6, 7`);
     const route = await sample(viaRoute, rounds);
     const hand = await sample(byHand, rounds);

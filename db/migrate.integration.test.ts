@@ -57,6 +57,7 @@ describe("migrations", () => {
       "disclosure_threat_areas",
       "disclosures",
       "identity_providers",
+      "insight_area_counts",
       "insight_changes",
       "insight_counts",
       "invitations",

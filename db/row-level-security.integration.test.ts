@@ -29,6 +29,7 @@ const ORGANISATION_DATA_TABLES = [
   "disclosure_threat_areas",
   "disclosures",
   "identity_providers",
+  "insight_area_counts",
   "insight_changes",
   "insight_counts",
   "invitations",
@@ -66,8 +67,9 @@ const EXPECTED_APP_PRIVILEGES: Record<string, string> = {
   agreement_reminders: "INSERT,SELECT",
   retained_disclosure_counts: "SELECT",
   // Read only through app_insight_counts (docs/insights.md#scope), moved only by folding the
-  // log of changes, which the triggers write: no privilege at all on either.
+  // log of changes, which the triggers write: no privilege at all on any of the three.
   insight_counts: null as unknown as string,
+  insight_area_counts: null as unknown as string,
   insight_changes: null as unknown as string,
   scheduled_jobs: "INSERT,SELECT,UPDATE",
   // Kept until dealt with, then marked so, never deleted by the app.
@@ -202,10 +204,10 @@ describe("the row-level security catalogue", () => {
 });
 
 describe("without context", () => {
-  // insight_counts, insight_changes and audit_chain_anchors are not even readable:
+  // insight_counts, insight_area_counts, insight_changes and audit_chain_anchors are not even readable:
   // lib/insights/insights.integration.test.ts, lib/insights/folding.integration.test.ts and
   // lib/audit/anchor.integration.test.ts show the refusals.
-  const unreadable = new Set(["identity_providers", "insight_counts", "insight_changes", "audit_chain_anchors"]);
+  const unreadable = new Set(["identity_providers", "insight_counts", "insight_area_counts", "insight_changes", "audit_chain_anchors"]);
   const allButIdentityProviders = ORGANISATION_DATA_TABLES.filter((table) => !unreadable.has(table));
 
   it.each(allButIdentityProviders)("shows vawg_app no row of %s", async (table) => {

@@ -34,6 +34,30 @@ export const insightCounts = pgTable(
 );
 
 /**
+ * The same counts summed over local authorities (docs/insights.md#aggregates): one row per provider
+ * × month × threat area × force area × dimension × value. Most reads want nothing finer, since a
+ * grant usually shares a whole force area and most views sum over its local authorities; they read
+ * this table, several times fewer rows. Folded in the same transaction as `insight_counts`, never
+ * read or written by the app role.
+ */
+export const insightAreaCounts = pgTable(
+  "insight_area_counts",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    dimension: text().notNull(),
+    month: date({ mode: "string" }).notNull(),
+    threatArea: threatArea().notNull(),
+    forceAreaCode: varchar({ length: 9 }).notNull(),
+    value: text().notNull(),
+    count: integer().notNull().default(0),
+    recordKeySum: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.dimension, t.month, t.threatArea, t.forceAreaCode, t.value] })],
+);
+
+/**
  * Changes to the insight counts not counted yet (docs/insights.md#counting): one row for each
  * counted disclosure a statement added (+1) or took away (−1), holding what the counts need of it
  * (no free text). Triggers on `disclosures` append here in the changing transaction, so a submission

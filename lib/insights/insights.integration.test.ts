@@ -12,6 +12,7 @@ import { getDisclosure, saveCorrectionSection, submitCorrection, submitDisclosur
 import { Forbidden } from "@/lib/errors";
 import { purgeExpired } from "@/lib/retention/purge";
 import type { ThreatArea } from "@/lib/taxonomy";
+import { insertActiveAgreement } from "@/lib/testing/agreements";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
@@ -254,5 +255,34 @@ describe("the Beyond police data view", () => {
 
   it("refuses caseworkers, auditing the refusal", async () => {
     await expect(insightView(idvaCaseworker, "beyond-police", september)).rejects.toBeInstanceOf(Forbidden);
+  });
+});
+
+describe("grants of single local authorities beside grants of whole force areas", () => {
+  it("count a provider's cells of the local authority granted only, and never twice where a whole force area is granted too", async () => {
+    const wyTotals = flat(await counts(wyAnalyst, ["total"]));
+    const terms = {
+      providers: [idvaCaseworker.organisation.id, isvaCaseworker.organisation.id],
+      recipients: [gmAnalyst.organisation.id],
+      startDate: "2026-01-01",
+      endDate: "2027-12-31",
+      disclosureThreshold: 5,
+      roundToBase5: false,
+    };
+    // Leeds only: the IDVA service's disclosures are all in Leeds, the ISVA service's in Bradford.
+    await insertActiveAgreement(test.db, { ...terms, reference: "DSA-GM-LEEDS-1", threatAreas: { domestic_abuse: "aggregate", rasso: "aggregate" }, geography: [{ forceAreaCode: WEST_YORKSHIRE, ladCode: LEEDS }] });
+    const leedsOnly = {
+      "idva_service/domestic_abuse/total/": wyTotals["idva_service/domestic_abuse/total/"],
+      "idva_service/rasso/total/": wyTotals["idva_service/rasso/total/"],
+    };
+    expect(leedsOnly["idva_service/rasso/total/"]).toBeGreaterThan(0);
+    expect(flat(await counts(gmAnalyst, ["total"]))).toEqual(leedsOnly);
+
+    // And RASSO in the whole of West Yorkshire: the ISVA service's Bradford RASSO appears, the IDVA
+    // service's Leeds RASSO is still counted once.
+    await insertActiveAgreement(test.db, { ...terms, reference: "DSA-GM-WY-RASSO-1", threatAreas: { rasso: "aggregate" }, geography: [{ forceAreaCode: WEST_YORKSHIRE }] });
+    expect(flat(await counts(gmAnalyst, ["total"]))).toEqual({ ...leedsOnly, "isva_service/rasso/total/": wyTotals["isva_service/rasso/total/"] });
+    const inLeeds = await countsOver(gmAnalyst, parseInsightFilters({ period: "2026-09", lad: LEEDS }, NOW), ["total"]);
+    expect(flat(inLeeds)).toEqual(leedsOnly);
   });
 });

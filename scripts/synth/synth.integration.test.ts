@@ -24,6 +24,19 @@ async function counts(handle: TestDatabase): Promise<string[]> {
   return rows.map((row) => [row.org_id, row.dimension, row.month, row.threat_area, row.lad_code, row.value, row.count, row.record_key_sum].join("|")).sort();
 }
 
+/** Cells where insight_area_counts differs from insight_counts summed over local authorities. */
+async function areaMismatches(handle: TestDatabase): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await handle.db.execute(sql`
+      select count(*)::int as n
+      from (select org_id, dimension, month, threat_area, force_area_code, value, sum(count)::int as count, sum(record_key_sum)::bigint as record_key_sum
+            from insight_counts group by 1, 2, 3, 4, 5, 6) fine
+      full join insight_area_counts area using (org_id, dimension, month, threat_area, force_area_code, value)
+      where coalesce(fine.count, 0) <> coalesce(area.count, 0) or coalesce(fine.record_key_sum, 0) <> coalesce(area.record_key_sum, 0)`),
+  );
+  return row!.n;
+}
+
 let handle: TestDatabase;
 
 beforeAll(async () => {
@@ -35,14 +48,16 @@ afterAll(async () => {
 });
 
 describe("npm run db:synth on a small database", () => {
-  it("loaded through the triggers and folded, leaves counts that the set-based rebuild gives again", async () => {
+  it("loaded through the triggers and folded, leaves counts and sums over local authorities that the set-based rebuild gives again", async () => {
     const summary = await synthesise(handle, { disclosures: 120, partners: 3, forceAreaCodes: [WEST_YORKSHIRE], seed: 11, now: NOW, triggers: "fire" });
     expect(summary).toMatchObject({ organisations: 4, agreements: 1, disclosures: 120 });
     expect(await foldInsightChanges(handle.db, { limit: 1_000, wait: true })).toBe(120);
     const byTriggers = await counts(handle);
     expect(byTriggers.length).toBeGreaterThan(120);
+    expect(await areaMismatches(handle)).toBe(0);
     await rebuildInsightCounts(handle.db);
     expect(await counts(handle)).toEqual(byTriggers);
+    expect(await areaMismatches(handle)).toBe(0);
   });
 
   it("loaded past the triggers, fills threat areas and access keys as the triggers do, and rebuilds the counts", async () => {
@@ -67,8 +82,10 @@ describe("npm run db:synth on a small database", () => {
     const rebuilt = await counts(handle);
     expect(rebuilt.length).toBeGreaterThan(150);
     await handle.db.execute(sql`update disclosures set status = 'withdrawn', withdrawn_at = now(), withdrawn_reason = 'Synthetic test'`);
+    expect(await areaMismatches(handle)).toBe(0);
     expect(await foldInsightChanges(handle.db, { limit: 10_000, wait: true })).toBe(before + 150);
     expect(await counts(handle)).toEqual([]);
+    expect(await areaMismatches(handle)).toBe(0);
   });
 
   it("gives every disclosure a district of its force area, a month in the ten years, and a submission time", async () => {

@@ -108,11 +108,13 @@ BEGIN
   WITH taken AS (
     DELETE FROM insight_changes c
     WHERE c.id IN (SELECT l.id FROM insight_changes l ORDER BY l.id LIMIT p_limit)
-    RETURNING c.sign, c.disclosure
+    -- The row rebuilt once here: app_insight_delta reads some thirty of its fields, and a call
+    -- in its place would be made again for each of them.
+    RETURNING c.sign, jsonb_populate_record(NULL::disclosures, c.disclosure) AS d
   ), moved AS (
     INSERT INTO insight_counts AS c (org_id, dimension, month, threat_area, lad_code, value, force_area_code, count, record_key_sum)
     SELECT x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value, min(x.force_area_code), sum(x.n)::integer, sum(x.k)
-    FROM taken t CROSS JOIN LATERAL app_insight_delta(jsonb_populate_record(NULL::disclosures, t.disclosure), t.sign) x
+    FROM taken t CROSS JOIN LATERAL app_insight_delta(t.d, t.sign) x
     GROUP BY x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value
     HAVING sum(x.n) <> 0 OR sum(x.k) <> 0
     ORDER BY x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value

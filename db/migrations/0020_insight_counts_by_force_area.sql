@@ -60,10 +60,12 @@ BEGIN
   WITH taken AS (
     DELETE FROM insight_changes c
     WHERE c.id IN (SELECT l.id FROM insight_changes l ORDER BY l.id LIMIT p_limit)
-    RETURNING c.sign, c.disclosure
+    -- The row rebuilt once here: app_insight_delta reads some thirty of its fields, and a call
+    -- in its place would be made again for each of them.
+    RETURNING c.sign, jsonb_populate_record(NULL::disclosures, c.disclosure) AS d
   ), delta AS MATERIALIZED (
     SELECT x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value, min(x.force_area_code) AS force_area_code, sum(x.n)::integer AS n, sum(x.k) AS k
-    FROM taken t CROSS JOIN LATERAL app_insight_delta(jsonb_populate_record(NULL::disclosures, t.disclosure), t.sign) x
+    FROM taken t CROSS JOIN LATERAL app_insight_delta(t.d, t.sign) x
     GROUP BY x.org_id, x.dimension, x.month, x.threat_area, x.lad_code, x.value
     HAVING sum(x.n) <> 0 OR sum(x.k) <> 0
   ), moved AS (

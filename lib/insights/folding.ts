@@ -9,7 +9,7 @@ import { log as portalLog } from "@/lib/log";
 // app_fold_insight_changes. Folding is safe from any number of processes at once: one fold runs at
 // a time and each change is folded exactly once.
 
-/** Changes folded per transaction: about a second of work at a million disclosures. */
+/** Changes folded per transaction: about 0.3 s of work at a million disclosures (docs/performance.md). */
 export const FOLD_BATCH = 2_000;
 
 /** How often the folding loop looks for changes: well within the 60 s a submission may take to show. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { insertRows } from "@/db/bulk-insert";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import type { Database } from "@/db/database";
@@ -190,12 +191,12 @@ export async function submitParsedBatch(tx: Database, viewer: Viewer, batch: rea
     };
   });
   try {
-    await tx.insert(disclosures).values(rows.map((row) => row.disclosure));
+    await insertRows(tx, disclosures, rows.map((row) => row.disclosure));
   } catch (error) {
     if (isUniqueViolation(error)) throw new Conflict("A partner reference in this file was used by another submission meanwhile. Upload the file again.");
     throw error;
   }
-  await tx.insert(disclosureThreatAreas).values(rows.flatMap((row) => row.threatAreas));
+  await insertRows(tx, disclosureThreatAreas, rows.flatMap((row) => row.threatAreas));
   await recordAudits(
     tx,
     rows.map((row) => auditEvent(viewer, "disclosure.submitted", { subject: { type: "disclosure", id: row.disclosure.id }, details: { via: "upload" } })),

@@ -36,6 +36,13 @@ type RowHandler = {
   row: (line: number, cells: ReadonlyMap<string, string>) => void;
 };
 
+/** A data row's cells by column name, in the header's order. */
+export function cellsOf(header: readonly string[], fields: readonly string[]): Map<string, string> {
+  const cells = new Map<string, string>();
+  header.forEach((name, index) => cells.set(name, fields[index] ?? ""));
+  return cells;
+}
+
 /**
  * Streams a CSV upload through a header check and a per-row check, reporting progress. A file that
  * cannot be read (size, rows, encoding, quoting) fails with that one error; otherwise it fails when
@@ -63,9 +70,7 @@ export async function readUpload(
       if (record.fields.length !== header.length) {
         report.add({ row: record.line, column: "", message: `This row has ${record.fields.length} cells but the header has ${header.length}` });
       } else {
-        const cells = new Map<string, string>();
-        header.forEach((name, index) => cells.set(name, record.fields[index] ?? ""));
-        handler.row(record.line, cells);
+        handler.row(record.line, cellsOf(header, record.fields));
       }
       if (rows % PROGRESS_EVERY === 0) await options.onProgress?.({ phase: "validating", rows });
     }

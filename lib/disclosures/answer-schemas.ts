@@ -78,7 +78,8 @@ function codes<C extends string>(list: CodeList<C>, words: ListWords, exclusive:
   return z
     .array(z.enum(list.codes, { error: invalid }), { error: (issue) => (missing && isBlank(issue.input) ? missing : invalid) })
     .superRefine((values, ctx) => {
-      if (new Set(values).size !== values.length) ctx.addIssue({ code: "custom", message: `Select each ${words.item} only once` });
+      // Most lists hold one code or none, and cannot repeat one: no set is built for them.
+      if (values.length > 1 && new Set(values).size !== values.length) ctx.addIssue({ code: "custom", message: `Select each ${words.item} only once` });
       for (const code of alone) {
         if (values.includes(code) && values.some((value) => value !== code)) {
           ctx.addIssue({ code: "custom", message: `Select ‘${list.label(code)}’ on its own, not with other ${words.items}` });

@@ -152,13 +152,18 @@ export function columnOfPath(path: string): string {
   return path;
 }
 
-/** The codes in a cell, trimmed, empty ones dropped; a loop, as it runs for every list of every row. */
+/**
+ * The codes in a cell, trimmed, empty ones dropped. It runs for every list of every row, so it walks
+ * the cell from separator to separator instead of splitting it into an array that is thrown away.
+ */
 function splitCodes(cell: string): string[] {
   const codes: string[] = [];
-  if (cell === "") return codes;
-  for (const part of cell.split(SEPARATOR)) {
-    const code = part.trim();
+  for (let start = 0; start <= cell.length; ) {
+    const separator = cell.indexOf(SEPARATOR, start);
+    const end = separator === -1 ? cell.length : separator;
+    const code = cell.slice(start, end).trim();
     if (code !== "") codes.push(code);
+    start = end + SEPARATOR.length;
   }
   return codes;
 }

@@ -78,7 +78,8 @@ function codes<C extends string>(list: CodeList<C>, words: ListWords, exclusive:
   return z
     .array(z.enum(list.codes, { error: invalid }), { error: (issue) => (missing && isBlank(issue.input) ? missing : invalid) })
     .superRefine((values, ctx) => {
-      if (new Set(values).size !== values.length) ctx.addIssue({ code: "custom", message: `Select each ${words.item} only once` });
+      // Most lists hold one code or none, and cannot repeat one: no set is built for them.
+      if (values.length > 1 && new Set(values).size !== values.length) ctx.addIssue({ code: "custom", message: `Select each ${words.item} only once` });
       for (const code of alone) {
         if (values.includes(code) && values.some((value) => value !== code)) {
           ctx.addIssue({ code: "custom", message: `Select ‘${list.label(code)}’ on its own, not with other ${words.items}` });
@@ -130,7 +131,7 @@ export function textAnswer(question: TextQuestion, scanText: TextScanner | undef
     .string({ error: "Enter the context as text" })
     .superRefine((raw, ctx) => {
       const text = raw.trim();
-      if (characterCount(text) > maxLength) {
+      if (longerThan(text, maxLength)) {
         ctx.addIssue({
           code: "too_big",
           origin: "string",
@@ -159,8 +160,7 @@ export function referenceAnswer(question: ReferenceQuestion) {
     .string({ error: length })
     .trim()
     .superRefine((reference, ctx) => {
-      const count = characterCount(reference);
-      if (count < 1 || count > maxLength) ctx.addIssue({ code: "custom", message: length });
+      if (reference === "" || longerThan(reference, maxLength)) ctx.addIssue({ code: "custom", message: length });
       else if (NOT_PRINTABLE.test(reference)) {
         ctx.addIssue({ code: "custom", message: "Enter a partner reference using only printable characters" });
       }
@@ -176,11 +176,15 @@ function monthName(month: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" }).format(date);
 }
 
-/** Characters as Postgres counts them (code points), not UTF-16 units. */
-function characterCount(text: string): number {
+/**
+ * Whether a text has more than `max` characters as Postgres counts them (code points, not UTF-16
+ * units). A text has no more code points than units, so only a text with more units is counted.
+ */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
   let count = 0;
   for (const _ of text) count++;
-  return count;
+  return count > max;
 }
 
 function lowerFirst(text: string): string {

@@ -53,7 +53,10 @@ function buildParser(mode: "draft" | "submit", now: Date): Parser {
       }
       return { ok: false, fieldErrors };
     }
-    const { partner_reference: partnerReference, ...values } = result.data as DraftDisclosure & { partner_reference?: string };
+    const data = result.data as DraftDisclosure & { partner_reference?: string };
+    // Without a reference the values are kept as parsed, not copied: an import holds every row's.
+    if (!("partner_reference" in data)) return { ok: true, parsed: { values: data, partnerReference: undefined } };
+    const { partner_reference: partnerReference, ...values } = data;
     return { ok: true, parsed: { values: values as DraftDisclosure, partnerReference } };
   };
 }

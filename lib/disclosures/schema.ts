@@ -132,6 +132,9 @@ function answerSchema(question: AskedQuestion, mode: Mode, latestMonth: string, 
 // ---------------------------------------------------------------------------------------------
 // Rules between answers
 
+/** The lists asked only when another answer allows them, found once rather than for every disclosure checked. */
+const CONDITIONAL_LISTS = questionsOf("multiple").flatMap((question) => ("condition" in question ? [question] : []));
+
 /**
  * Runs even when single fields failed, so a person sees every problem at once; it reads only the
  * answers that are themselves valid, and a rule between two answers waits until both are given.
@@ -145,8 +148,7 @@ function checkAnswersTogether(value: unknown, ctx: z.RefinementCtx, mode: Mode):
     ctx.addIssue({ code: "custom", path: [childOnly.ageField], message: childOnly.message });
   }
 
-  for (const question of questionsOf("multiple")) {
-    if (!("condition" in question)) continue;
+  for (const question of CONDITIONAL_LISTS) {
     const given = input[question.code];
     const holds = applies(question.condition, answers);
     if (strings(given).length > 0 && holds === "no") {

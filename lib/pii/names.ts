@@ -41,24 +41,40 @@ function categorise(lower: string): Category {
   return category;
 }
 
-type Token = { text: string; lower: string; start: number; end: number };
+/** A word of the text, and its place among the text's words. */
+type Token = { text: string; lower: string; start: number; end: number; index: number };
 
 // Words, with inner apostrophes and hyphens ("O'Brien", "Smith-Jones"); a possessive "'s" is dropped.
 const WORD = /[A-Za-z]+(?:['’\-][A-Za-z]+)*/g;
+const POSSESSIVE = /['’]s$/i;
 
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     let word = match[0];
-    if (/['’]s$/i.test(word)) word = word.slice(0, -2);
-    tokens.push({ text: word, lower: word.toLowerCase().replace(/’/g, "'"), start: match.index, end: match.index + word.length });
+    if (POSSESSIVE.test(word)) word = word.slice(0, -2);
+    const lower = word.toLowerCase();
+    tokens.push({
+      text: word,
+      lower: lower.includes("’") ? lower.replaceAll("’", "'") : lower,
+      start: match.index,
+      end: match.index + word.length,
+      index: tokens.length,
+    });
   }
   return tokens;
 }
 
-const isCapitalised = (word: string) => /^(?:[A-Z][a-z]|Mc[A-Z]|Mac[A-Z]|O'[A-Z])/.test(word);
-const isShouted = (word: string) => /^[A-Z]{3,}(?:['\-][A-Z]+)?$/.test(word);
+// Both shapes start with a capital A to Z, which most words do not: that is checked before either pattern.
+const CAPITALISED = /^(?:[A-Z][a-z]|Mc[A-Z]|Mac[A-Z]|O'[A-Z])/;
+const SHOUTED = /^[A-Z]{3,}(?:['\-][A-Z]+)?$/;
+const startsWithCapital = (word: string) => {
+  const first = word.charCodeAt(0);
+  return first >= 65 && first <= 90;
+};
+const isCapitalised = (word: string) => startsWithCapital(word) && CAPITALISED.test(word);
+const isShouted = (word: string) => startsWithCapital(word) && SHOUTED.test(word);
 // A new sentence, line, list item or quotation starts in the gap before a word.
 const SENTENCE_BREAK = /[.!?;:\n•*"“(\[]/;
 // Joins inside an organisation's or a law's name ("Protection from Harassment Act").
@@ -85,6 +101,9 @@ const PERSON_VERB_AFTER = /^\s+(?:said|says|told|tells|threatened|threatens|hit|
 
 type Group = { tokens: Token[]; sentenceStart: boolean; hasConnector: boolean };
 
+// A gap that keeps two words together: one space, a hyphen, or an "'s" before a space.
+const ADJACENT_GAP = /^['’]?s?\s$/;
+
 /** Runs of capitalised words on one line, with the connectors and particles between them. */
 function groupsOf(text: string, tokens: readonly Token[]): Group[] {
   const groups: Group[] = [];
@@ -96,7 +115,7 @@ function groupsOf(text: string, tokens: readonly Token[]): Group[] {
     const gap = previous === undefined ? text.slice(0, token.start) : text.slice(previous.end, token.start);
     const sentenceStart = previous === undefined || SENTENCE_BREAK.test(gap);
     const capital = isCapitalised(token.text) || isShouted(token.text);
-    const adjacent = /^['’]?s?\s$/.test(gap) || gap === " " || gap === "-";
+    const adjacent = gap === " " || gap === "-" || ADJACENT_GAP.test(gap);
     if (capital) {
       if (current !== null && adjacent && !sentenceStart) {
         if (pendingJoin.some((join) => CONNECTORS.has(join.lower))) current.hasConnector = true;
@@ -167,9 +186,9 @@ const cued = (text: string, token: Token) => PERSON_CUE_BEFORE.test(text.slice(M
 export function detectRunningNames(text: string, out: RawFinding[]): void {
   const tokens = tokenise(text);
   if (tokens.length === 0) return;
-  const indexOf = new Map<Token, number>();
-  tokens.forEach((token, index) => indexOf.set(token, index));
-  const nlpCache = new Map<number, Set<number>>();
+  // Most texts never ask the tagger, so its answers' cache is made on the first question.
+  let nlpCache: Map<number, Set<number>> | undefined;
+  const people = (position: number) => peopleInSentence(text, position, (nlpCache ??= new Map()));
 
   for (const group of groupsOf(text, tokens)) {
     const words = group.tokens;
@@ -179,7 +198,7 @@ export function detectRunningNames(text: string, out: RawFinding[]): void {
     if (words.length > 4) continue;
 
     const categories = words.map((token) => (isShouted(token.text) && token.text.length <= 5 && categorise(token.lower) !== "first" && categorise(token.lower) !== "last" ? "casework" : categorise(token.lower)));
-    const firstIndex = indexOf.get(words[0]!)!;
+    const firstIndex = words[0]!.index;
     const last = words[words.length - 1]!;
     const after = text.slice(last.end, last.end + 40);
     const strongContext = roleBefore(text, tokens, firstIndex) || AGE_AFTER.test(after);
@@ -203,15 +222,14 @@ export function detectRunningNames(text: string, out: RawFinding[]): void {
       continue;
     }
     if (names.length >= 2 && kinds.every((kind) => kind === "unknown" || kind === "ambiguous") && !group.sentenceStart) {
-      if (strongContext || (names.every((token) => nameShaped(token.text)) && cued(text, names[0]!) && peopleInSentence(text, names[0]!.start, nlpCache).has(names[0]!.start))) out.push(span());
+      if (strongContext || (names.every((token) => nameShaped(token.text)) && cued(text, names[0]!) && people(names[0]!.start).has(names[0]!.start))) out.push(span());
       continue;
     }
     for (let k = 0; k < names.length; k++) {
       const token = names[k]!;
       const kind = kinds[k];
       const atStart = group.sentenceStart && from === 0 && k === 0;
-      const index = indexOf.get(token)!;
-      const context = (names.length === 1 && strongContext) || roleBefore(text, tokens, index) || (k === names.length - 1 && AGE_AFTER.test(after));
+      const context = (names.length === 1 && strongContext) || roleBefore(text, tokens, token.index) || (k === names.length - 1 && AGE_AFTER.test(after));
       const hit = { kind: "name" as const, start: token.start, end: token.end };
       if (kind === "first" || kind === "last") {
         // A shouted word ("JONES") counts when the lists know it; a first name at the start of a
@@ -222,8 +240,8 @@ export function detectRunningNames(text: string, out: RawFinding[]): void {
         if (context || personVerb) out.push(hit);
       } else if (kind === "unknown") {
         if (context) out.push(hit);
-        else if (!atStart && nameShaped(token.text) && cued(text, token) && peopleInSentence(text, token.start, nlpCache).has(token.start)) out.push(hit);
-        else if (atStart && nameShaped(token.text) && PERSON_VERB_AFTER.test(text.slice(token.end, token.end + 30)) && peopleInSentence(text, token.start, nlpCache).has(token.start)) out.push(hit);
+        else if (!atStart && nameShaped(token.text) && cued(text, token) && people(token.start).has(token.start)) out.push(hit);
+        else if (atStart && nameShaped(token.text) && PERSON_VERB_AFTER.test(text.slice(token.end, token.end + 30)) && people(token.start).has(token.start)) out.push(hit);
       }
     }
   }

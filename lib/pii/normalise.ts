@@ -1,3 +1,5 @@
+import { hasDigits } from "./digits";
+
 /**
  * Normalising free text before it is scanned, so a disguised identifier reads as a careful person
  * would read it, while every finding still points at what the user typed.
@@ -184,6 +186,8 @@ function foldCharacters(text: string): View {
 // Only the bracketed forms: " at " and " dot " are ordinary words, and the e-mail detector decides.
 const BRACKETED_AT = /\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*/gi;
 const BRACKETED_DOT = /\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*/gi;
+// Both need an opening bracket, which most text lacks: it is looked for before either pattern runs.
+const OPENING_BRACKET = /[[({<]/;
 
 /* -------------------------------------------------------- numbers in words */
 
@@ -238,6 +242,7 @@ const asDigits = (group: string) => group.replace(/[Oo]/g, "0").replace(/[Il|]/g
  * numbers are written in groups of three or four, and a run that long is a number, not words.
  */
 export function foldDigitLookalikes(view: View): View {
+  if (!hasDigits(view.text, 1)) return view;
   return rewrite(view, DIGIT_LOOKALIKES, (match) => {
     const run = match[0];
     if (!/[OoIl|]/.test(run)) return null;
@@ -259,8 +264,10 @@ export function foldDigitLookalikes(view: View): View {
  */
 export function normalise(text: string): View {
   let view = foldCharacters(text);
-  view = rewrite(view, BRACKETED_AT, () => "@");
-  view = rewrite(view, BRACKETED_DOT, () => ".");
+  if (OPENING_BRACKET.test(view.text)) {
+    view = rewrite(view, BRACKETED_AT, () => "@");
+    view = rewrite(view, BRACKETED_DOT, () => ".");
+  }
   view = rewrite(view, SPELLED_NUMBER, (match) => spelledDigits(match[0]));
   return view;
 }
@@ -271,6 +278,7 @@ const BROKEN_DIGITS = /(?<![A-Za-z0-9])\+?\d(?:[ ./\\\-_]{1,3}\d|\d){8,}(?![A-Za
 
 /** The view with long runs of separated digits closed up, for the number detectors (phone, NHS number). */
 export function closeUpDigits(view: View): View {
+  if (!hasDigits(view.text, 9)) return view;
   return rewrite(view, BROKEN_DIGITS, (match) => {
     const closed = match[0].replace(/[^\d+]/g, "");
     return closed === match[0] ? null : closed;

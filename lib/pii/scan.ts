@@ -5,6 +5,9 @@ import { closeUpDigits, foldDigitLookalikes, normalise, originalSpan, type View 
 
 const rank = (finding: RawFinding) => PII_KIND_PRIORITY.indexOf(finding.kind);
 
+/** What the text as normalised is searched with: every detector, and names in running text. */
+const TEXT_DETECTORS = [...DETECTORS, detectRunningNames];
+
 function detectIn(view: View, detectors: typeof DETECTORS, out: RawFinding[]): void {
   const found: RawFinding[] = [];
   for (const detect of detectors) detect(view.text, found);
@@ -28,7 +31,7 @@ function detectIn(view: View, detectors: typeof DETECTORS, out: RawFinding[]): v
 export function scanForPii(text: string): PiiFinding[] {
   const raw: RawFinding[] = [];
   const view = normalise(text);
-  detectIn(view, [...DETECTORS, detectRunningNames], raw);
+  detectIn(view, TEXT_DETECTORS, raw);
   const closed = closeUpDigits(foldDigitLookalikes(view));
   if (closed !== view) detectIn(closed, NUMBER_DETECTORS, raw);
   raw.sort((a, b) => a.start - b.start || b.end - a.end);

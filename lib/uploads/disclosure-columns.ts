@@ -27,6 +27,23 @@ export const SUB_TYPES_PREFIX = "sub_types.";
 
 const MULTI = new Set<string>(MULTIPLE_ANSWER_FIELDS);
 
+/**
+ * Every code a column can hold (answers, threat areas, sub-types), as the taxonomy's own string. An
+ * import holds every row's answers until it has saved them all, so a cell holding a code is kept as
+ * that string: the copy the file's reader made is dropped at once, instead of 100,000 rows holding
+ * millions of copies of a few hundred codes, and the garbage collector copying each of them.
+ */
+const CODES: ReadonlyMap<string, string> = new Map(
+  [
+    ...ASKED_QUESTIONS.flatMap((question) => ("list" in question ? question.list.codes : [])),
+    ...THREAT_AREAS.codes,
+    ...THREAT_AREAS.codes.flatMap((area) => THREAT_SUB_TYPES[area].codes),
+  ].map((code) => [code, code]),
+);
+
+/** A cell's text as the taxonomy's own string when it is a code (see CODES), else as it is. */
+const asCode = (text: string) => CODES.get(text) ?? text;
+
 /** The partner reference keys a row, so it comes first; then every question asked, in the list's order. */
 const COLUMN_QUESTIONS = [
   ...ASKED_QUESTIONS.filter((question) => question.kind === "reference"),
@@ -102,6 +119,9 @@ function displayColumn(name: string, fallback: string): string {
   return /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name) ? name : fallback;
 }
 
+/** Each area's sub-types column, by area: named once here rather than for every row. */
+const SUB_TYPES_COLUMNS: ReadonlyMap<string, string> = new Map(THREAT_AREAS.codes.map((area) => [area, `${SUB_TYPES_PREFIX}${area}`]));
+
 /**
  * A row's cells (by column name) as the schema's input: empty cells left out, lists split on `;`,
  * and each area named in `threat_areas` given its `sub_types.<area>` (empty when none, so the schema
@@ -110,14 +130,16 @@ function displayColumn(name: string, fallback: string): string {
 export function rowToInput(cells: ReadonlyMap<string, string>): { input: DisclosureInput; errors: { column: string; message: string }[] } {
   const input: Record<string, unknown> = {};
   const errors: { column: string; message: string }[] = [];
-  for (const [column, raw] of cells) {
-    if (column === "threat_areas" || column.startsWith(SUB_TYPES_PREFIX)) continue;
+  // forEach, not for…of: every row of a file passes through here, and iterating a map's entries
+  // makes an array for each cell.
+  cells.forEach((raw, column) => {
+    if (column === "threat_areas" || column.startsWith(SUB_TYPES_PREFIX)) return;
     const cell = raw.trim();
-    if (cell === "") continue;
+    if (cell === "") return;
     if (MULTI.has(column)) input[column] = splitCodes(cell);
     // Free text keeps its spacing: the scanner's offsets are into the text as written.
-    else input[column] = column === "context" ? raw : cell;
-  }
+    else input[column] = column === "context" ? raw : asCode(cell);
+  });
   const areas = splitCodes(cells.get("threat_areas") ?? "");
   if (areas.length > 0) {
     const threatAreas: Record<string, string[]> = {};
@@ -126,16 +148,15 @@ export function rowToInput(cells: ReadonlyMap<string, string>): { input: Disclos
         errors.push({ column: "threat_areas", message: "Give each threat area only once" });
         continue;
       }
-      threatAreas[area] = splitCodes(cells.get(`${SUB_TYPES_PREFIX}${area}`) ?? "");
+      threatAreas[area] = splitCodes(cells.get(SUB_TYPES_COLUMNS.get(area) ?? `${SUB_TYPES_PREFIX}${area}`) ?? "");
     }
     input.threat_areas = threatAreas;
   }
-  for (const area of THREAT_AREAS.codes) {
-    const column = `${SUB_TYPES_PREFIX}${area}`;
+  SUB_TYPES_COLUMNS.forEach((column, area) => {
     if ((cells.get(column) ?? "").trim() !== "" && !areas.includes(area)) {
       errors.push({ column, message: `Leave ${column} empty, or add ${area} to threat_areas` });
     }
-  }
+  });
   return { input: input as DisclosureInput, errors };
 }
 
@@ -148,9 +169,19 @@ export function columnOfPath(path: string): string {
   return path;
 }
 
+/**
+ * The codes in a cell, trimmed, empty ones dropped, each as the taxonomy's own string when it is one
+ * (see CODES). It runs for every list of every row, so it walks the cell from separator to separator
+ * instead of splitting it into an array that is thrown away.
+ */
 function splitCodes(cell: string): string[] {
-  return cell
-    .split(SEPARATOR)
-    .map((code) => code.trim())
-    .filter((code) => code !== "");
+  const codes: string[] = [];
+  for (let start = 0; start <= cell.length; ) {
+    const separator = cell.indexOf(SEPARATOR, start);
+    const end = separator === -1 ? cell.length : separator;
+    const code = cell.slice(start, end).trim();
+    if (code !== "") codes.push(asCode(code));
+    start = end + SEPARATOR.length;
+  }
+  return codes;
 }

@@ -36,6 +36,64 @@ type RowHandler = {
   row: (line: number, cells: ReadonlyMap<string, string>) => void;
 };
 
+/** Each header name's column; a name given twice keeps its first place and its last column, as a map of the cells would. */
+export function columnsOf(header: readonly string[]): ReadonlyMap<string, number> {
+  const columns = new Map<string, number>();
+  header.forEach((name, index) => columns.set(name, index));
+  return columns;
+}
+
+/**
+ * A data row's cells by column name, in the header's order: the row's fields read through the
+ * file's one map of columns, so a file of many rows does not build a map for each. Reading a cell
+ * or going through them with forEach costs nothing more; iterating them builds the map.
+ */
+export class RowCells implements ReadonlyMap<string, string> {
+  constructor(
+    private readonly columns: ReadonlyMap<string, number>,
+    private readonly fields: readonly string[],
+  ) {}
+
+  get size(): number {
+    return this.columns.size;
+  }
+
+  get(name: string): string | undefined {
+    const column = this.columns.get(name);
+    return column === undefined ? undefined : (this.fields[column] ?? "");
+  }
+
+  has(name: string): boolean {
+    return this.columns.has(name);
+  }
+
+  forEach(callback: (value: string, name: string, cells: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    this.columns.forEach((column, name) => callback.call(thisArg, this.fields[column] ?? "", name, this));
+  }
+
+  entries(): MapIterator<[string, string]> {
+    return this.toMap().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.columns.keys();
+  }
+
+  values(): MapIterator<string> {
+    return this.toMap().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+
+  private toMap(): Map<string, string> {
+    const cells = new Map<string, string>();
+    this.forEach((value, name) => cells.set(name, value));
+    return cells;
+  }
+}
+
 /**
  * Streams a CSV upload through a header check and a per-row check, reporting progress. A file that
  * cannot be read (size, rows, encoding, quoting) fails with that one error; otherwise it fails when
@@ -48,6 +106,7 @@ export async function readUpload(
   handler: RowHandler,
 ): Promise<(UploadEvent & { phase: "failed" }) | { phase: "read"; rows: number }> {
   let header: string[] | null = null;
+  let columns: ReadonlyMap<string, number> = new Map();
   let rows = 0;
   try {
     for await (const record of readCsvRows(stream, options.limits ?? UPLOAD_LIMITS)) {
@@ -55,6 +114,7 @@ export async function readUpload(
         header = record.fields.map((name) => name.trim());
         for (const error of handler.checkHeader(header)) report.add(error);
         if (report.count > 0) return report.failed("The header row does not match the template, so no rows were read.");
+        columns = columnsOf(header);
         continue;
       }
       // Spreadsheets leave rows of empty cells at the end: they are no row at all.
@@ -63,9 +123,7 @@ export async function readUpload(
       if (record.fields.length !== header.length) {
         report.add({ row: record.line, column: "", message: `This row has ${record.fields.length} cells but the header has ${header.length}` });
       } else {
-        const cells = new Map<string, string>();
-        header.forEach((name, index) => cells.set(name, record.fields[index] ?? ""));
-        handler.row(record.line, cells);
+        handler.row(record.line, new RowCells(columns, record.fields));
       }
       if (rows % PROGRESS_EVERY === 0) await options.onProgress?.({ phase: "validating", rows });
     }

@@ -38,8 +38,9 @@ function collect(
 // adjacent repetitions never match the same characters (so nothing backtracks catastrophically): a
 // scan stays linear however hostile the text.
 //
-// A pattern runs only when the text holds what every match of it holds: an "@", a "/", or so many
-// digits (lib/pii/digits.ts). Those are found far more cheaply than the pattern runs.
+// A pattern runs only when the text holds what every match of it holds: an "@", a "/", a "+", a
+// spelled-out "at", or so many digits (lib/pii/digits.ts). Those are found far more cheaply than the
+// pattern runs.
 
 // Horizontal white space, including the no-break spaces that word processors paste in.
 const SP = "[ \\t\\u00A0\\u202F]";

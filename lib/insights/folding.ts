@@ -10,7 +10,7 @@ import { log as portalLog } from "@/lib/log";
 // a time and each change is folded exactly once.
 
 /** Changes folded per transaction: about 0.3 s of work at a million disclosures (docs/performance.md). */
-export const FOLD_BATCH = 2_000;
+const FOLD_BATCH = 2_000;
 
 /** How often the folding loop looks for changes: well within the 60 s a submission may take to show. */
 const FOLD_INTERVAL_MS = 5_000;

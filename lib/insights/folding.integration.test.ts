@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withContext } from "@/db/context";
@@ -10,7 +11,7 @@ import { getEnv } from "@/lib/env";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
-import { foldInsightChanges } from "./folding";
+import { foldInsightChanges, startInsightFolding } from "./folding";
 
 // docs/insights.md#counting: a change to what is counted is logged in the changing transaction and
 // folded into insight_counts later, oldest first, exactly once, by one fold at a time.
@@ -143,5 +144,46 @@ describe("folding insight changes", () => {
     release();
     await holder;
     expect(await waiting).toBe(1);
+  });
+});
+
+describe("the folding loop", () => {
+  /** Polls `done` every 20 ms for up to 10 s. */
+  async function eventually(done: () => Promise<boolean> | boolean): Promise<void> {
+    for (let tries = 0; tries < 500; tries++) {
+      if (await done()) return;
+      await sleep(20);
+    }
+    throw new Error("Not within 10 s");
+  }
+
+  it("folds what is logged at its next tick, and folds nothing once stopped", async () => {
+    const before = await cell("total", "");
+    const folding = startInsightFolding(test.db, { intervalMs: 20 });
+    try {
+      await submit();
+      await eventually(async () => (await cell("total", "")) === before + 1);
+      expect(await logged()).toEqual([]);
+    } finally {
+      await folding.stop();
+    }
+    await submit();
+    await sleep(100);
+    expect(await logged()).toHaveLength(1);
+    expect(await cell("total", "")).toBe(before + 1);
+    await foldInsightChanges(test.db, { wait: true });
+  });
+
+  it("logs a fold that fails and tries again at the next tick", async () => {
+    const errors: string[] = [];
+    const failing = {
+      execute: async () => {
+        throw new Error("Connection terminated unexpectedly");
+      },
+    } as unknown as Database;
+    const folding = startInsightFolding(failing, { intervalMs: 10, log: { info: () => undefined, error: (message) => errors.push(message) } });
+    await eventually(() => errors.length >= 2);
+    await folding.stop();
+    expect(errors[0]).toBe("Could not fold the insight changes: Connection terminated unexpectedly");
   });
 });

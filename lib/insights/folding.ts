@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/database";
 import { withoutQueryParameters } from "@/db/errors";
+import { startTicker, type Ticker } from "@/lib/jobs/ticker";
 import { log as portalLog } from "@/lib/log";
 
 // docs/insights.md#counting: submissions, corrections, withdrawals and purges log what they change
@@ -40,7 +41,7 @@ export async function foldBeforeReading(db: Database): Promise<void> {
   await foldInsightChanges(db, { wait: true });
 }
 
-export type InsightFolding = { stop(): Promise<void> };
+export type InsightFolding = Ticker;
 
 type FoldLog = { info(message: string): void; error(message: string): void };
 
@@ -51,38 +52,21 @@ const structuredLog: FoldLog = {
 
 /**
  * Folds every `intervalMs`, batch after batch until the log is empty or another process is folding;
- * a tick never overlaps the last. A failure is logged and tried again next tick: the changes stay
- * logged until a fold commits.
+ * a tick never overlaps the last, and stopping folds no further batch. A failure is logged and tried
+ * again next tick: the changes stay logged until a fold commits.
  */
 export function startInsightFolding(db: Database, { intervalMs = FOLD_INTERVAL_MS, log = structuredLog }: { intervalMs?: number; log?: FoldLog } = {}): InsightFolding {
-  let stopped = false;
-  let current: Promise<void> = Promise.resolve();
-  let busy = false;
-  const foldAll = async () => {
-    const total = await foldAllInsightChanges(db, { wait: false, stopping: () => stopped });
-    if (total >= FOLD_BATCH) log.info(`Folded a backlog of ${total} insight changes`);
-  };
-  const tick = () => {
-    if (busy || stopped) return;
-    busy = true;
-    current = foldAll()
-      .catch((error: unknown) => {
+  return startTicker(
+    async (stopping) => {
+      const total = await foldAllInsightChanges(db, { wait: false, stopping });
+      if (total >= FOLD_BATCH) log.info(`Folded a backlog of ${total} insight changes`);
+    },
+    {
+      intervalMs,
+      onError: (error) => {
         const clean = withoutQueryParameters(error);
         log.error(`Could not fold the insight changes: ${clean instanceof Error ? clean.message : String(clean)}`);
-      })
-      .finally(() => {
-        busy = false;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    /** Folds no further batch; resolves once the one under way has committed. */
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await current;
+      },
     },
-  };
+  );
 }

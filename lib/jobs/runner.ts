@@ -5,6 +5,7 @@ import type { Database } from "@/db/database";
 import { withoutQueryParameters } from "@/db/errors";
 import { scheduledJobs } from "@/db/schema";
 import { log as portalLog } from "@/lib/log";
+import { startTicker, type Ticker } from "./ticker";
 
 // docs/architecture.md#scheduled-jobs: a small job runner on the portal's own database, so that
 // nothing else has to be run. Each job has a row in scheduled_jobs; every instance ticks once a
@@ -128,11 +129,12 @@ function describe(error: unknown): string {
   return text.replace(/\s+/g, " ").slice(0, 500);
 }
 
-export type JobRunner = { stop(): Promise<void> };
+export type JobRunner = Ticker;
 
 /**
  * Registers the jobs and ticks every `intervalMs` until stopped; a tick never overlaps the last
- * one. `keepAlive: false` (the portal) lets the process exit without stopping it first.
+ * one, and stopping starts no further job. `keepAlive: false` (the portal) lets the process exit
+ * without stopping it first.
  */
 export function startJobRunner(
   db: Database,
@@ -140,28 +142,10 @@ export function startJobRunner(
   { intervalMs = 60_000, log = structuredLog, keepAlive = false }: { intervalMs?: number; log?: JobLog; keepAlive?: boolean } = {},
 ): JobRunner {
   const instance = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
-  let current: Promise<unknown> = registerJobs(db, jobs).catch((error: unknown) => log.error(`Cannot register the scheduled jobs: ${describe(error)}`));
-  let busy = false;
-  let stopped = false;
-  const tick = () => {
-    if (busy || stopped) return;
-    busy = true;
-    current = current
-      .then(() => runDueJobs(db, jobs, { instance, log, stopping: () => stopped }))
-      .catch((error: unknown) => log.error(`The job runner could not check for due jobs: ${describe(error)}`))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  if (!keepAlive) timer.unref();
-  tick();
-  return {
-    /** Starts no further job; resolves once the one running, if any, has finished. */
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await current;
-    },
-  };
+  return startTicker((stopping) => runDueJobs(db, jobs, { instance, log, stopping }), {
+    intervalMs,
+    keepAlive,
+    first: registerJobs(db, jobs).catch((error: unknown) => log.error(`Cannot register the scheduled jobs: ${describe(error)}`)),
+    onError: (error) => log.error(`The job runner could not check for due jobs: ${describe(error)}`),
+  });
 }

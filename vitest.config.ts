@@ -10,7 +10,9 @@ const onServer = Boolean(process.env.DATABASE_URL);
 //
 // An integration test named *.embedded.integration.test.ts checks something the database plays
 // no part in (the upload row limit is enforced while the file streams, before any query), so it
-// runs once: on PGlite, in `npm test`, and is not collected at all in a run against a server.
+// runs once: on PGlite, in `npm test`, and is not collected at all in a run against a server. One
+// named *.server.integration.test.ts needs two connections at once, which PGlite (one connection)
+// cannot give: it runs only against a server, and is not collected at all on PGlite.
 export default defineConfig({
   resolve: {
     alias: [
@@ -39,7 +41,7 @@ export default defineConfig({
           // Named for the database it runs on, so the two runs read apart in every report.
           name: onServer ? "integration (PostgreSQL server)" : "integration (PGlite)",
           include: ["{app,components,db,lib,scripts}/**/*.integration.test.{ts,tsx}"],
-          exclude: ["node_modules/**", ...(onServer ? ["**/*.embedded.integration.test.{ts,tsx}"] : [])],
+          exclude: ["node_modules/**", onServer ? "**/*.embedded.integration.test.{ts,tsx}" : "**/*.server.integration.test.{ts,tsx}"],
           globalSetup: ["db/testing-template.ts"],
           environment: "node",
           testTimeout: 60_000,

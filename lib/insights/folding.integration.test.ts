@@ -7,7 +7,6 @@ import { asAppWithoutContext, refusedWith, type TestDatabase } from "@/db/testin
 import type { Viewer } from "@/lib/auth/viewer";
 import { toDisclosureInput } from "@/lib/disclosures/rows";
 import { submitDisclosure, withdrawDisclosure } from "@/lib/disclosures/service";
-import { getEnv } from "@/lib/env";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
@@ -124,26 +123,6 @@ describe("folding insight changes", () => {
       refusedWith("42501", /permission denied for table insight_changes/),
     );
     expect(await withContext(app.db, {}, (tx) => foldInsightChanges(tx as Database, { wait: true }))).toBe(1);
-  });
-
-  // PGlite has one connection, so a second fold cannot run beside the first there.
-  it.runIf(Boolean(getEnv().DATABASE_URL))("leaves the log to a fold under way rather than wait, unless asked to wait", async () => {
-    await submit();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    const holder = test.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('app_fold_insight_changes'))`);
-      locked();
-      await held;
-    });
-    await lockTaken;
-    expect(await foldInsightChanges(app.db, { wait: false })).toBe(0);
-    const waiting = foldInsightChanges(app.db, { wait: true });
-    release();
-    await holder;
-    expect(await waiting).toBe(1);
   });
 });
 

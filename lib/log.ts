@@ -4,7 +4,7 @@ import { getEnv } from "./env";
 /**
  * The portal's one logger (docs/security.md#logs): JSON lines on standard output, one object a
  * line, with every sensitive key's value replaced wherever it appears in what is logged, however
- * deep. Sensitive means what SECURITY.md says never reaches a log — passwords, codes, tokens,
+ * deep. Sensitive means what docs/security.md says never reaches a log — passwords, codes, tokens,
  * the Authorization header, cookies, secrets, TOTP, session ids, disclosure free text (`context`),
  * request bodies and query parameters — matched on the key's name, so `passwordHash`,
  * `recoveryCodes`, `sessionId` and `x-api-token` are caught as well as `password`. A message

@@ -150,10 +150,6 @@ export const disclosures = pgTable(
     // Newest first, for keyset paging. Not partial: under row-level security the planner may not
     // use a status comparison (not leakproof) to prove a partial index's predicate.
     index("disclosures_submitted_newest").on(t.submittedAt.desc(), t.id.desc()),
-    index().using("gin", t.barriers),
-    index().using("gin", t.onlinePlatforms),
-    index().using("gin", t.perpetratorOtherOffendingTypes),
-    index().using("gin", t.referrals),
     check(
       "disclosures_month_is_first_of_month",
       sql`${t.disclosureMonth} is null or extract(day from ${t.disclosureMonth}) = 1`,

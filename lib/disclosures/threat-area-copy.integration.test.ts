@@ -103,3 +103,41 @@ describe("a disclosure's copy of its threat areas", () => {
     expect(await rewrites([id])).toBe(1);
   });
 });
+
+describe("a disclosure's access keys", () => {
+  async function keysOf(id: string): Promise<string[]> {
+    const [row] = rowsOf<{ keys: string[] }>(await test.db.execute(sql`select access_keys as keys from disclosures where id = ${id}::uuid`));
+    return row!.keys;
+  }
+
+  it("are provider × place × threat area, by place and then threat area in the taxonomy's order, whatever order the copy is written in", async () => {
+    const { id } = await submitDisclosure(caseworker, input({ stalking_harassment: ["not_known"], domestic_abuse: ["coercive_control"] }), undefined, NOW);
+    const org = caseworker.organisation.id;
+    const expected = [`${org}:E08000035:domestic_abuse`, `${org}:E08000035:stalking_harassment`, `${org}:E23000010:domestic_abuse`, `${org}:E23000010:stalking_harassment`];
+    expect(await keysOf(id)).toEqual(expected);
+    await test.db.execute(sql`update disclosures set threat_areas = '{stalking_harassment,domestic_abuse}' where id = ${id}::uuid`);
+    expect(await keysOf(id)).toEqual(expected);
+  });
+
+  it("follow the place, and are none without one", async () => {
+    const { id } = await submitDisclosure(caseworker, input({ rasso: ["not_known"] }), undefined, NOW);
+    const org = caseworker.organisation.id;
+    await test.db.execute(sql`update disclosures set status = 'draft', submitted_at = null, lad_code = null where id = ${id}::uuid`);
+    expect(await keysOf(id)).toEqual([`${org}:E23000010:rasso`]);
+    await test.db.execute(sql`update disclosures set force_area_code = null where id = ${id}::uuid`);
+    expect(await keysOf(id)).toEqual([]);
+  });
+});
+
+describe("a disclosure's record key", () => {
+  it("is drawn by the database for a first version, never taken from the writer", async () => {
+    const written = rowsOf<{ key: number }>(
+      await test.db.execute(sql`
+        insert into disclosures (id, series_id, org_id, status, record_key)
+        select g, g, ${caseworker.organisation.id}::uuid, 'draft', 7 from (select gen_random_uuid() as g from generate_series(1, 12)) s
+        returning record_key as key`),
+    );
+    expect(written).toHaveLength(12);
+    expect(new Set(written.map((row) => row.key)).size).toBeGreaterThan(1);
+  });
+});

@@ -18,10 +18,10 @@ import { UploadReport, readUpload, type UploadOptions } from "./upload-file";
 type Row = { row: number; parsed: ParsedDisclosure; referenceHash: string | null };
 
 /**
- * Rows written per statement. Each statement's triggers copy the batch's threat areas into its
- * disclosures and upsert every insight cell the batch touches once, and a file's rows mostly share
- * their cells (one organisation, a few months and districts), so fewer, larger statements save
- * faster. 1,000 rows of 46 columns stay under Postgres's 65,535 parameters.
+ * Rows written per statement, and between progress reports. Each statement carries its rows as one
+ * JSON parameter (db/bulk-insert.ts), and its statement triggers (the threat-area copy, the insight
+ * change log) run once for all of them, so larger statements save faster; a thousand rows keep the
+ * progress bar moving every second or so.
  */
 const SAVE_BATCH = 1_000;
 

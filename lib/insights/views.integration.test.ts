@@ -10,8 +10,14 @@ import { insertActiveAgreement } from "@/lib/testing/agreements";
 import { openDemoDatabase } from "@/lib/testing/demo-database";
 import { viewerFor } from "@/lib/testing/viewers";
 import { generateDisclosures } from "@/scripts/seed/synthetic";
+import { getDatabase } from "@/db/client";
+import { withContext } from "@/db/context";
+import { contextOf } from "@/lib/access/guard";
+import { protectTable } from "@/lib/sdc";
+import { readCounts, readPolicy } from "./counts";
 import { parseInsightFilters } from "./filters";
 import { insightView, type InsightResult } from "./service";
+import { grid } from "./views";
 
 // A golden dataset of 28 disclosures submitted on 15 November 2026: the Leeds IDVA service's
 // domestic abuse — 10 in July, 10 in August, 3 in September — and the Bradford ISVA service's 5
@@ -198,5 +204,22 @@ describe("the Perpetrators and Data quality views in scope", () => {
     expect(quality.timeliness.cells[0]!.map((cell) => cell.suppressed)).toEqual([null, null, "primary", "secondary", null]);
     expect(quality.timeliness.cells[1]!.map((cell) => cell.value)).toEqual([0, 0, 0, 5, 0]);
     expect(quality.promptShares.map((entry) => entry.share)).toEqual([0, 0, 0]);
+  });
+});
+
+describe("the Communities view in scope", () => {
+  it("gives each partner type's completeness as the answered counts of its fields", async () => {
+    const communities = await view(wyAnalyst, "communities");
+    const fields = ["victim_ethnicity", "victim_migrant", "victim_no_recourse_to_public_funds", "victim_lgbtq", "victim_disability"];
+    const types = ["isva_service", "idva_service"];
+    expect(communities.completeness.columns).toEqual(fields);
+    expect(communities.completeness.rows).toEqual(types);
+    // The cells as the `answered` counts hold them, through the same disclosure control.
+    const expected = await withContext(await getDatabase(), contextOf(wyAnalyst), async (tx) => {
+      const answered = await readCounts(tx, quarter, ["answered"]);
+      return protectTable({ rows: types, columns: fields, cells: grid(answered, () => true, (row) => row.providerType, (row) => row.value, types, fields) }, await readPolicy(tx, quarter));
+    });
+    expect(communities.completeness.cells).toEqual(expected.cells);
+    expect(communities.completeness.cells.flat().some((cell) => cell.value !== null && cell.value > 0)).toBe(true);
   });
 });

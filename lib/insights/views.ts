@@ -15,7 +15,7 @@ export type InsightViewName = (typeof INSIGHT_VIEWS)[number];
 export const VIEW_DIMENSIONS: Record<InsightViewName, readonly string[]> = {
   overview: ["total"],
   "beyond-police": ["total", "reported_to_police", "barriers"],
-  communities: ["total", "victim_ethnicity", "victim_migrant", "victim_no_recourse_to_public_funds", "victim_lgbtq", "victim_disability", "answered"],
+  communities: ["total", "victim_ethnicity", "victim_migrant", "victim_no_recourse_to_public_funds", "victim_lgbtq", "victim_disability"],
   perpetrators: ["total", "perpetrator_other_offending", "perpetrator_other_offending_types", "perpetrator_relationship", "perpetrator_number", "perpetrator_ideology_concern"],
   "repeat-victimisation": ["victim_repeat"],
   "data-quality": ["submission_lag", "answered"],
@@ -183,8 +183,11 @@ export function buildCommunities(rows: readonly CountRow[], policy: DisclosurePo
     areas.map(threatLabel),
   );
   const types = present(ORGANISATION_TYPES, totals, (row) => row.providerType);
-  const answered = rows.filter((row) => row.dimension === "answered");
-  const answeredTable = protectTable({ rows: types, columns: COMPLETENESS_FIELDS, cells: grid(answered, () => true, (row) => row.providerType, (row) => row.value, types, COMPLETENESS_FIELDS) }, policy);
+  // A single-answer field is answered by every disclosure not counted under not_known, so its own
+  // cells give its completeness: the same disclosures, the same count and record keys as its
+  // `answered` cell, without reading every other field's.
+  const answered = rows.filter((row) => (COMPLETENESS_FIELDS as readonly string[]).includes(row.dimension) && row.value !== "not_known");
+  const answeredTable = protectTable({ rows: types, columns: COMPLETENESS_FIELDS, cells: grid(answered, () => true, (row) => row.providerType, (row) => row.dimension, types, COMPLETENESS_FIELDS) }, policy);
   const typeTotals = types.map((type) => protectCount(sum(totals, (row) => row.providerType === type), policy));
   return {
     view: "communities",

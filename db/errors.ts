@@ -58,6 +58,17 @@ export function withoutQueryParameters(error: unknown): unknown {
 }
 
 /**
+ * A failure in one line for a log message: a failed query as `withoutQueryParameters` says it,
+ * never with its parameters (they may be personal data); anything else by its message. Whitespace
+ * is collapsed and the line is at most 500 characters.
+ */
+export function describeFailure(error: unknown): string {
+  const clean = withoutQueryParameters(error);
+  const text = clean instanceof Error ? clean.message : String(clean);
+  return text.replace(/\s+/g, " ").slice(0, 500);
+}
+
+/**
  * Rewrites a failed query's error in place so that nothing that logs it (Next.js printing an
  * error thrown while rendering a page, a console.error anywhere) shows the statement's parameters:
  * its message and stack say only what `withoutQueryParameters` says, its inspected form is that

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
 import { rowsOf } from "@/db/database";
-import { withoutQueryParameters } from "@/db/errors";
+import { describeFailure } from "@/db/errors";
 import { startTicker, type Ticker } from "@/lib/jobs/ticker";
 import { log as portalLog } from "@/lib/log";
 
@@ -63,10 +63,7 @@ export function startInsightFolding(db: Database, { intervalMs = FOLD_INTERVAL_M
     },
     {
       intervalMs,
-      onError: (error) => {
-        const clean = withoutQueryParameters(error);
-        log.error(`Could not fold the insight changes: ${clean instanceof Error ? clean.message : String(clean)}`);
-      },
+      onError: (error) => log.error(`Could not fold the insight changes: ${describeFailure(error)}`),
     },
   );
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { withoutQueryParameters } from "@/db/errors";
+import { describeFailure } from "@/db/errors";
 import { scheduledJobs } from "@/db/schema";
 import { log as portalLog } from "@/lib/log";
 import { startTicker, type Ticker } from "./ticker";
@@ -94,7 +94,7 @@ async function runClaimed(db: Database, job: Job, attempts: number, instance: st
     return { name: job.name, outcome: "succeeded", summary };
   } catch (error) {
     const failures = attempts + 1;
-    const message = describe(error);
+    const message = describeFailure(error);
     const retryAt = failures <= RETRIES ? new Date(now.getTime() + RETRY_BASE_MINUTES * 2 ** (failures - 1) * 60_000) : null;
     await db
       .update(scheduledJobs)
@@ -122,13 +122,6 @@ function nextDailyRun(now: Date, at: string) {
       ((${moment}::timestamptz at time zone 'Europe/London')::date + 1 + ${at}::time) at time zone 'Europe/London' as tomorrow) s)`;
 }
 
-/** A failure in one line, without query parameters (they may be personal data). */
-function describe(error: unknown): string {
-  const clean = withoutQueryParameters(error);
-  const text = clean instanceof Error ? clean.message : String(clean);
-  return text.replace(/\s+/g, " ").slice(0, 500);
-}
-
 export type JobRunner = Ticker;
 
 /**
@@ -145,7 +138,7 @@ export function startJobRunner(
   return startTicker((stopping) => runDueJobs(db, jobs, { instance, log, stopping }), {
     intervalMs,
     keepAlive,
-    first: registerJobs(db, jobs).catch((error: unknown) => log.error(`Cannot register the scheduled jobs: ${describe(error)}`)),
-    onError: (error) => log.error(`The job runner could not check for due jobs: ${describe(error)}`),
+    first: registerJobs(db, jobs).catch((error: unknown) => log.error(`Cannot register the scheduled jobs: ${describeFailure(error)}`)),
+    onError: (error) => log.error(`The job runner could not check for due jobs: ${describeFailure(error)}`),
   });
 }

@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/database";
-import { INSIGHT_VIEWS, VIEW_DIMENSIONS } from "@/lib/insights/views";
+import { INSIGHT_VIEWS, VIEW_ANSWERED_FIELDS, VIEW_DIMENSIONS } from "@/lib/insights/views";
 import { percentile, timed, type Figure } from "./measure";
 
 /**
  * Every insight view in the registry (lib/insights/views.ts), through the real route handler of the
  * built portal — `GET /api/v1/insights/{view}` with an analyst's token, so the agreement scope,
  * disclosure control and audit all run — against the same aggregate written by hand on the same
- * tables as their owner: the cells of the view's dimensions over its months (two years for the
+ * tables as their owner: the cells of the view's dimensions (and fields answered) over its months (two years for the
  * overview's trend) of the providers the analyst's grants name, through the primary key, that
  * the grants cover, summed as the view sums them. Like the portal, it reads the counts summed over
  * local authorities where a grant shares a whole force area, and by local authority only where a
@@ -29,6 +29,8 @@ export async function measureInsightViews(
     const months = view === "overview" ? 24 : view === "trends" ? 36 : 12;
     const byMonth = view === "trends";
     const dimensions = sql.raw(`array[${VIEW_DIMENSIONS[view].map((dimension) => `'${dimension}'`).join(",")}]`);
+    const fields = VIEW_ANSWERED_FIELDS[view];
+    const answered = fields ? sql.raw(`and (c.dimension <> 'answered' or c.value in (${fields.map((field) => `'${field}'`).join(",")}))`) : sql``;
     const period = sql`c.month between (date_trunc('month', now()) - make_interval(months => ${months}))::date and (date_trunc('month', now()) - interval '1 month')::date`;
     const byHand = () =>
       owner.execute(sql`
@@ -40,13 +42,13 @@ export async function measureInsightViews(
           select c.org_id, c.threat_area, c.force_area_code, c.month, c.dimension, c.value, c.count, c.record_key_sum
           from (select distinct provider_org_id from g where lad_code is null) p
           join insight_area_counts c on c.org_id = p.provider_org_id
-          where c.dimension = any(${dimensions}) and ${period} and c.count > 0
+          where c.dimension = any(${dimensions}) and ${period} and c.count > 0 ${answered}
             and exists (select 1 from g where g.provider_org_id = c.org_id and g.threat_area = c.threat_area and g.force_area_code = c.force_area_code and g.lad_code is null)
           union all
           select c.org_id, c.threat_area, c.force_area_code, c.month, c.dimension, c.value, c.count, c.record_key_sum
           from (select distinct provider_org_id from g where lad_code is not null) p
           join insight_counts c on c.org_id = p.provider_org_id
-          where c.dimension = any(${dimensions}) and ${period} and c.count > 0
+          where c.dimension = any(${dimensions}) and ${period} and c.count > 0 ${answered}
             and exists (select 1 from g where g.provider_org_id = c.org_id and g.threat_area = c.threat_area and g.force_area_code = c.force_area_code and g.lad_code = c.lad_code)
             and not exists (select 1 from g where g.provider_org_id = c.org_id and g.threat_area = c.threat_area and g.force_area_code = c.force_area_code and g.lad_code is null)
         ) c

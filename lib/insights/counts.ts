@@ -39,21 +39,25 @@ type RawRow = {
   record_key_sum: string | number;
 };
 
-/** The counts of some dimensions within the filters (and the period given, when not the filters' own). */
+/**
+ * The counts of some dimensions within the filters (and the period given, when not the filters'
+ * own); of the `answered` dimension, only the fields given in `answered` when it is given.
+ */
 export async function readCounts(
   tx: Database,
   filters: InsightFilters,
   dimensions: readonly string[],
-  { byMonth = false, period = filters.period }: { byMonth?: boolean; period?: { from: string; to: string } } = {},
+  { byMonth = false, period = filters.period, answered }: { byMonth?: boolean; period?: { from: string; to: string }; answered?: readonly string[] } = {},
 ): Promise<CountRow[]> {
-  if (dimensions.length === 0 || !dimensions.every((dimension) => /^[a-z_]+$/.test(dimension))) throw new RangeError(`Not insight dimensions: ${dimensions.join(", ")}`);
+  const codes = [...dimensions, ...(answered ?? [])];
+  if (dimensions.length === 0 || !codes.every((code) => /^[a-z_]+$/.test(code))) throw new RangeError(`Not insight dimensions or fields: ${codes.join(", ")}`);
   const rows = rowsOf<RawRow>(
     await tx.execute(sql`select provider_org_id, provider_type, threat_area, force_area_code, to_char(month, 'YYYY-MM') as month,
                                 dimension, value, count, record_key_sum
       from app_insight_counts(
         ${`{${dimensions.join(",")}}`}::text[], ${`${period.from}-01`}::date, ${`${period.to}-01`}::date,
         ${filters.forceAreaCode ?? null}::text, ${filters.ladCode ?? null}::text, ${filters.threatArea ?? null}::threat_area,
-        ${filters.partnerType ?? null}::organisation_type, ${byMonth})`),
+        ${filters.partnerType ?? null}::organisation_type, ${byMonth}, ${answered ? `{${answered.join(",")}}` : null}::text[])`),
   );
   return rows.map((row) => ({
     providerOrgId: row.provider_org_id,

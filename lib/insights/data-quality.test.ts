@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DisclosurePolicy } from "@/lib/sdc";
 import type { CountRow } from "./counts";
-import { buildDataQuality, QUALITY_FIELDS } from "./data-quality";
+import { buildDataQuality } from "./data-quality";
+import { QUALITY_FIELDS } from "./views";
 
 // A golden dataset worked out by hand (k = 5, base-5 rounding: 5 is never perturbed, and 10, 15,
 // 20… stay on their multiple of 5 whatever their noise of at most ±2).

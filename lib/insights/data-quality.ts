@@ -1,7 +1,7 @@
 import { protectTable, publishedRate, type DisclosurePolicy, type Published } from "@/lib/sdc";
-import { DISCLOSURE_FIELDS, type DisclosureField } from "@/lib/taxonomy";
+import { DISCLOSURE_FIELDS } from "@/lib/taxonomy";
 import type { CountRow } from "./counts";
-import { grid, labelled, type LabelledTable } from "./views";
+import { grid, labelled, QUALITY_FIELDS, type LabelledTable } from "./views";
 
 /**
  * Data quality (docs/insights.md#views): how completely and how promptly each provider
@@ -10,20 +10,6 @@ import { grid, labelled, type LabelledTable } from "./views";
  * timeliness is how many whole months after the month of disclosure it was submitted. Pure: every
  * figure through lib/sdc, every share from published figures.
  */
-
-/** The fields the four intelligence priorities lean on most, in the order the form asks them. */
-export const QUALITY_FIELDS = [
-  "victim_age_band",
-  "victim_sex",
-  "victim_ethnicity",
-  "victim_disability",
-  "victim_migrant",
-  "victim_repeat",
-  "perpetrator_relationship",
-  "perpetrator_other_offending",
-  "space",
-  "reported_to_police",
-] as const satisfies readonly DisclosureField[];
 
 const LAG_BANDS = ["0", "1", "2", "3_5", "6_plus"] as const;
 const LAG_LABELS = ["Same month", "The month after", "Two months after", "Three to five months after", "Six months or more after"];

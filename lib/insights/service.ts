@@ -22,7 +22,7 @@ import { buildPerpetrators, type PerpetratorsView } from "./perpetrators";
 import { buildRepeatVictimisation, unitsOf, type RepeatVictimisationView } from "./repeat-victimisation";
 import { buildTrends, trendWindow, type TrendsView } from "./trends";
 import { areasOf, providersOf } from "./units";
-import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW_DIMENSIONS, type BeyondPoliceView, type CommunitiesView, type InsightViewName, type OverviewView, type RecordedCrime } from "./views";
+import { buildBeyondPolice, buildCommunities, buildOverview, INSIGHT_VIEWS, VIEW_ANSWERED_FIELDS, VIEW_DIMENSIONS, type BeyondPoliceView, type CommunitiesView, type InsightViewName, type OverviewView, type RecordedCrime } from "./views";
 
 /**
  * The intelligence-gap views (docs/insights.md): counts in the viewer's scope, read through the
@@ -59,8 +59,8 @@ function isInsightView(name: string): name is InsightViewName {
 /** What a view is built from: the transaction in the viewer's context, and the policy of the agreements involved. */
 type BuildContext = { tx: Database; viewer: Viewer; filters: InsightFilters; policy: DisclosurePolicy };
 
-/** The counts of a view's own dimensions over the chosen period. */
-const countsOf = ({ tx, filters }: BuildContext, view: InsightViewName) => readCounts(tx, filters, VIEW_DIMENSIONS[view]);
+/** The counts of a view's own dimensions (and fields answered) over the chosen period. */
+const countsOf = ({ tx, filters }: BuildContext, view: InsightViewName) => readCounts(tx, filters, VIEW_DIMENSIONS[view], { answered: VIEW_ANSWERED_FIELDS[view] });
 
 /** How each view is built: the counts it reads and the builder that publishes them. */
 const BUILDERS: { [View in InsightViewName]: (context: BuildContext) => Promise<BuiltView> } = {

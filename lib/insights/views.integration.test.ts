@@ -223,3 +223,17 @@ describe("the Communities view in scope", () => {
     expect(communities.completeness.cells.flat().some((cell) => cell.value !== null && cell.value > 0)).toBe(true);
   });
 });
+
+describe("reading the answered counts of chosen fields", () => {
+  it("reads only those fields' answered cells, and every other dimension's cells as before", async () => {
+    const read = async (answered?: readonly string[]) =>
+      withContext(await getDatabase(), contextOf(wyAnalyst), (tx) => readCounts(tx, quarter, ["submission_lag", "answered"], { answered }));
+    const all = await read();
+    const chosen = await read(["victim_sex", "space"]);
+    const answeredFields = (rows: Awaited<ReturnType<typeof read>>) => [...new Set(rows.filter((row) => row.dimension === "answered").map((row) => row.value))].sort();
+    expect(answeredFields(all).length).toBeGreaterThan(2);
+    expect(answeredFields(chosen)).toEqual(["space", "victim_sex"]);
+    expect(chosen.filter((row) => row.dimension === "answered")).toEqual(all.filter((row) => row.dimension === "answered" && ["victim_sex", "space"].includes(row.value)));
+    expect(chosen.filter((row) => row.dimension === "submission_lag")).toEqual(all.filter((row) => row.dimension === "submission_lag"));
+  });
+});

@@ -1,6 +1,6 @@
 import { ORGANISATION_TYPES, ORGANISATION_TYPE_LABELS, type OrganisationType } from "@/lib/access/organisation-types";
 import { protectCount, protectSeries, protectTable, publishedRate, type CountCell, type DisclosurePolicy, type Published, type PublishedSeries, type PublishedTable } from "@/lib/sdc";
-import { BARRIERS, ETHNIC_GROUPS, ETHNIC_CATEGORIES, THREAT_AREAS, type ThreatArea } from "@/lib/taxonomy";
+import { BARRIERS, ETHNIC_GROUPS, ETHNIC_CATEGORIES, THREAT_AREAS, type DisclosureField, type ThreatArea } from "@/lib/taxonomy";
 import type { CountRow } from "./counts";
 
 /**
@@ -23,6 +23,26 @@ export const VIEW_DIMENSIONS: Record<InsightViewName, readonly string[]> = {
   online: ["total", "online_element", "online_platforms"],
   map: ["total"],
 };
+
+/** Data quality's fields: those the four intelligence priorities lean on most, in the order the form asks them. */
+export const QUALITY_FIELDS = [
+  "victim_age_band",
+  "victim_sex",
+  "victim_ethnicity",
+  "victim_disability",
+  "victim_migrant",
+  "victim_repeat",
+  "perpetrator_relationship",
+  "perpetrator_other_offending",
+  "space",
+  "reported_to_police",
+] as const satisfies readonly DisclosureField[];
+
+/**
+ * The fields whose `answered` counts a view reads, where it shows only some of them; a view not
+ * named here reads none or every field's.
+ */
+export const VIEW_ANSWERED_FIELDS: Partial<Record<InsightViewName, readonly DisclosureField[]>> = { "data-quality": QUALITY_FIELDS };
 
 /** A labelled table as published: codes for machines, labels for people. */
 export type LabelledTable = PublishedTable & { rowLabels: string[]; columnLabels: string[] };

@@ -13,11 +13,16 @@ vi.mock("next/headers", () => ({
   },
 }));
 
+// The rows the writer inserts, as it hands them to the one-statement insert.
+const inserted = vi.hoisted(() => ({ rows: [] as Record<string, unknown>[] }));
+vi.mock("@/db/bulk-insert", () => ({
+  insertRows: async (_db: unknown, _table: unknown, rows: Record<string, unknown>[]) => void inserted.rows.push(...rows),
+}));
+
 /** A database that keeps the rows the writer inserts. */
 function capturing() {
-  const rows: Record<string, unknown>[] = [];
-  const db = { insert: () => ({ values: async (values: Record<string, unknown>[]) => void rows.push(...values) }) } as unknown as Database;
-  return { db, rows };
+  inserted.rows = [];
+  return { db: {} as Database, rows: inserted.rows };
 }
 
 function stampRequest(headers: Record<string, string> = {}, remoteAddress = "192.0.2.10") {

@@ -1,4 +1,5 @@
 import type { Database } from "@/db/database";
+import { insertRows } from "@/db/bulk-insert";
 import { auditEvents } from "@/db/schema";
 import { validAddress } from "@/lib/http/client-address";
 import { currentRequestId } from "@/lib/http/request-id";
@@ -21,7 +22,9 @@ export async function recordAudit(db: Database, event: AuditEvent): Promise<void
 export async function recordAudits(db: Database, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
   const ambient = events.some((event) => !event.requestId) ? await currentRequestId() : null;
-  await db.insert(auditEvents).values(
+  await insertRows(
+    db,
+    auditEvents,
     events.map((event) => ({
       action: event.action,
       outcome: event.outcome,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { withContext } from "@/db/context";
 import { disclosures } from "@/db/schema";
@@ -77,7 +77,8 @@ export async function importDisclosures(viewer: Viewer, stream: ReadableStream<U
       const found = await tx
         .select({ hash: disclosures.partnerReferenceHash })
         .from(disclosures)
-        .where(and(eq(disclosures.orgId, viewer.organisation.id), inArray(disclosures.status, ["draft", "submitted"]), inArray(disclosures.partnerReferenceHash, hashes.slice(i, i + 1_000))));
+        // One array parameter (the hashes are hex), not a thousand.
+        .where(and(eq(disclosures.orgId, viewer.organisation.id), inArray(disclosures.status, ["draft", "submitted"]), sql`${disclosures.partnerReferenceHash} = any(${`{${hashes.slice(i, i + 1_000).join(",")}}`}::text[])`));
       for (const { hash } of found) if (hash) existing.add(hash);
     }
     const toAdd = rows.filter((row) => !row.referenceHash || !existing.has(row.referenceHash));

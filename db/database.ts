@@ -24,3 +24,9 @@ export type DatabaseHandle = {
 export function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
+
+/** Rows an INSERT, UPDATE or DELETE without RETURNING changed: postgres.js counts them on the result, PGlite as `affectedRows`. */
+export function affectedRows(result: unknown): number {
+  const counted = result as { count?: number; affectedRows?: number };
+  return counted.count ?? counted.affectedRows ?? 0;
+}

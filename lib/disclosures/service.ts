@@ -9,7 +9,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { disclosures, disclosureThreatAreas, organisationCoverage, users } from "@/db/schema";
 import { authorise } from "@/lib/access/authorise";
 import { contextOf } from "@/lib/access/guard";
-import { auditEvent, recordAudit, recordAudits, type AuditAction } from "@/lib/audit/record";
+import { auditEvent, recordAudit, recordAudits, type AuditAction, type AuditEvent } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { getLocalAuthority, listLocalAuthoritiesInForceArea } from "@/lib/reference";
@@ -42,8 +42,7 @@ export async function saveDraft(viewer: Viewer, input: unknown, draftId?: string
   refuseEmpty(parsed);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
-    await write(tx, viewer, parsed, { id, status: "draft", existing: Boolean(draftId) }, now);
-    await audit(tx, viewer, "disclosure.draft_saved", id);
+    await write(tx, viewer, parsed, { id, status: "draft", existing: Boolean(draftId) }, now, audited(viewer, "disclosure.draft_saved", id));
     return { id };
   });
 }
@@ -92,8 +91,8 @@ export async function saveDraftSection(
     const missing = checked.ok ? {} : errorsIn(checked.fieldErrors, answers.section);
     if (!existing && Object.keys(missing).length > 0) throw new Invalid("There is a problem with your answers.", missing);
     const id = existing?.id ?? randomUUID();
-    await write(tx, viewer, parsed, { id, status: "draft", existing: Boolean(existing), keepReferenceHash: existing?.partnerReferenceHash ?? null }, now);
-    await audit(tx, viewer, "disclosure.draft_saved", id, { section: answers.section });
+    const target = { id, status: "draft", existing: Boolean(existing), keepReferenceHash: existing?.partnerReferenceHash ?? null } as const;
+    await write(tx, viewer, parsed, target, now, audited(viewer, "disclosure.draft_saved", id, { section: answers.section }));
     return { id, missing };
   });
 }
@@ -107,8 +106,8 @@ export async function submitDraft(viewer: Viewer, draftId: string, now = new Dat
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const draft = await loadDraft(tx, viewer, draftId);
     const parsed = parseDisclosure("submit", draft.input, now);
-    await write(tx, viewer, parsed, { id: draft.id, status: "submitted", existing: true, keepReferenceHash: draft.partnerReferenceHash }, now);
-    await audit(tx, viewer, "disclosure.submitted", draft.id);
+    const target = { id: draft.id, status: "submitted", existing: true, keepReferenceHash: draft.partnerReferenceHash } as const;
+    await write(tx, viewer, parsed, target, now, audited(viewer, "disclosure.submitted", draft.id));
     return { id: draft.id };
   });
 }
@@ -157,8 +156,7 @@ export async function submitDisclosure(viewer: Viewer, input: unknown, draftId?:
   const parsed = parseDisclosure("submit", input, now);
   return withContext(await getDatabase(), contextOf(viewer), async (tx) => {
     const id = draftId ? (await ownDraft(tx, viewer, draftId)).id : randomUUID();
-    await write(tx, viewer, parsed, { id, status: "submitted", existing: Boolean(draftId) }, now);
-    await audit(tx, viewer, "disclosure.submitted", id);
+    await write(tx, viewer, parsed, { id, status: "submitted", existing: Boolean(draftId) }, now, audited(viewer, "disclosure.submitted", id));
     return { id };
   });
 }
@@ -248,13 +246,12 @@ export async function saveCorrectionSection(viewer: Viewer, answers: SectionAnsw
     const id = existing?.id ?? randomUUID();
     const target = { id, status: "draft", existing: Boolean(existing), seriesId: previous.seriesId, version: previous.version + 1, supersedesId: previous.id, keepReferenceHash: existing?.partnerReferenceHash ?? null } as const;
     try {
-      await write(tx, viewer, parsed, target, now);
+      await write(tx, viewer, parsed, target, now, audited(viewer, "disclosure.draft_saved", id, { section: answers.section, corrects: previous.id }));
     } catch (error) {
       // The series' next version is taken: someone else's correction of it is in progress.
       if (isUniqueViolation(error)) throw new Conflict("Someone else is correcting this disclosure. Try again once their correction is submitted.");
       throw error;
     }
-    await audit(tx, viewer, "disclosure.draft_saved", id, { section: answers.section, corrects: previous.id });
     return { id };
   });
 }
@@ -305,8 +302,8 @@ async function supersede(tx: Database, viewer: Viewer, previous: SubmittedRow, p
     parsed,
     { id: nextId, status: "submitted", existing: false, seriesId: previous.seriesId, version: previous.version + 1, supersedesId: previous.id, keepReferenceHash: referenceHash },
     now,
+    audited(viewer, "disclosure.corrected", nextId, { supersedes: previous.id }),
   );
-  await audit(tx, viewer, "disclosure.corrected", nextId, { supersedes: previous.id });
   return { id: nextId };
 }
 
@@ -470,5 +467,10 @@ export async function getDisclosure(viewer: Viewer, id: string): Promise<Disclos
 }
 
 async function audit(tx: Database, viewer: Viewer, action: AuditAction, id: string, details: Record<string, unknown> = {}) {
-  await recordAudit(tx, auditEvent(viewer, action, { subject: { type: "disclosure", id }, details }));
+  await recordAudit(tx, audited(viewer, action, id, details));
+}
+
+/** The audit event of an action on a disclosure. */
+function audited(viewer: Viewer, action: AuditAction, id: string, details: Record<string, unknown> = {}): AuditEvent {
+  return auditEvent(viewer, action, { subject: { type: "disclosure", id }, details });
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
-import type { Database } from "@/db/database";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { affectedRows, type Database } from "@/db/database";
 import { disclosures, disclosureThreatAreas } from "@/db/schema";
+import { recordAudit, type AuditEvent } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict } from "@/lib/errors";
 import type { ParsedDisclosure } from "./parse";
@@ -27,12 +28,15 @@ export type Target = {
   keepReferenceHash?: string | null;
 };
 
-/** Writes a disclosure and its threat areas, new or over the viewer's draft, refusing a duplicate reference. */
-export async function write(tx: Database, viewer: Viewer, parsed: ParsedDisclosure, target: Target, now: Date) {
+/**
+ * Writes a disclosure and its threat areas, new or over the viewer's draft, refusing a duplicate
+ * reference, and records `event` with them: the threat areas and the audit event go to the database
+ * together, one round trip between them rather than one each.
+ */
+export async function write(tx: Database, viewer: Viewer, parsed: ParsedDisclosure, target: Target, now: Date, event: AuditEvent) {
   const referenceHash = parsed.partnerReference
     ? hashPartnerReference(viewer.organisation.id, parsed.partnerReference)
     : (target.keepReferenceHash ?? null);
-  if (referenceHash) await refuseDuplicateReference(tx, viewer, referenceHash, target.id);
   const { disclosure, threatAreas } = toDisclosureRow(parsed.values);
   const values = {
     ...disclosure,
@@ -42,25 +46,40 @@ export async function write(tx: Database, viewer: Viewer, parsed: ParsedDisclosu
     updatedAt: now,
   };
   if (target.existing) {
+    if (referenceHash) await refuseDuplicateReference(tx, viewer, referenceHash, target.id);
     await tx.update(disclosures).set(values).where(eq(disclosures.id, target.id));
     await tx.delete(disclosureThreatAreas).where(eq(disclosureThreatAreas.disclosureId, target.id));
   } else {
-    await tx.insert(disclosures).values({
-      ...values,
-      id: target.id,
-      orgId: viewer.organisation.id,
-      createdBy: viewer.userId,
-      threatAreas: threatAreaCopy(threatAreas),
-      seriesId: target.seriesId ?? target.id,
-      version: target.version ?? 1,
-      supersedesId: target.supersedesId ?? null,
-      createdAt: now,
-    });
+    // The unique index over live references is the check: a new row that would break it is not
+    // inserted, and only then is the disclosure holding the reference looked up to name it.
+    const inserted = await tx
+      .insert(disclosures)
+      .values({
+        ...values,
+        id: target.id,
+        orgId: viewer.organisation.id,
+        createdBy: viewer.userId,
+        threatAreas: threatAreaCopy(threatAreas),
+        seriesId: target.seriesId ?? target.id,
+        version: target.version ?? 1,
+        supersedesId: target.supersedesId ?? null,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: [disclosures.orgId, disclosures.partnerReferenceHash], where: LIVE_REFERENCE });
+    if (referenceHash && affectedRows(inserted) === 0) {
+      await refuseDuplicateReference(tx, viewer, referenceHash, target.id);
+      // The disclosure that held the reference stopped being live in between: nothing was written.
+      throw new Conflict("Another disclosure with this partner reference was being written at the same time. Try again.");
+    }
   }
-  if (threatAreas.length > 0) {
-    await tx.insert(disclosureThreatAreas).values(threatAreas.map((area) => ({ ...area, disclosureId: target.id })));
-  }
+  await Promise.all([
+    threatAreas.length > 0 ? tx.insert(disclosureThreatAreas).values(threatAreas.map((area) => ({ ...area, disclosureId: target.id }))) : undefined,
+    recordAudit(tx, event),
+  ]);
 }
+
+/** The predicate of the unique index over live partner references (db/schema/disclosures.ts). */
+const LIVE_REFERENCE = sql`${disclosures.status} in ('draft', 'submitted') and ${disclosures.partnerReferenceHash} is not null`;
 
 async function refuseDuplicateReference(tx: Database, viewer: Viewer, referenceHash: string, selfId: string) {
   // The database also holds the rule (a unique index over live rows); this check names the existing one.
@@ -77,4 +96,3 @@ async function refuseDuplicateReference(tx: Database, viewer: Viewer, referenceH
     );
   if (existing) throw new DuplicateReference(existing.id);
 }
-

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
+import { PORTAL_NODE_OPTIONS } from "./e2e/support/portal";
 
 const isCI = Boolean(process.env.CI);
 
@@ -47,7 +48,7 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: `node node_modules/next/dist/bin/next start -p ${process.env.E2E_PORT} -H 127.0.0.1`,
+        command: `node ${PORTAL_NODE_OPTIONS.join(" ")} node_modules/next/dist/bin/next start -p ${process.env.E2E_PORT} -H 127.0.0.1`,
         url: `${baseURL}/api/health`,
         reuseExistingServer: false,
         timeout: 120_000,

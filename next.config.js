@@ -8,8 +8,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: process.env.BUILD_AFTER_TYPECHECK === "true" },
   reactStrictMode: true,
   // The proxy (proxy.ts) sets every security header, with a per-request nonce, on everything it
-  // sees; these static ones cover what it does not: built assets and upload streams (which say
-  // private, no-store themselves, lib/uploads/stream-response.ts).
+  // sees; these static ones cover what it does not: built assets, upload streams (which say
+  // private, no-store themselves, lib/uploads/stream-response.ts) and API calls made with a token
+  // (whose answers say no-store themselves, lib/api).
   async headers() {
     const headers = [
       { key: "X-Content-Type-Options", value: "nosniff" },
@@ -19,10 +20,11 @@ const nextConfig = {
       { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
       { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
     ];
-    return ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/disclosures/upload/stream", "/recorded-crime/upload/stream"].map((source) => ({
+    const paths = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/disclosures/upload/stream", "/recorded-crime/upload/stream"].map((source) => ({
       source,
       headers: source.startsWith("/_next/static") ? headers.filter((header) => header.key !== "Content-Security-Policy") : headers,
     }));
+    return [...paths, { source: "/api/v1/:path*", has: [{ type: "header", key: "authorization" }], headers }];
   },
 };
 

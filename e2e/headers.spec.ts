@@ -76,6 +76,22 @@ test.describe("security headers", () => {
     expectSecurityHeaders(refused, { signedIn: false });
   });
 
+  test("API answers to a partner system's token carry the static headers: nothing framed, nothing run, nothing sniffed", async ({ request }) => {
+    const authorization = `Bearer vawg_${"0".repeat(40)}`;
+    const refused = await request.get("/api/v1/disclosures", { headers: { authorization } });
+    const unknown = await request.get("/api/v1/no-such-operation", { headers: { authorization } });
+    expect([refused.status(), unknown.status()]).toEqual([401, 404]);
+    for (const response of [refused, unknown]) {
+      const headers = response.headers();
+      expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+      expect(headers["permissions-policy"]).toContain("camera=()");
+    }
+    expect(refused.headers()["cache-control"]).toContain("no-store");
+  });
+
   test("a signed-in API answer may not be cached", async ({ page }) => {
     await resumeSession(page, "analyst@police.example");
     const response = await page.request.get("/api/health");

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   check,
   date,
   foreignKey,
@@ -62,6 +63,14 @@ export const disclosureStatus = pgEnum("disclosure_status", ["draft", "submitted
  * An anonymised disclosure (docs/data-model.md#disclosures). Answers are nullable so that drafts can be saved part
  * way; the check constraint holds every non-draft to the fields a submission must have.
  */
+/**
+ * A live partner reference: the predicate of the unique index over them, and of the submission's
+ * ON CONFLICT, which must name the index's predicate exactly (lib/disclosures/write.ts).
+ */
+export function liveReference(columns: { status: AnyPgColumn; partnerReferenceHash: AnyPgColumn }): SQL {
+  return sql`${columns.status} in ('draft', 'submitted') and ${columns.partnerReferenceHash} is not null`;
+}
+
 export const disclosures = pgTable(
   "disclosures",
   {
@@ -144,7 +153,7 @@ export const disclosures = pgTable(
     // A partner reference names one live disclosure per organisation; corrections supersede it.
     uniqueIndex("disclosures_partner_reference_key")
       .on(t.orgId, t.partnerReferenceHash)
-      .where(sql`${t.status} in ('draft', 'submitted') and ${t.partnerReferenceHash} is not null`),
+      .where(liveReference(t)),
     index().on(t.orgId, t.status, t.disclosureMonth),
     index().on(t.forceAreaCode, t.disclosureMonth).where(sql`${t.status} = 'submitted'`),
     // Newest first, for keyset paging. Not partial: under row-level security the planner may not

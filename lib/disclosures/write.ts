@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import { affectedRows, type Database } from "@/db/database";
-import { disclosures, disclosureThreatAreas } from "@/db/schema";
+import { disclosures, disclosureThreatAreas, liveReference } from "@/db/schema";
 import { recordAudit, type AuditEvent } from "@/lib/audit/record";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict } from "@/lib/errors";
@@ -65,7 +65,7 @@ export async function write(tx: Database, viewer: Viewer, parsed: ParsedDisclosu
         supersedesId: target.supersedesId ?? null,
         createdAt: now,
       })
-      .onConflictDoNothing({ target: [disclosures.orgId, disclosures.partnerReferenceHash], where: LIVE_REFERENCE });
+      .onConflictDoNothing({ target: [disclosures.orgId, disclosures.partnerReferenceHash], where: liveReference(disclosures) });
     if (referenceHash && affectedRows(inserted) === 0) {
       await refuseDuplicateReference(tx, viewer, referenceHash, target.id);
       // The disclosure that held the reference stopped being live in between: nothing was written.
@@ -77,9 +77,6 @@ export async function write(tx: Database, viewer: Viewer, parsed: ParsedDisclosu
     recordAudit(tx, event),
   ]);
 }
-
-/** The predicate of the unique index over live partner references (db/schema/disclosures.ts). */
-const LIVE_REFERENCE = sql`${disclosures.status} in ('draft', 'submitted') and ${disclosures.partnerReferenceHash} is not null`;
 
 async function refuseDuplicateReference(tx: Database, viewer: Viewer, referenceHash: string, selfId: string) {
   // The database also holds the rule (a unique index over live rows); this check names the existing one.
